@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './deterministic-id';
+export * from './kilograms';
+export * from './reference-data';
