@@ -1,0 +1,53 @@
+import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@ree/event-store';
+
+/** What a command handler needs to know about the request, besides the command itself. */
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly correlationId: string;
+  /** From `If-Match: "<revision>"`: the stream revision the client saw. */
+  readonly expectedRevision?: number;
+  /** From `Idempotency-Key`: seeds deterministic event ids. */
+  readonly idempotencyKey?: string;
+  /** When the request came in: the only clock a decision sees. */
+  readonly now: Date;
+}
+
+/** The request fields that the auth guard and the correlation middleware fill in. */
+export interface RequestWithContext {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+  correlationId?: string;
+  receivedAt?: Date;
+}
+
+const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
+
+export function parseIfMatch(value: string | string[] | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = IF_MATCH.exec(String(value).trim());
+  if (!match) {
+    throw new BadRequestException({
+      code: 'invalid-if-match',
+      detail: 'If-Match must be a stream revision in quotes, e.g. "3"',
+    });
+  }
+  return Number(match[1]);
+}
+
+export function commandContextOf(request: RequestWithContext): CommandContext {
+  if (!request.actor) throw new Error('commandContextOf: the auth guard did not run');
+  const key = request.headers['idempotency-key'];
+  return {
+    actor: request.actor,
+    correlationId: request.correlationId ?? 'none',
+    expectedRevision: parseIfMatch(request.headers['if-match']),
+    idempotencyKey: typeof key === 'string' ? key : undefined,
+    now: request.receivedAt ?? new Date(),
+  };
+}
+
+/** `@Ctx() ctx: CommandContext` in a controller. */
+export const Ctx = createParamDecorator((_: unknown, execution: ExecutionContext) =>
+  commandContextOf(execution.switchToHttp().getRequest<RequestWithContext>()),
+);

@@ -1,0 +1,3 @@
+export * from './auth/roles';
+export * from './http/command-context';
+export * from './http/command-response';
