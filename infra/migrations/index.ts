@@ -1,4 +1,5 @@
 import { MigrationInterface } from 'typeorm';
+import { EventStore1764300000000 } from './1764300000000-event-store';
 
 /** Every migration, in order. Add a new one at the end; never edit one that has shipped. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [EventStore1764300000000];
