@@ -1,0 +1,52 @@
+/**
+ * STYLE.md's architecture rules, checked by `npm run lint`:
+ * - domain files (events, state, streams, errors, decisions) and the shared kernel import no framework;
+ * - a library imports another only through that library's `index.ts`;
+ * - production code never imports tests or the test-support library; no cycles.
+ */
+const FRAMEWORKS = '^(node_modules/)?(@nestjs|typeorm|bullmq|ioredis|pg|express|@eventstore)(/|$)';
+const DOMAIN_FILES = '(\\.(events|state|stream|errors|decide)\\.ts$)|^libs/shared-kernel/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-imports-no-framework',
+      comment: 'Decisions are pure: aggregate files and the shared kernel import no NestJS, TypeORM, BullMQ or driver.',
+      severity: 'error',
+      from: { path: DOMAIN_FILES, pathNot: '\\.spec\\.ts$' },
+      to: { path: FRAMEWORKS },
+    },
+    {
+      name: 'libraries-meet-through-index',
+      comment: 'A library (bounded context or shared) is imported by another only through its index.ts.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'apps-meet-libraries-through-index',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'no-test-code-in-production',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '/contract/'] },
+      to: { path: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^test/', '/contract/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|^node_modules/)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,130 @@
+/**
+ * The configuration of the API and the worker, read from the environment once at start and
+ * validated: every bad value is reported on its own line, and the process does not start.
+ */
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly eventStore: 'postgres' | 'eventstoredb';
+  readonly eventstoreConnectionString?: string;
+  readonly jwt: {
+    /** HS256 secret; absent when tokens are checked against a JWKS. */
+    readonly secret?: string;
+    readonly jwksUrl?: string;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly usingDevelopmentSecret: boolean;
+  };
+  readonly anchorPrivateKeyFile?: string;
+  readonly anchorIntervalMs: number;
+  readonly deadlines: {
+    readonly arrivalNotConfirmedDays: number;
+    readonly endUseCheckOverdueDays: number;
+  };
+  /** The longest an `X-Min-Position` read waits for the read models. */
+  readonly readYourWritesTimeoutMs: number;
+  readonly rateLimitPerMinute: number;
+  readonly logLevel: string;
+}
+
+export const APP_CONFIG = Symbol('AppConfig');
+
+/** Known publicly: accepted in development and tests only, refused when NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'ree-development-secret-do-not-use-in-production';
+export const DEFAULT_JWT_ISSUER = 'ree-export-control';
+export const DEFAULT_JWT_AUDIENCE = 'ree-api';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development', problems);
+  const jwksUrl = url(env, 'JWKS_URL', undefined, ['http:', 'https:'], problems);
+  const explicitSecret = env.JWT_SECRET;
+  const secret = explicitSecret ?? (jwksUrl ? undefined : DEVELOPMENT_JWT_SECRET);
+  const usingDevelopmentSecret = secret === DEVELOPMENT_JWT_SECRET;
+  if (nodeEnv === 'production' && usingDevelopmentSecret) {
+    problems.push('JWT_SECRET: the development secret is refused when NODE_ENV=production; set JWKS_URL or a secret of your own');
+  }
+  if (explicitSecret !== undefined && explicitSecret.length < 32) {
+    problems.push('JWT_SECRET: must be at least 32 characters long');
+  }
+  const eventStore = oneOf(env, 'EVENT_STORE', ['postgres', 'eventstoredb'] as const, 'postgres', problems);
+  const eventstoreConnectionString = env.EVENTSTORE_CONNECTION_STRING;
+  if (eventStore === 'eventstoredb' && !eventstoreConnectionString) {
+    problems.push('EVENTSTORE_CONNECTION_STRING: required when EVENT_STORE=eventstoredb (e.g. esdb://127.0.0.1:2113?tls=false)');
+  }
+  const config: AppConfig = {
+    nodeEnv,
+    port: integer(env, 'PORT', 3000, 0, 65535, problems),
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/ree', ['postgres:', 'postgresql:'], problems)!,
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems)!,
+    eventStore,
+    eventstoreConnectionString,
+    jwt: {
+      secret,
+      jwksUrl,
+      issuer: env.JWT_ISSUER ?? DEFAULT_JWT_ISSUER,
+      audience: env.JWT_AUDIENCE ?? DEFAULT_JWT_AUDIENCE,
+      usingDevelopmentSecret,
+    },
+    anchorPrivateKeyFile: env.ANCHOR_PRIVATE_KEY_FILE,
+    anchorIntervalMs: integer(env, 'ANCHOR_INTERVAL_MS', 3_600_000, 1_000, 31 * 86_400_000, problems),
+    deadlines: {
+      arrivalNotConfirmedDays: integer(env, 'ARRIVAL_NOT_CONFIRMED_DAYS', 60, 1, 3650, problems),
+      endUseCheckOverdueDays: integer(env, 'END_USE_CHECK_OVERDUE_DAYS', 90, 1, 3650, problems),
+    },
+    readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5_000, 0, 60_000, problems),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60_000, 1, 10_000_000, problems),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info', problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name}: "${raw}" is not a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    problems.push(`${name}: "${raw}" is not one of ${allowed.join(', ')}`);
+    return fallback;
+  }
+  return raw as T;
+}
+
+function url(env: Env, name: string, fallback: string | undefined, protocols: string[], problems: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    const parsed = new URL(raw);
+    if (!protocols.includes(parsed.protocol)) {
+      problems.push(`${name}: "${raw}" must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      return fallback;
+    }
+    return raw;
+  } catch {
+    problems.push(`${name}: "${raw}" is not a URL`);
+    return fallback;
+  }
+}
