@@ -1,0 +1,115 @@
+import { ConfigError, DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
+
+function configErrorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  return configErrorOf(env).problems;
+}
+
+const OWN_SECRET = 'x'.repeat(32);
+
+describe('loadConfig', () => {
+  it('starts with the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/ree',
+      redisUrl: 'redis://127.0.0.1:6379',
+      eventStore: 'postgres',
+      readYourWritesTimeoutMs: 5_000,
+      logLevel: 'info',
+      deadlines: { arrivalNotConfirmedDays: 60, endUseCheckOverdueDays: 90 },
+    });
+    expect(config.jwt).toEqual({
+      secret: DEVELOPMENT_JWT_SECRET,
+      jwksUrl: undefined,
+      issuer: DEFAULT_JWT_ISSUER,
+      audience: DEFAULT_JWT_AUDIENCE,
+      usingDevelopmentSecret: true,
+    });
+  });
+
+  it('logs only warnings by default in tests', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('warn');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', REDIS_URL: '' })).toMatchObject({ port: 3000, redisUrl: 'redis://127.0.0.1:6379' });
+  });
+
+  it('takes the values it is given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://app:pw@db:5432/ree',
+      REDIS_URL: 'rediss://cache:6380',
+      JWT_SECRET: OWN_SECRET,
+      LOG_LEVEL: 'debug',
+      ARRIVAL_NOT_CONFIRMED_DAYS: '30',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgresql://app:pw@db:5432/ree',
+      redisUrl: 'rediss://cache:6380',
+      logLevel: 'debug',
+      deadlines: { arrivalNotConfirmedDays: 30 },
+    });
+    expect(config.jwt).toMatchObject({ secret: OWN_SECRET, usingDevelopmentSecret: false });
+  });
+
+  it('reports every bad value on its own line, naming the variable', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://localhost/ree',
+      REDIS_URL: 'not a url',
+      EVENT_STORE: 'kafka',
+      LOG_LEVEL: 'loud',
+      READ_YOUR_WRITES_TIMEOUT_MS: '-1',
+    });
+    expect(problems).toHaveLength(6);
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'EVENT_STORE', 'LOG_LEVEL', 'READ_YOUR_WRITES_TIMEOUT_MS']) {
+      expect(problems.filter((line) => line.startsWith(`${name}:`))).toHaveLength(1);
+    }
+    expect(problems.every((line) => !line.includes('\n'))).toBe(true);
+  });
+
+  it('puts each problem on its own line of the error message', () => {
+    expect(configErrorOf({ PORT: '70000', NODE_ENV: 'staging' }).message.split('\n')).toEqual([
+      'Invalid configuration:',
+      '  - NODE_ENV: "staging" is not one of development, test, production',
+      '  - PORT: "70000" is not a whole number from 0 to 65535',
+    ]);
+  });
+
+  it('refuses the development secret in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^JWT_SECRET: the development secret is refused/)]);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual([
+      expect.stringMatching(/^JWT_SECRET: the development secret is refused/),
+    ]);
+  });
+
+  it('starts in production with a secret of its own or a JWKS', () => {
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: OWN_SECRET }).jwt.usingDevelopmentSecret).toBe(false);
+    const withJwks = loadConfig({ NODE_ENV: 'production', JWKS_URL: 'https://idp.example/jwks' });
+    expect(withJwks.jwt).toMatchObject({ secret: undefined, jwksUrl: 'https://idp.example/jwks', usingDevelopmentSecret: false });
+  });
+
+  it('refuses a short secret', () => {
+    expect(problemsOf({ JWT_SECRET: 'short' })).toEqual(['JWT_SECRET: must be at least 32 characters long']);
+  });
+
+  it('needs a connection string for EventStoreDB', () => {
+    expect(problemsOf({ EVENT_STORE: 'eventstoredb' })).toEqual([expect.stringMatching(/^EVENTSTORE_CONNECTION_STRING: required/)]);
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false' }).eventStore).toBe(
+      'eventstoredb',
+    );
+  });
+});
