@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandResult } from '@ree/event-store';
+import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { MineState } from '../../mine/mine.state';
+import { newIdFor } from '../command-options';
+import { AllocateMiningQuotaCommand } from './allocate-mining-quota.command';
+import { AllocateMiningQuotaRequestDto } from './allocate-mining-quota.request.dto';
+
+@ApiTags('registries')
+@ApiBearerAuth()
+@Controller('mines')
+export class AllocateMiningQuotaHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':mineId/quotas')
+  @HttpCode(200)
+  @Roles('licensing-officer')
+  @ApiOperation({ summary: "Allocate a batch of a mine's annual quota (MiningQuotaAllocated); batches add up" })
+  @ApiOkResponse({ type: CommandResponse })
+  async allocateMiningQuota(
+    @Param('mineId', new ParseUUIDPipe()) mineId: string,
+    @Body() body: AllocateMiningQuotaRequestDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
+    const allocation = { allocationId: newIdFor(ctx, `mine-quota/${mineId}`), ...body };
+    const result = await this.commandBus.execute<AllocateMiningQuotaCommand, CommandResult<MineState>>(
+      new AllocateMiningQuotaCommand(mineId, allocation, ctx),
+    );
+    return CommandResponse.of(mineId, result);
+  }
+}

@@ -1,0 +1,28 @@
+import { isCountryCode, isKilograms } from '@ree/shared-kernel';
+import { ValidateBy, ValidationOptions } from 'class-validator';
+
+/** ISO 3166-1 alpha-2, from the one list in reference-data.ts. */
+export const IsCountryCode = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCountryCode',
+      validator: {
+        validate: (value) => isCountryCode(value),
+        defaultMessage: ({ property }) => `${property} must be an ISO 3166-1 alpha-2 country code`,
+      },
+    },
+    options,
+  );
+
+/** A positive number of kilograms, exact to the gram (at most three decimals). */
+export const IsPositiveKilograms = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isPositiveKilograms',
+      validator: {
+        validate: (value) => isKilograms(value) && value > 0,
+        defaultMessage: ({ property }) => `${property} must be a positive number of kilograms with at most three decimals`,
+      },
+    },
+    options,
+  );

@@ -1,0 +1,2 @@
+/** One stream per restricted party: its listing and, perhaps, its delisting. */
+export const restrictedPartyStreamId = (partyId: string): string => `restricted-party-${partyId}`;
