@@ -7,3 +7,4 @@ export * from './handle-command';
 export * from './upcasting';
 export * from './hash-chain';
 export * from './canonical-json';
+export * from './projections';

@@ -1,0 +1,6 @@
+export * from './projection';
+export * from './projection-state';
+export * from './projector';
+export * from './projector-options';
+export * from './read-model-positions';
+export { loadCheckpoints, StoredCheckpoint } from './checkpoint-table';

@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '../event-store';
+import type { Projection } from './projection';
+
+/** The part of a logger the projector uses; NestJS's `Logger` and pino both fit. */
+export interface ProjectorLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string, stack?: string): void;
+}
+
+/** How far a rebuild has come, reported while it runs (a BullMQ job forwards it as job progress). */
+export interface RebuildProgress {
+  readonly name: string;
+  /** Events passed since the reset. */
+  readonly eventsProcessed: number;
+  readonly checkpoint: string | null;
+  /** The head of the store when the rebuild started: the rebuild is done when the checkpoint reaches it. */
+  readonly target: string | null;
+}
+
+export interface ProjectorOptions {
+  readonly store: EventStore;
+  readonly dataSource: DataSource;
+  readonly projections: readonly Projection[];
+  /** Events per subscription batch, and so per transaction. Default 500. */
+  readonly batchSize?: number;
+  /** How often a standby instance tries the locks and the holder checks its lock connection. Default 1,000 ms. */
+  readonly lockIntervalMs?: number;
+  /** First retry delay after a failed batch; doubles up to `maxBackoffMs`. Default 100 ms. */
+  readonly initialBackoffMs?: number;
+  /** Default 30,000 ms: a poison event is retried twice a minute, not in a busy loop. */
+  readonly maxBackoffMs?: number;
+  /** `status()` counts at most this many events behind a checkpoint. Default 10,000. */
+  readonly lagCountLimit?: number;
+  /** How often a rebuild reads its checkpoint to report progress. Default 250 ms. */
+  readonly progressIntervalMs?: number;
+  readonly logger?: ProjectorLogger;
+  readonly clock?: () => Date;
+}
+
+export const consoleLogger: ProjectorLogger = {
+  log: (message) => console.log(message),
+  warn: (message) => console.warn(message),
+  error: (message, stack) => console.error(message, stack ?? ''),
+};

@@ -1,0 +1,216 @@
+import type { Checkpoint } from '../event-store';
+import { AdvisoryLocks, clientConfigOf } from './advisory-locks';
+import { sleep } from './backoff';
+import { deleteCheckpoint, loadCheckpoints, lockCheckpoint } from './checkpoint-table';
+import { ProjectionRunner } from './projection-runner';
+import type { ProjectionStatus } from './projection-state';
+import { consoleLogger, ProjectorLogger, ProjectorOptions, RebuildProgress } from './projector-options';
+
+export interface RebuildOptions {
+  /** Called about every `progressIntervalMs` until the rebuild has caught up. */
+  readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
+}
+
+/**
+ * Runs projections from the event store into PostgreSQL (STYLE.md point 6).
+ *
+ * Each projection is active on one instance of the deployment: the holder of a session advisory
+ * lock (`pg_try_advisory_lock(hashtext('projection:' || name))`) on a dedicated connection.
+ * Others stand by and try again every `lockIntervalMs`; the holder checks its lock connection as
+ * often and stands down when it has died. The active instance subscribes from the stored
+ * checkpoint and commits every batch's read-model rows with the new checkpoint in one
+ * transaction, which also checks that nobody else moved the checkpoint meanwhile.
+ */
+export class Projector {
+  private readonly runners: ReadonlyMap<string, ProjectionRunner>;
+  private readonly locks: AdvisoryLocks;
+  private readonly logger: ProjectorLogger;
+  private readonly clock: () => Date;
+  private started = false;
+  private timer?: NodeJS.Timeout;
+  private ticking: Promise<void> = Promise.resolve();
+  private stopping = new AbortController();
+
+  constructor(private readonly options: ProjectorOptions) {
+    this.logger = options.logger ?? consoleLogger;
+    this.clock = options.clock ?? (() => new Date());
+    const settings = {
+      store: options.store,
+      dataSource: options.dataSource,
+      logger: this.logger,
+      batchSize: options.batchSize ?? 500,
+      initialBackoffMs: options.initialBackoffMs ?? 100,
+      maxBackoffMs: options.maxBackoffMs ?? 30_000,
+    };
+    const runners = new Map<string, ProjectionRunner>();
+    for (const projection of options.projections) {
+      if (runners.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
+      runners.set(projection.name, new ProjectionRunner(projection, settings));
+    }
+    this.runners = runners;
+    this.locks = new AdvisoryLocks(clientConfigOf(options.dataSource, 10_000), this.logger);
+  }
+
+  get projectionNames(): string[] {
+    return [...this.runners.keys()];
+  }
+
+  /** Tries every lock once before it resolves, then keeps trying in the background. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.stopping = new AbortController();
+    for (const runner of this.runners.values()) runner.standBy();
+    this.ticking = this.tick();
+    await this.ticking;
+    this.schedule();
+  }
+
+  /** Lets every current batch finish, then releases the locks so that a standby instance takes over. */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.stopping.abort();
+    clearTimeout(this.timer);
+    await this.ticking;
+    await Promise.all([...this.runners.values()].map((runner) => runner.deactivate('stopped')));
+    await this.locks.close();
+  }
+
+  /**
+   * Empties the projection's read model and replays every event into it; other projections keep
+   * running. Resolves when the projection has caught up with the head of the store at the start.
+   * Works on a standby instance too: the reset removes the checkpoint, and the active instance
+   * notices within `lockIntervalMs` and starts again from zero.
+   */
+  async rebuild(name: string, options: RebuildOptions = {}): Promise<void> {
+    const runner = this.runnerOf(name);
+    if (!this.started) throw new Error(`Projection ${name} cannot be rebuilt while the projector is stopped`);
+    if (runner.isRebuilding) throw new Error(`Projection ${name} is already being rebuilt`);
+    runner.isRebuilding = true;
+    try {
+      const target = await this.options.store.headPosition();
+      this.logger.log(`Projection ${name}: rebuilding up to ${target ?? 'the empty store'}`);
+      await runner.pause();
+      await this.options.dataSource.transaction(async (tx) => {
+        await lockCheckpoint(tx, name);
+        await runner.projection.reset(tx);
+        await deleteCheckpoint(tx, name);
+      });
+      await runner.resume();
+      await this.waitForRebuild(name, target, options);
+      this.logger.log(`Projection ${name}: rebuilt`);
+    } finally {
+      runner.isRebuilding = false;
+    }
+  }
+
+  /** Checkpoint, lag and state of every projection, read from the checkpoint table (so right on a standby instance too). */
+  async status(): Promise<ProjectionStatus[]> {
+    const stored = await loadCheckpoints(this.options.dataSource.manager, this.projectionNames);
+    const lags = new Map<string, Promise<Lag>>();
+    return Promise.all(
+      [...this.runners.values()].map(async (runner) => {
+        const row = stored.get(runner.name);
+        const checkpoint = row?.checkpoint ?? null;
+        const key = checkpoint ?? '';
+        if (!lags.has(key)) lags.set(key, this.lagAfter(checkpoint));
+        const lag = await lags.get(key)!;
+        return {
+          name: runner.name,
+          checkpoint,
+          eventsProcessed: row?.eventsProcessed ?? 0,
+          ...lag,
+          state: runner.state,
+          ...(runner.lastError === undefined ? {} : { lastError: runner.lastError }),
+        };
+      }),
+    );
+  }
+
+  private async lagAfter(checkpoint: Checkpoint | null): Promise<Lag> {
+    const limit = this.options.lagCountLimit ?? 10_000;
+    const { events } = await this.options.store.readAll({ after: checkpoint, maxCount: limit });
+    const oldest = events[0] ? Date.parse(events[0].recordedAt) : undefined;
+    return {
+      lagEvents: events.length,
+      lagEventsCapped: events.length >= limit,
+      lagMs: oldest === undefined ? 0 : Math.max(0, this.clock().getTime() - oldest),
+    };
+  }
+
+  private async waitForRebuild(name: string, target: Checkpoint | null, options: RebuildOptions): Promise<void> {
+    const interval = this.options.progressIntervalMs ?? 250;
+    for (;;) {
+      const row = (await loadCheckpoints(this.options.dataSource.manager, [name])).get(name);
+      const checkpoint = row?.checkpoint ?? null;
+      await options.onProgress?.({ name, eventsProcessed: row?.eventsProcessed ?? 0, checkpoint, target });
+      if (target === null) return;
+      if (checkpoint !== null && this.options.store.comparePositions(checkpoint, target) >= 0) return;
+      if (!this.started) throw new Error(`The projector stopped before projection ${name} was rebuilt`);
+      await sleep(interval, this.stopping.signal);
+    }
+  }
+
+  private schedule(): void {
+    if (!this.started) return;
+    this.timer = setTimeout(() => {
+      this.ticking = this.tick().finally(() => this.schedule());
+    }, this.options.lockIntervalMs ?? 1_000);
+  }
+
+  /** One round of lock keeping: stand down if the lock connection died, then try the free locks. */
+  private async tick(): Promise<void> {
+    try {
+      const runners = [...this.runners.values()];
+      const holders = runners.filter((runner) => runner.holdsLock);
+      if (holders.length > 0 && !(await this.locks.alive())) {
+        await Promise.all(holders.map((runner) => runner.deactivate('standby')));
+      }
+      await this.noticeResets(runners.filter((runner) => runner.holdsLock));
+      for (const runner of runners) {
+        if (this.started && runner.waitsForLock) await this.takeOver(runner);
+      }
+    } catch (error) {
+      this.logger.warn(`Projection locks: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async takeOver(runner: ProjectionRunner): Promise<void> {
+    if (!(await this.locks.tryLock(runner.name))) return;
+    try {
+      await runner.activate();
+      this.logger.log(`Projection ${runner.name}: active on this instance`);
+    } catch (error) {
+      await this.locks.unlock(runner.name);
+      throw error;
+    }
+  }
+
+  private async noticeResets(holders: readonly ProjectionRunner[]): Promise<void> {
+    if (holders.length === 0) return;
+    const manager = this.options.dataSource.manager;
+    const stored = await loadCheckpoints(manager, holders.map((runner) => runner.name));
+    for (const runner of holders) runner.noticeStoredCheckpoint(stored.get(runner.name)?.checkpoint ?? null);
+  }
+
+  private runnerOf(name: string): ProjectionRunner {
+    const runner = this.runners.get(name);
+    if (!runner) throw new UnknownProjectionError(name);
+    return runner;
+  }
+}
+
+interface Lag {
+  readonly lagEvents: number;
+  readonly lagEventsCapped: boolean;
+  readonly lagMs: number;
+}
+
+export class UnknownProjectionError extends Error {
+  override readonly name = 'UnknownProjectionError';
+
+  constructor(readonly projection: string) {
+    super(`No projection is named ${projection}`);
+  }
+}

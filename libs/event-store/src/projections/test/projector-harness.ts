@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../../../../infra/data-source';
+import type { AppendResult, EventStore } from '../../event-store';
+import { createEventStorePool, PostgresEventStore } from '../../postgres';
+import type { ProjectorLogger } from '../projector-options';
+
+/** The real PostgreSQL event store and read-model database of the test run, plus a schema of the test's own. */
+export interface ProjectorHarness {
+  readonly store: EventStore;
+  readonly dataSource: DataSource;
+  readonly schema: string;
+  close(): Promise<void>;
+}
+
+export async function openHarness(): Promise<ProjectorHarness> {
+  const url = process.env.DATABASE_URL!;
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  const pool: Pool = createEventStorePool(url);
+  const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
+  const schema = `projector_test_${randomUUID().slice(0, 8)}`;
+  await dataSource.query(`CREATE SCHEMA ${schema}`);
+  return {
+    store,
+    dataSource,
+    schema,
+    close: async () => {
+      await store.close();
+      await pool.end();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** A fresh name, so that tests sharing the database never share a projection or an event type. */
+export function fresh(prefix: string): string {
+  return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+}
+
+/** Appends `count` events of `type` to a new stream, with values 1…count. */
+export function appendEvents(store: EventStore, type: string, count: number): Promise<AppendResult> {
+  const events = Array.from({ length: count }, (_, index) => ({
+    type,
+    data: { value: index + 1 },
+    metadata: { actor: { sub: 'projector-test', role: 'admin' } },
+  }));
+  return store.appendToStream(`test-${randomUUID()}`, events);
+}
+
+/** Polls a condition on the database (a checkpoint, a row count) until it holds: never a bare sleep. */
+export async function eventually(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Keeps what the projector logs, for assertions and for a readable failure. */
+export class RecordingLogger implements ProjectorLogger {
+  readonly lines: string[] = [];
+  log(message: string): void {
+    this.lines.push(message);
+  }
+  warn(message: string): void {
+    this.lines.push(message);
+  }
+  error(message: string): void {
+    this.lines.push(message);
+  }
+}
+
+export async function checkpointOf(dataSource: DataSource, name: string): Promise<string | null> {
+  const rows: Array<{ checkpoint: string | null }> = await dataSource.query(
+    `SELECT checkpoint FROM projections.checkpoints WHERE name = $1`,
+    [name],
+  );
+  return rows[0]?.checkpoint ?? null;
+}
+
+/** True once the projection's checkpoint is at or after `position`. */
+export function reaches(harness: ProjectorHarness, name: string, position: string): () => Promise<boolean> {
+  return async () => {
+    const checkpoint = await checkpointOf(harness.dataSource, name);
+    return checkpoint !== null && harness.store.comparePositions(checkpoint, position) >= 0;
+  };
+}
