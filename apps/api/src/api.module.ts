@@ -1,0 +1,44 @@
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, loadConfig, PlatformModule } from '@ree/platform';
+import { Logger } from 'nestjs-pino';
+import { HealthModule } from './health/health.module';
+import { configureHttp } from './http/configure-http';
+import { correlationIdOf } from './http/correlation';
+import { HttpConventionsModule } from './http/http-conventions.module';
+
+export interface ApiAppOptions {
+  /** Defaults to `loadConfig(process.env)`; tests pass their own. */
+  readonly config?: AppConfig;
+}
+
+/**
+ * The API process: the platform, the HTTP conventions, every bounded context's controllers and
+ * the health probes.
+ */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot({ role: 'api', config, generateRequestId: correlationIdOf }),
+        HttpConventionsModule,
+        // RegistryModule is imported here once it exists.
+        HealthModule,
+      ],
+    };
+  }
+}
+
+/**
+ * Builds the API with every HTTP convention applied, not yet listening: `main.ts` listens on
+ * `config.port`, tests call `init()` and talk to `getHttpServer()`.
+ */
+export async function createApiApp(options: ApiAppOptions = {}): Promise<INestApplication> {
+  const config = options.config ?? loadConfig();
+  const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  configureHttp(app, config);
+  return app;
+}

@@ -1,0 +1,34 @@
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig, loadConfig, PlatformModule } from '@ree/platform';
+import { Logger } from 'nestjs-pino';
+
+export interface WorkerAppOptions {
+  /** Defaults to `loadConfig(process.env)`; tests pass their own. */
+  readonly config?: AppConfig;
+}
+
+/**
+ * The worker process: the platform and the projector that keeps every context's read models
+ * up to date. It serves no HTTP.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        PlatformModule.forRoot({ role: 'worker', config }),
+        // ProjectorModule.forRoot({ projections: [...registryProjections] }) is imported here once it exists.
+      ],
+    };
+  }
+}
+
+/** Builds and initialises the worker: the projector runs once this resolves. */
+export async function createWorkerApp(options: WorkerAppOptions = {}): Promise<INestApplicationContext> {
+  const config = options.config ?? loadConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  return app;
+}

@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
+import { assertEventStoreAvailable } from '../event-store/event-store.provider';
+import { unreachableServices } from './service-check';
+
+/**
+ * The checks a process makes before it builds anything, so that a wrong setting or a stopped
+ * service ends the start with a short message on stderr and exit code 1, not a stack trace.
+ */
+export async function preflight(env: NodeJS.ProcessEnv = process.env): Promise<AppConfig> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(env);
+    assertEventStoreAvailable(config);
+  } catch (error) {
+    exitWith(error instanceof ConfigError ? error.message.split('\n') : [(error as Error).message]);
+  }
+  const problems = await unreachableServices(config);
+  if (problems.length > 0) exitWith(problems);
+  return config;
+}
+
+/** Prints `lines` to stderr and ends the process with code 1. */
+export function exitWith(lines: readonly string[]): never {
+  process.stderr.write(`${lines.join('\n')}\n`);
+  process.exit(1);
+}
