@@ -8,7 +8,7 @@ export const IsCountryCode = (options?: ValidationOptions) =>
       name: 'isCountryCode',
       validator: {
         validate: (value) => isCountryCode(value),
-        defaultMessage: ({ property }) => `${property} must be an ISO 3166-1 alpha-2 country code`,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be an ISO 3166-1 alpha-2 country code`,
       },
     },
     options,
@@ -21,7 +21,7 @@ export const IsPositiveKilograms = (options?: ValidationOptions) =>
       name: 'isPositiveKilograms',
       validator: {
         validate: (value) => isKilograms(value) && value > 0,
-        defaultMessage: ({ property }) => `${property} must be a positive number of kilograms with at most three decimals`,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a positive number of kilograms with at most three decimals`,
       },
     },
     options,

@@ -1,0 +1,13 @@
+export { RegistryModule } from './registry.module';
+export { REGISTRY_PROJECTIONS, REGISTRY_READ_MODELS } from './projections/read-models';
+export { MineProjection } from './projections/mine.projection';
+export { RESTRICTED_PARTY_PROJECTION, RestrictedPartyProjection } from './projections/restricted-party.projection';
+export * from './mine/mine.events';
+export { mineIdOf, mineStreamId } from './mine/mine.stream';
+export { drawnGrams, evolveMine, initialMineState, quotaKey, remainingQuotaGrams } from './mine/mine.state';
+export type { DrawState, MineState, QuotaState } from './mine/mine.state';
+export * from './restricted-party/restricted-party.events';
+export { restrictedPartyStreamId } from './restricted-party/restricted-party.stream';
+export { normaliseName } from './screening/name-normaliser';
+export * from './screening/screening.service';
+export { MINE_READERS, RESTRICTED_LIST_READERS } from './queries/readers';

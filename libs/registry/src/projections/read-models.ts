@@ -1,0 +1,16 @@
+import { MineQuotaAllocationReadModel, MineQuotaDrawReadModel, MineReadModel } from './mine.read-model';
+import { MineProjection } from './mine.projection';
+import { RestrictedPartyProjection } from './restricted-party.projection';
+import { RestrictedPartyNameReadModel, RestrictedPartyReadModel } from './restricted-party.read-model';
+
+/** Every read-model entity of the registries (schema `registry`, created by the migration). */
+export const REGISTRY_READ_MODELS = [
+  MineReadModel,
+  MineQuotaAllocationReadModel,
+  MineQuotaDrawReadModel,
+  RestrictedPartyReadModel,
+  RestrictedPartyNameReadModel,
+] as const;
+
+/** The registries' projections, for the worker's projector. */
+export const REGISTRY_PROJECTIONS = [MineProjection, RestrictedPartyProjection] as const;

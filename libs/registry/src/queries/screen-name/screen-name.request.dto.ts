@@ -1,0 +1,13 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCountryCode } from '../../commands/validation';
+
+export class ScreenNameRequestDto {
+  @ApiProperty({ example: 'Lockheed Martin Corp.' })
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  name: string;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2; ranks same-country parties first, excludes none' })
+  @IsOptional() @IsCountryCode()
+  country?: string;
+}
