@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * API.md's `Idempotency-Key`: one row per key, scoped by the caller, the method and the path.
  * A row without `completed_at` is a claim held by a request that is still running; a completed row
- * holds the first answer, which every repeat gets back without running the handler again.
+ * holds the first answer, which every repeat gets back without running the handler again. The body
+ * is kept as the JSON text the handler's value serialised to, so that repeats get it byte for byte.
  */
 export class Idempotency1764300002000 implements MigrationInterface {
   name = 'Idempotency1764300002000';
@@ -20,7 +21,7 @@ export class Idempotency1764300002000 implements MigrationInterface {
         claim_id         uuid        NOT NULL,
         status_code      integer,
         response_headers jsonb,
-        response_body    jsonb,
+        response_body    text,
         created_at       timestamptz NOT NULL DEFAULT now(),
         completed_at     timestamptz,
         PRIMARY KEY (subject, method, path, key)

@@ -1,0 +1,62 @@
+import { BadRequestException, INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@ree/platform/config/app-config';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { correlationIdOf } from './correlation';
+import { findForbiddenKey } from './forbidden-keys';
+import { forbiddenKeyFailure } from './validation';
+
+export const GLOBAL_PREFIX = 'api/v1';
+export const BODY_LIMIT = '1mb';
+
+/**
+ * What must be set on the application instance itself, before `init()` or `listen()`: the base
+ * path (probes and the metrics scraper stay outside it), security headers, body parsers limited to
+ * 1 MB, and the OpenAPI document. Pair with {@link HttpConventionsModule}.
+ */
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  const express = app as NestExpressApplication;
+  express.set('trust proxy', false);
+  express.disable('x-powered-by');
+  express.use((request: Request, response: Response, next: NextFunction) => {
+    correlationIdOf(request, response);
+    next();
+  });
+  express.use(helmet());
+  express.useBodyParser('json', { limit: BODY_LIMIT });
+  express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  express.use(nameMalformedJson);
+  express.use(refuseForbiddenKeys);
+  express.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['health', 'health/{*path}', 'metrics'] });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rare-earth export control')
+      .setDescription('Tracks rare-earth export consignments from the mine to the end user. Conventions: docs/http-conventions.md')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: `REE export control (${config.nodeEnv})` });
+}
+
+/**
+ * Nest would turn body-parser's SyntaxError into an anonymous 400; this keeps its meaning as
+ * `malformed-json`. Other body-parser errors (413 and the like) pass on to the problem filter.
+ */
+function nameMalformedJson(error: unknown, _request: Request, _response: Response, next: NextFunction): void {
+  const parseFailed = (error as { type?: unknown } | null)?.type === 'entity.parse.failed';
+  next(parseFailed ? new BadRequestException({ code: 'malformed-json', detail: 'The request body is not valid JSON' }) : error);
+}
+
+/**
+ * Refuses `__proto__`, `constructor` and `prototype` keys in any parsed body before a handler,
+ * a merge or class-transformer can meet them; the global pipe checks again for DTO arguments.
+ */
+function refuseForbiddenKeys(request: Request, _response: Response, next: NextFunction): void {
+  const forbidden = findForbiddenKey(request.body);
+  next(forbidden ? forbiddenKeyFailure(forbidden) : undefined);
+}

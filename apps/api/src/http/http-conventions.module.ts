@@ -1,0 +1,48 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config/app-config';
+import { AuthenticationGuard } from './authentication.guard';
+import { AuthorizationGuard } from './authorization.guard';
+import { CorrelationMiddleware } from './correlation';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyStore } from './idempotency.store';
+import { LocationInterceptor } from './location.interceptor';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { RateLimitGuard } from './rate-limit.guard';
+import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
+import { StrictValidationPipe } from './validation';
+
+/**
+ * API.md's HTTP conventions for every route: correlation ids, bearer-token authentication,
+ * deny-by-default authorisation, rate limits, strict validation, problem+json errors,
+ * `Idempotency-Key`, `Location` on creates and `X-Min-Position` reads.
+ *
+ * Needs, from global modules of the application: `APP_CONFIG` and the TypeORM `DataSource`; and,
+ * for `X-Min-Position`, a provider of `READ_MODEL_POSITIONS` anywhere in the application.
+ * Guards and interceptors run in the order listed here.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
+    }),
+  ],
+  providers: [
+    IdempotencyStore,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthorizationGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_PIPE, useClass: StrictValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: LocationInterceptor },
+  ],
+})
+export class HttpConventionsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*');
+  }
+}

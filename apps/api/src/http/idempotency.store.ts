@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+/** Who sent a request, and where: an idempotency key means something only within this scope. */
+export interface IdempotencyScope {
+  readonly subject: string;
+  readonly method: string;
+  readonly path: string;
+  readonly key: string;
+}
+
+/** The first answer to a keyed request, replayed to every repeat. */
+export interface StoredAnswer {
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+export type ClaimOutcome =
+  | { readonly kind: 'claimed'; readonly claimId: string }
+  | { readonly kind: 'completed'; readonly requestHash: string; readonly answer: StoredAnswer }
+  | { readonly kind: 'in-progress'; readonly requestHash: string };
+
+/**
+ * A claim older than this whose request never finished belongs to a process that died: the next
+ * repeat takes it over. Far longer than any request may run.
+ */
+const ABANDONED_AFTER_SECONDS = 120;
+
+/** `platform.idempotency_keys`: claims, then answers, of requests that carry an `Idempotency-Key`. */
+@Injectable()
+export class IdempotencyStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims the key for this request, or reports who holds it. One statement, so that of any number
+   * of concurrent requests exactly one claims the key.
+   */
+  async claim(scope: IdempotencyScope, requestHash: string): Promise<ClaimOutcome> {
+    const claimId = randomUUID();
+    const claimed = await this.dataSource.query(
+      `INSERT INTO platform.idempotency_keys AS k (subject, method, path, key, request_hash, claim_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (subject, method, path, key) DO UPDATE
+         SET request_hash = EXCLUDED.request_hash, claim_id = EXCLUDED.claim_id, created_at = now()
+         WHERE k.completed_at IS NULL AND k.created_at < now() - make_interval(secs => $7)
+       RETURNING claim_id`,
+      [scope.subject, scope.method, scope.path, scope.key, requestHash, claimId, ABANDONED_AFTER_SECONDS],
+    );
+    if (claimed.length > 0) return { kind: 'claimed', claimId };
+    const existing = await this.find(scope);
+    return existing ?? this.claim(scope, requestHash);
+  }
+
+  /** The key's current holder, or undefined when its claim was released meanwhile. */
+  async find(scope: IdempotencyScope): Promise<Exclude<ClaimOutcome, { kind: 'claimed' }> | undefined> {
+    const rows: Array<{ request_hash: string; status_code: number | null; response_headers: Record<string, string> | null; response_body: string | null; completed_at: Date | null }> =
+      await this.dataSource.query(
+        `SELECT request_hash, status_code, response_headers, response_body, completed_at
+           FROM platform.idempotency_keys WHERE subject = $1 AND method = $2 AND path = $3 AND key = $4`,
+        [scope.subject, scope.method, scope.path, scope.key],
+      );
+    const row = rows[0];
+    if (!row) return undefined;
+    if (row.completed_at === null || row.status_code === null) return { kind: 'in-progress', requestHash: row.request_hash };
+    return {
+      kind: 'completed',
+      requestHash: row.request_hash,
+      answer: { statusCode: row.status_code, headers: row.response_headers ?? {}, body: row.response_body === null ? undefined : JSON.parse(row.response_body) },
+    };
+  }
+
+  /** Stores the first answer; only the holder of the claim can. */
+  async complete(scope: IdempotencyScope, claimId: string, answer: StoredAnswer): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE platform.idempotency_keys
+          SET status_code = $6, response_headers = $7, response_body = $8, completed_at = now()
+        WHERE subject = $1 AND method = $2 AND path = $3 AND key = $4 AND claim_id = $5`,
+      [scope.subject, scope.method, scope.path, scope.key, claimId, answer.statusCode, JSON.stringify(answer.headers), answer.body === undefined ? null : JSON.stringify(answer.body)],
+    );
+  }
+
+  /** Gives the key up after a failed request, so that the client may retry it. */
+  async release(scope: IdempotencyScope, claimId: string): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM platform.idempotency_keys
+        WHERE subject = $1 AND method = $2 AND path = $3 AND key = $4 AND claim_id = $5 AND completed_at IS NULL`,
+      [scope.subject, scope.method, scope.path, scope.key, claimId],
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { AuthenticatedRequest } from './authenticated-request';
+
+/** Probes and scrapers call these often and must never be turned away. */
+const UNLIMITED = /^\/(health(\/|$)|metrics$)/;
+
+/**
+ * QUALITY.md's rate limit per token: counted per verified subject, or per client address for
+ * requests without a valid token. Runs after {@link AuthenticationGuard}, which sets the actor.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    return UNLIMITED.test(context.switchToHttp().getRequest<AuthenticatedRequest>().path);
+  }
+
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const { actor, ip } = request as unknown as AuthenticatedRequest;
+    return actor ? `sub:${actor.sub}` : `ip:${ip}`;
+  }
+
+  protected override async getErrorMessage(): Promise<string> {
+    return 'Too many requests; retry after the number of seconds in Retry-After';
+  }
+}

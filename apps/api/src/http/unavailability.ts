@@ -1,0 +1,36 @@
+import { EventStoreUnavailableError } from '@ree/event-store';
+
+/** Node socket errors that mean a database or Redis cannot be reached at all. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+/**
+ * PostgreSQL SQLSTATEs of a server that is going away or refusing work: class 08 (connection
+ * exception), 57P01–57P03 (shutdown, crash, cannot connect now) and 53300 (too many connections).
+ */
+const POSTGRES_CODE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
+
+/** Messages of pg-pool and ioredis that carry no code. */
+const MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /connection terminated/i,
+  /connection is closed/i,
+  /Client has encountered a connection error/i,
+  /max retries per request/i,
+];
+
+/**
+ * Whether an error means a backing service (event store, PostgreSQL, Redis) is unavailable rather
+ * than that the request was wrong: such errors are answered 503 with Retry-After. Looks through
+ * TypeORM's `driverError`, `cause` chains and AggregateErrors (a refused IPv4 and IPv6 connect).
+ */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  if (error instanceof EventStoreUnavailableError) return true;
+  const candidate = error as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  const code = typeof candidate.code === 'string' ? candidate.code : undefined;
+  if (code && (NETWORK_CODES.has(code) || POSTGRES_CODE.test(code))) return true;
+  if (candidate.name === 'MaxRetriesPerRequestError') return true;
+  if (typeof candidate.message === 'string' && MESSAGES.some((pattern) => pattern.test(candidate.message as string))) return true;
+  const nested = [candidate.driverError, candidate.cause, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];
+  return nested.some((inner) => isUnavailable(inner, depth + 1));
+}

@@ -1,0 +1,4 @@
+export * from './command-context';
+export * from './command-response';
+export * from './problem-details';
+export * from './read-model-positions.port';
