@@ -32,8 +32,9 @@ export function eventHash(prevHash: string, event: HashedFields): string {
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
-export interface ChainLink extends HashedFields {
-  readonly metadata: { readonly prevHash: string; readonly hash: string };
+/** A stored event as the chain sees it: a `RecordedEvent` read raw fits, actor in its metadata. */
+export interface ChainLink extends Omit<HashedFields, 'actor'> {
+  readonly metadata: { readonly actor: Actor; readonly prevHash: string; readonly hash: string };
 }
 
 export interface ChainVerification {
@@ -55,7 +56,7 @@ export function verifyChain(events: readonly ChainLink[]): ChainVerification {
     const brokenHere =
       event.revision !== index ||
       event.metadata.prevHash !== prevHash ||
-      eventHash(prevHash, event) !== event.metadata.hash;
+      eventHash(prevHash, { ...event, actor: event.metadata.actor }) !== event.metadata.hash;
     if (brokenHere) {
       return { valid: false, events: events.length, headHash: events.at(-1)!.metadata.hash, firstBrokenRevision: index };
     }

@@ -7,4 +7,8 @@ export * from './handle-command';
 export * from './upcasting';
 export * from './hash-chain';
 export * from './canonical-json';
+export * from './catch-up-subscription';
+export type { StreamHead } from './prepare-append';
+export * from './in-memory';
+export * from './postgres';
 export * from './projections';

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { NewEvent, RecordedEvent } from '../event';
+import { EventStore } from '../event-store';
+
+export const actor = { sub: 'contract-test', role: 'OFFICER' } as const;
+
+/** A stream id no other test uses, so the suite never depends on an empty store. */
+export const freshStream = (prefix = 'contract'): string => `${prefix}-${randomUUID()}`;
+
+export function newEvent(type = 'SampleRecorded', data: unknown = { n: 1 }, eventId?: string): NewEvent {
+  return { eventId, type, data, metadata: { actor, correlationId: randomUUID() } };
+}
+
+export function newEvents(count: number, type = 'SampleRecorded'): NewEvent[] {
+  return Array.from({ length: count }, (_, n) => newEvent(type, { n }, randomUUID()));
+}
+
+/**
+ * Reads every event after `after` up to and including position `upTo`, page by page, keeping
+ * those of the given streams. An ordered reader may lag behind a commit for as long as an older
+ * transaction runs (on PostgreSQL, anywhere in the cluster), so an empty page before `upTo`
+ * means "not yet", and the read waits and tries again.
+ */
+export async function readAllOf(
+  store: EventStore,
+  after: string | null,
+  upTo: string,
+  streamIds: readonly string[],
+  pageSize = 50,
+): Promise<RecordedEvent[]> {
+  const found: RecordedEvent[] = [];
+  const deadline = Date.now() + 10_000;
+  for (let checkpoint = after; checkpoint === null || store.comparePositions(checkpoint, upTo) < 0; ) {
+    const page = await store.readAll({ after: checkpoint, maxCount: pageSize });
+    found.push(...page.events.filter((event) => streamIds.includes(event.streamId)));
+    checkpoint = page.checkpoint;
+    if (page.events.length === 0) {
+      if (Date.now() > deadline) throw new Error(`readAll did not reach ${upTo}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  return found;
+}
+
+/** Polls `read` until `predicate` holds for its value; fails after 10 s. */
+export async function eventually<T>(read: () => Promise<T>, predicate: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (predicate(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Resolves when `predicate` holds, checked after every delivered batch; rejects after `ms`. */
+export function deliveredWhen(ms = 10_000): {
+  notify(): void;
+  until(predicate: () => boolean): Promise<void>;
+} {
+  const checks = new Set<() => void>();
+  return {
+    notify: () => checks.forEach((check) => check()),
+    until: (predicate) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          checks.delete(check);
+          reject(new Error(`not delivered within ${ms} ms`));
+        }, ms);
+        const check = (): void => {
+          if (!predicate()) return;
+          clearTimeout(timer);
+          checks.delete(check);
+          resolve();
+        };
+        checks.add(check);
+        check();
+      }),
+  };
+}

@@ -1,0 +1,36 @@
+import { EventMetadata, RecordedEvent } from '../event';
+
+/**
+ * The columns every read selects. Position goes out as text (a bigint never passes through a
+ * JavaScript number) and the time as ISO 8601 with milliseconds in UTC, exactly the string the
+ * hash chain covered when the event was written.
+ */
+export const EVENT_COLUMNS = `position::text AS position, event_id::text AS event_id, stream_id, revision, type,
+  schema_version, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
+
+export interface EventRow {
+  readonly position: string;
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+  readonly recorded_at: string;
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recorded_at,
+    data: row.data,
+    metadata: row.metadata,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './postgres-event-store';
+export * from './create-event-store-pool';
+export { appendWithClient } from './append-statement';

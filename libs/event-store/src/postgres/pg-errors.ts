@@ -1,0 +1,27 @@
+import { DatabaseError } from 'pg';
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH']);
+// SQLSTATE 08xxx connection exceptions, 57P01-57P03 shutdown or not yet accepting, 53300 too many connections.
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|53300)$/;
+
+/** True when the error says the database could not be reached or dropped the connection. */
+export function isConnectionError(error: unknown): boolean {
+  // Duck-typed: socket errors come from Node's own realm, where `instanceof Error` can fail (Jest).
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))) return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i.test(
+      message,
+    )
+  );
+}
+
+/** The unique constraint that an INSERT violated, if that is what failed. */
+export function violatedUniqueConstraint(error: unknown): string | undefined {
+  return error instanceof DatabaseError && error.code === '23505' ? error.constraint : undefined;
+}
+
+export const STREAM_REVISION_UNIQUE = 'events_stream_revision_unique';
+export const EVENT_ID_UNIQUE = 'events_event_id_unique';

@@ -1,0 +1,118 @@
+import { Pool } from 'pg';
+import { describeEventStoreContract } from '../contract/event-store.contract';
+import { freshStream, newEvents, readAllOf } from '../contract/contract-fixtures';
+import { EventStoreUnavailableError } from '../errors';
+import { appendWithClient } from './append-statement';
+import { createEventStorePool } from './create-event-store-pool';
+import { PostgresEventStore } from './postgres-event-store';
+
+const url = process.env.DATABASE_URL!;
+let pool: Pool;
+
+beforeAll(() => {
+  pool = createEventStorePool(url, { max: 12, applicationName: 'event-store-int-spec' });
+});
+afterAll(() => pool.end());
+
+describeEventStoreContract('PostgreSQL', async ({ upcasters }) => {
+  const store = new PostgresEventStore({ pool, upcasters, pollIntervalMs: 100 });
+  return { store, teardown: () => store.close() };
+});
+
+describe('PostgresEventStore on the database', () => {
+  it.each([
+    ['UPDATE', `UPDATE event_store.events SET type = 'Forged' WHERE stream_id = $1`],
+    ['DELETE', `DELETE FROM event_store.events WHERE stream_id = $1`],
+  ])('the database rejects %s of stored events', async (operation, sql) => {
+    const streamId = freshStream();
+    await new PostgresEventStore({ pool }).appendToStream(streamId, newEvents(1));
+    await expect(pool.query(sql, [streamId])).rejects.toThrow(`event_store.events is append-only: ${operation} is not allowed`);
+  });
+
+  it('the database rejects TRUNCATE of the events table', async () => {
+    await expect(pool.query('TRUNCATE event_store.events')).rejects.toThrow('append-only: TRUNCATE is not allowed');
+  });
+
+  it('reports an unreachable database as EventStoreUnavailableError', async () => {
+    const unreachable = createEventStorePool('postgres://postgres@127.0.0.1:1/ree', { max: 1 });
+    const store = new PostgresEventStore({ pool: unreachable });
+    try {
+      await expect(store.appendToStream(freshStream(), newEvents(1))).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    } finally {
+      await unreachable.end();
+    }
+  });
+
+  it('keeps positions as exact decimal strings that grow with the transaction id', async () => {
+    const store = new PostgresEventStore({ pool });
+    const { events } = await store.appendToStream(freshStream(), newEvents(3));
+    const { rows } = await pool.query<{ xid: string }>(
+      `SELECT transaction_id::text AS xid FROM event_store.events WHERE event_id = $1`,
+      [events[0].eventId],
+    );
+    const low = BigInt(rows[0].xid) << 20n;
+    expect(events.map((event) => event.position)).toEqual([low, low + 1n, low + 2n].map(String));
+  });
+
+  it('keeps counting positions over several appends in one transaction and commits them together', async () => {
+    const store = new PostgresEventStore({ pool });
+    const [a, b] = [freshStream(), freshStream()];
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const first = await appendWithClient(client, a, null, newEvents(2));
+      const second = await appendWithClient(client, b, null, newEvents(2));
+      expect(await store.readStream(a)).toEqual([]);
+      await client.query('COMMIT');
+      const positions = [...first, ...second].map((event) => BigInt(event.position));
+      expect(positions.map((position) => position - positions[0])).toEqual([0n, 1n, 2n, 3n]);
+    } finally {
+      client.release();
+    }
+    expect((await store.readStream(b)).map((event) => event.position)).toHaveLength(2);
+  });
+
+  it('does not deliver events below a transaction that is still open, then delivers them in order', async () => {
+    const store = new PostgresEventStore({ pool });
+    const [early, late] = [freshStream(), freshStream()];
+    const checkpoint = await store.headPosition();
+    const client = await pool.connect();
+    let upTo = '';
+    try {
+      await client.query('BEGIN');
+      await appendWithClient(client, early, null, newEvents(1));
+      upTo = (await store.appendToStream(late, newEvents(1))).position;
+      const whileOpen = await store.readAll({ after: checkpoint, maxCount: 1000 });
+      expect(whileOpen.events.filter((event) => [early, late].includes(event.streamId))).toEqual([]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const mine = await readAllOf(store, checkpoint, upTo, [early, late]);
+    expect(mine.map((event) => event.streamId)).toEqual([early, late]);
+  });
+
+  it('subscriptions keep following after the LISTEN connection is killed', async () => {
+    const store = new PostgresEventStore({ pool, listenConnectionString: url, pollIntervalMs: 200 });
+    const streamId = freshStream();
+    const seen: string[] = [];
+    const subscription = store.subscribeToAll({
+      after: await store.headPosition(),
+      handler: async (events) => {
+        seen.push(...events.filter((event) => event.streamId === streamId).map((event) => event.eventId));
+      },
+    });
+    try {
+      await subscription.caughtUp();
+      await pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN event_store_appended' AND pid <> pg_backend_pid()`,
+      );
+      const { events } = await store.appendToStream(streamId, newEvents(2));
+      await subscription.caughtUp();
+      expect(seen).toEqual(events.map((event) => event.eventId));
+    } finally {
+      await store.close();
+    }
+  });
+});

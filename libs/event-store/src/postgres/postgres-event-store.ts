@@ -1,0 +1,215 @@
+import { Pool } from 'pg';
+import { CatchUpSubscription } from '../catch-up-subscription';
+import { NewEvent, RecordedEvent } from '../event';
+import {
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store';
+import { EventIdConflictError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
+import { ExpectedRevision, satisfies } from '../expected-revision';
+import { findEarlierAppend, prepareAppend, StreamHead } from '../prepare-append';
+import { UpcasterRegistry } from '../upcasting';
+import { AppendListener } from './append-listener';
+import { insertEvents } from './append-statement';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
+import { EVENT_ID_UNIQUE, isConnectionError, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
+import { StreamHeadCache } from './stream-head-cache';
+
+export interface PostgresEventStoreOptions {
+  /** The caller's pool (see `createEventStorePool`); `close()` leaves it open. */
+  readonly pool: Pool;
+  /** A separate connection for LISTEN; without it one pool connection is held for it. */
+  readonly listenConnectionString?: string;
+  readonly upcasters?: UpcasterRegistry;
+  /** The time stamped on appended events; defaults to the system clock. */
+  readonly clock?: () => Date;
+  /** How often an idle subscription polls in case a notification was lost. Default 500 ms. */
+  readonly pollIntervalMs?: number;
+}
+
+/** Rows visible to ordered readers: those of transactions older than every running one. */
+const BELOW_OLDEST_RUNNING = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+/**
+ * The event store on PostgreSQL (table `event_store.events`, see the migration).
+ *
+ * Global order: positions grow in transaction-id order, and `readAll` returns only events of
+ * transactions with an id below the oldest transaction still running. Every transaction with a
+ * lower id has then ended, and every later one gets higher positions, so a reader that keeps
+ * one position as checkpoint never skips an event committed late with a lower position, and
+ * receives events strictly in position order. The price: one long open transaction anywhere
+ * in the cluster holds readers back, hence `idle_in_transaction_session_timeout` on the pools.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly clock: () => Date;
+  private readonly pollIntervalMs: number;
+  private readonly heads = new StreamHeadCache();
+  private readonly listener: AppendListener;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.clock = options.clock ?? (() => new Date());
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.listener = new AppendListener(options.pool, options.listenConnectionString);
+  }
+
+  /**
+   * Appends all events or none in one INSERT statement. A lost race on (stream, revision) is a
+   * `WrongExpectedRevisionError` with the actual revision, or, for `'any'`, a silent retry.
+   * A retry of an append already stored (same event ids at the revisions right after the
+   * expected one) answers like the first append and writes nothing; any other reuse of stored
+   * event ids is an `EventIdConflictError`. Connection failures are `EventStoreUnavailableError`.
+   */
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    for (;;) {
+      const cached = this.heads.get(streamId);
+      const head = cached && satisfies(expected, cached.revision) ? cached : await this.readHead(streamId);
+      const prepared = prepareAppend(streamId, head, events, this.clock().toISOString());
+      const eventIds = prepared.map((event) => event.eventId);
+      if (!satisfies(expected, head?.revision ?? null)) {
+        return this.answerRetryOrFail(streamId, eventIds, expected, head?.revision ?? null);
+      }
+      try {
+        const recorded = await this.guard(() => insertEvents(this.pool, streamId, prepared));
+        this.rememberHead(recorded);
+        return resultOf(recorded);
+      } catch (error) {
+        const constraint = violatedUniqueConstraint(error);
+        if (constraint === undefined) throw error;
+        this.heads.forget(streamId);
+        if (constraint === STREAM_REVISION_UNIQUE && expected === 'any') continue;
+        if (constraint !== STREAM_REVISION_UNIQUE && constraint !== EVENT_ID_UNIQUE) throw error;
+        const actual = (await this.readHead(streamId))?.revision ?? null;
+        return this.answerRetryOrFail(streamId, eventIds, expected, actual);
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = await this.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      [streamId, options.fromRevision ?? 0, options.maxCount ?? null],
+    );
+    const events = rows.map(toRecordedEvent);
+    if (options.maxCount === undefined || events.length < options.maxCount) this.rememberHead(events);
+    return options.raw ? events : events.map((event) => this.upcasters.upcast(event));
+  }
+
+  /** Events after `after` in position order, only below the oldest running transaction. */
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    const rows = await this.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM event_store.events
+       WHERE position > $1::bigint AND ${BELOW_OLDEST_RUNNING} ORDER BY position LIMIT $2`,
+      [options.after ?? '-1', options.maxCount ?? 1000],
+    );
+    const events = rows.map(toRecordedEvent);
+    return {
+      events: options.raw ? events : events.map((event) => this.upcasters.upcast(event)),
+      checkpoint: events.at(-1)?.position ?? options.after ?? null,
+    };
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const subscription = new CatchUpSubscription(
+      {
+        readAll: (after, maxCount) => this.readAll({ after, maxCount }),
+        committedHead: () => this.maxPosition(''),
+        comparePositions: (a, b) => this.comparePositions(a, b),
+        onAppended: (wake) => this.listener.subscribe(wake),
+        pollIntervalMs: this.pollIntervalMs,
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return {
+      caughtUp: () => subscription.caughtUp(),
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  /** The last position that `readAll` can deliver now (same transaction guard). */
+  async headPosition(): Promise<Checkpoint | null> {
+    return this.maxPosition(`WHERE ${BELOW_OLDEST_RUNNING}`);
+  }
+
+  comparePositions(a: string, b: string): number {
+    const difference = BigInt(a) - BigInt(b);
+    return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+  }
+
+  /** Stops the subscriptions and the LISTEN connection; the pool belongs to the caller. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.subscriptions.clear();
+    await this.listener.close();
+  }
+
+  private async answerRetryOrFail(
+    streamId: string,
+    eventIds: readonly string[],
+    expected: ExpectedRevision,
+    actual: number | null,
+  ): Promise<AppendResult> {
+    const rows = await this.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE event_id = ANY($1::uuid[])`, [
+      eventIds,
+    ]);
+    const earlier = findEarlierAppend(streamId, eventIds, expected, rows.map(toRecordedEvent));
+    if (earlier.kind === 'same') return resultOf(earlier.events);
+    if (earlier.kind === 'conflict') throw new EventIdConflictError(streamId, earlier.eventIds);
+    throw new WrongExpectedRevisionError(streamId, expected, actual);
+  }
+
+  private async readHead(streamId: string): Promise<StreamHead | null> {
+    const rows = await this.query<{ revision: number; hash: string }>(
+      `SELECT revision, metadata->>'hash' AS hash FROM event_store.events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
+      [streamId],
+    );
+    if (rows.length === 0) return null;
+    this.heads.remember(streamId, rows[0]);
+    return rows[0];
+  }
+
+  private rememberHead(events: readonly RecordedEvent[]): void {
+    const last = events.at(-1);
+    if (last) this.heads.remember(last.streamId, { revision: last.revision, hash: last.metadata.hash });
+  }
+
+  private async maxPosition(where: string): Promise<string | null> {
+    const rows = await this.query<{ position: string }>(
+      `SELECT position::text AS position FROM event_store.events ${where} ORDER BY position DESC LIMIT 1`,
+    );
+    return rows[0]?.position ?? null;
+  }
+
+  private async query<Row extends object>(sql: string, values: unknown[] = []): Promise<Row[]> {
+    return this.guard(async () => (await this.pool.query<Row>(sql, values)).rows);
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw isConnectionError(error) ? new EventStoreUnavailableError(error) : error;
+    }
+  }
+}
+
+function resultOf(events: readonly RecordedEvent[]): AppendResult {
+  const last = events[events.length - 1];
+  return { nextExpectedRevision: last.revision, position: last.position, events };
+}
