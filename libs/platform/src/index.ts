@@ -9,3 +9,5 @@ export * from './redis/redis.connection';
 export * from './logging/logging.module';
 export * from './event-store/event-store.provider';
 export * from './database/typeorm-options';
+export * from './projections/projector.module';
+export * from './projections/read-model-positions.module';

@@ -39,8 +39,9 @@ export interface ProjectorOptions {
   readonly clock?: () => Date;
 }
 
+/** Without a logger, only trouble is written (to stderr); the applications pass their pino logger. */
 export const consoleLogger: ProjectorLogger = {
-  log: (message) => console.log(message),
+  log: () => undefined,
   warn: (message) => console.warn(message),
   error: (message, stack) => console.error(message, stack ?? ''),
 };

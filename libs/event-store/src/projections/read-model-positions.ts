@@ -92,8 +92,8 @@ export class ReadModelPositions {
 
   private covers(checkpoints: Map<string, StoredCheckpoint>, position: string): boolean {
     return this.options.projections.every((name) => {
-      const checkpoint = checkpoints.get(name)?.checkpoint;
-      return checkpoint != null && this.options.store.comparePositions(checkpoint, position) >= 0;
+      const checkpoint = checkpoints.get(name)?.checkpoint ?? null;
+      return checkpoint !== null && this.options.store.comparePositions(checkpoint, position) >= 0;
     });
   }
 }

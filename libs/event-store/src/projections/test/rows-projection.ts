@@ -30,10 +30,20 @@ export class RowsProjection implements Projection {
   }
 
   static async create(tx: EntityManager, schema: string, name: string, eventType: string): Promise<RowsProjection> {
+    return new RowsProjection(name, await RowsProjection.createTable(tx, schema, name), eventType);
+  }
+
+  /** Creates the read model's table and answers its qualified name. */
+  static async createTable(tx: EntityManager, schema: string, name: string): Promise<string> {
     const table = `${schema}.${name}`;
     await tx.query(`CREATE TABLE ${table} (
       event_id uuid PRIMARY KEY, stream_id text NOT NULL, revision int NOT NULL, position text NOT NULL, value int NOT NULL)`);
-    return new RowsProjection(name, table, eventType);
+    return table;
+  }
+
+  /** The same read model as another instance of the deployment would run it. */
+  twin(): RowsProjection {
+    return new RowsProjection(this.name, this.table, this.eventTypes[0]);
   }
 
   async handle(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {

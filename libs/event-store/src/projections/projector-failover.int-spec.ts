@@ -1,0 +1,91 @@
+import { Projector } from './projector';
+import { appendEvents, eventually, fresh, openHarness, ProjectorHarness, reaches, RecordingLogger } from './test/projector-harness';
+import { RowsProjection } from './test/rows-projection';
+
+describe('Projector, two instances of one projection', () => {
+  let harness: ProjectorHarness;
+  const projectors: Projector[] = [];
+
+  beforeAll(async () => {
+    harness = await openHarness();
+  });
+  afterEach(async () => {
+    await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  function instanceOf(projection: RowsProjection): Projector {
+    const projector = new Projector({
+      store: harness.store,
+      dataSource: harness.dataSource,
+      projections: [projection],
+      lockIntervalMs: 50,
+      logger: new RecordingLogger(),
+    });
+    projectors.push(projector);
+    return projector;
+  }
+
+  async function stateOf(projector: Projector): Promise<string> {
+    return (await projector.status())[0].state;
+  }
+
+  async function twoInstances(type: string) {
+    const first = await RowsProjection.create(harness.dataSource.manager, harness.schema, fresh('rows'), type);
+    const second = first.twin();
+    const holder = instanceOf(first);
+    await holder.start();
+    const standby = instanceOf(second);
+    await standby.start();
+    return { first, second, holder, standby };
+  }
+
+  it('lets only the lock holder apply events', async () => {
+    const type = fresh('Exclusive');
+    const { first, second, holder, standby } = await twoInstances(type);
+
+    const { events, position } = await appendEvents(harness.store, type, 3);
+    await eventually(reaches(harness, first.name, position));
+
+    expect(await stateOf(holder)).toBe('running');
+    expect(await stateOf(standby)).toBe('standby');
+    expect(first.handled).toEqual(events.map((event) => event.eventId));
+    expect(second.handled).toEqual([]);
+  });
+
+  it('hands over to the standby instance when the holder stops, from the holder’s checkpoint', async () => {
+    const type = fresh('HandedOver');
+    const { first, second, holder, standby } = await twoInstances(type);
+    const before = await appendEvents(harness.store, type, 2);
+    await eventually(reaches(harness, first.name, before.position));
+
+    await holder.stop();
+    await eventually(async () => (await stateOf(standby)) === 'running');
+    const after = await appendEvents(harness.store, type, 2);
+    await eventually(reaches(harness, first.name, after.position));
+
+    expect(second.handled).toEqual(after.events.map((event) => event.eventId));
+    expect(await first.rows(harness.dataSource.manager)).toHaveLength(4);
+  });
+
+  it('hands over when the holder’s lock connection dies, and the old holder stands by', async () => {
+    const type = fresh('Severed');
+    const { first, second, holder, standby } = await twoInstances(type);
+
+    await harness.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_locks
+        WHERE locktype = 'advisory' AND granted AND objsubid = 1
+          AND objid::bigint = (hashtext('projection:' || $1)::bigint & 4294967295)`,
+      [first.name],
+    );
+    await eventually(async () => (await stateOf(standby)) === 'running');
+    await eventually(async () => (await stateOf(holder)) === 'standby');
+
+    const { events, position } = await appendEvents(harness.store, type, 2);
+    await eventually(reaches(harness, first.name, position));
+    expect(second.handled).toEqual(events.map((event) => event.eventId));
+    expect(first.handled).toEqual([]);
+  });
+});

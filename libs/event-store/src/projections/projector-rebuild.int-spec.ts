@@ -1,0 +1,95 @@
+import { Projector } from './projector';
+import type { RebuildProgress } from './projector-options';
+import { appendEvents, checkpointOf, eventually, fresh, openHarness, ProjectorHarness, reaches, RecordingLogger } from './test/projector-harness';
+import { RowsProjection } from './test/rows-projection';
+
+describe('Projector.rebuild', () => {
+  let harness: ProjectorHarness;
+  const projectors: Projector[] = [];
+
+  beforeAll(async () => {
+    harness = await openHarness();
+  });
+  afterEach(async () => {
+    await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  async function projectionFor(eventType: string): Promise<RowsProjection> {
+    return RowsProjection.create(harness.dataSource.manager, harness.schema, fresh('rows'), eventType);
+  }
+
+  function projectorOf(...projections: RowsProjection[]): Projector {
+    const projector = new Projector({
+      store: harness.store,
+      dataSource: harness.dataSource,
+      projections,
+      batchSize: 7,
+      lockIntervalMs: 50,
+      progressIntervalMs: 20,
+      logger: new RecordingLogger(),
+    });
+    projectors.push(projector);
+    return projector;
+  }
+
+  async function stateOf(projector: Projector, name: string): Promise<string | undefined> {
+    return (await projector.status()).find((status) => status.name === name)?.state;
+  }
+
+  it('rebuilds row for row what the incremental build made, while another projection keeps advancing', async () => {
+    const rebuilt = await projectionFor(fresh('Rebuilt'));
+    const other = await projectionFor(fresh('Other'));
+    const projector = projectorOf(rebuilt, other);
+    await projector.start();
+    let last = '';
+    for (let stream = 0; stream < 4; stream++) last = (await appendEvents(harness.store, rebuilt.eventTypes[0], 5)).position;
+    await eventually(reaches(harness, rebuilt.name, last));
+    const incremental = await rebuilt.rows(harness.dataSource.manager);
+
+    const progress: RebuildProgress[] = [];
+    const stateDuringRebuild: Array<string | undefined> = [];
+    let otherAdvanced = false;
+    await projector.rebuild(rebuilt.name, {
+      onProgress: async (step) => {
+        progress.push(step);
+        if (otherAdvanced) return;
+        stateDuringRebuild.push(await stateOf(projector, rebuilt.name));
+        const { position } = await appendEvents(harness.store, other.eventTypes[0], 2);
+        await eventually(reaches(harness, other.name, position));
+        otherAdvanced = true;
+      },
+    });
+
+    expect(await rebuilt.rows(harness.dataSource.manager)).toEqual(incremental);
+    expect(stateDuringRebuild).toEqual(['rebuilding']);
+    expect(await other.rows(harness.dataSource.manager)).toHaveLength(2);
+    expect(rebuilt.handled).toHaveLength(40);
+    const finalStep = progress[progress.length - 1];
+    expect(harness.store.comparePositions(finalStep.checkpoint!, finalStep.target!)).toBeGreaterThanOrEqual(0);
+    expect(finalStep.eventsProcessed).toBeGreaterThanOrEqual(20);
+    expect(await stateOf(projector, rebuilt.name)).toBe('running');
+  });
+
+  it('rebuilds from a standby instance: the active instance notices the reset and replays', async () => {
+    const type = fresh('RebuiltElsewhere');
+    const active = await projectionFor(type);
+    const standbyCopy = active.twin();
+    const holder = projectorOf(active);
+    await holder.start();
+    const standby = projectorOf(standbyCopy);
+    await standby.start();
+    const { position } = await appendEvents(harness.store, type, 6);
+    await eventually(reaches(harness, active.name, position));
+    const incremental = await active.rows(harness.dataSource.manager);
+
+    await standby.rebuild(active.name);
+
+    expect(await active.rows(harness.dataSource.manager)).toEqual(incremental);
+    expect(active.handled).toHaveLength(12);
+    expect(standbyCopy.handled).toEqual([]);
+    expect(await checkpointOf(harness.dataSource, active.name)).not.toBeNull();
+  });
+});
