@@ -1,12 +1,10 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
 import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
-import type { Request, Response } from 'express';
 import { RestrictedPartyState } from '../../restricted-party/restricted-party.state';
 import { newIdFor } from '../command-options';
-import { locationOf } from '../location';
 import { ListRestrictedPartyCommand } from './list-restricted-party.command';
 import { ListRestrictedPartyRequestDto } from './list-restricted-party.request.dto';
 
@@ -20,19 +18,16 @@ export class ListRestrictedPartyHttpController {
   @HttpCode(201)
   @Roles('licensing-officer')
   @ApiOperation({ summary: 'Put a party on the restricted list (RestrictedPartyListed)' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CommandResponse, description: 'Location: the new resource' })
   async listRestrictedParty(
     @Body() body: ListRestrictedPartyRequestDto,
     @Ctx() ctx: CommandContext,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     const partyId = newIdFor(ctx, 'restricted-party');
     const { name, aliases = [], country, reason, listReference } = body;
     const result = await this.commandBus.execute<ListRestrictedPartyCommand, CommandResult<RestrictedPartyState>>(
       new ListRestrictedPartyCommand({ partyId, name, aliases, country, reason, listReference }, ctx),
     );
-    response.location(locationOf(request, partyId));
     return CommandResponse.of(partyId, result);
   }
 }

@@ -1,12 +1,10 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
 import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
-import type { Request, Response } from 'express';
 import { MineState } from '../../mine/mine.state';
 import { newIdFor } from '../command-options';
-import { locationOf } from '../location';
 import { RegisterMineCommand } from './register-mine.command';
 import { RegisterMineRequestDto } from './register-mine.request.dto';
 
@@ -20,18 +18,15 @@ export class RegisterMineHttpController {
   @HttpCode(201)
   @Roles('licensing-officer')
   @ApiOperation({ summary: 'Register a mine (MineRegistered)' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CommandResponse, description: 'Location: the new resource' })
   async registerMine(
     @Body() body: RegisterMineRequestDto,
     @Ctx() ctx: CommandContext,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResponse> {
     const mineId = newIdFor(ctx, 'mine');
     const result = await this.commandBus.execute<RegisterMineCommand, CommandResult<MineState>>(
       new RegisterMineCommand({ mineId, ...body }, ctx),
     );
-    response.location(locationOf(request, mineId));
     return CommandResponse.of(mineId, result);
   }
 }
