@@ -17,6 +17,7 @@ export function clientConfigOf(dataSource: DataSource, queryTimeoutMs: number): 
     ssl: options.ssl as ClientConfig['ssl'],
     application_name: 'ree-projector-locks',
     keepAlive: true,
+    connectionTimeoutMillis: 5_000,
     query_timeout: queryTimeoutMs,
   };
 }
