@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Global, HttpCode, INestApplication, LoggerService, Module, Param, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsString, Min, MinLength, ValidateNested } from 'class-validator';
@@ -65,6 +65,14 @@ class FakeReadModelPositions implements ReadModelPositionsPort {
     for (const waiter of [...this.waiters]) waiter();
   }
 }
+
+/** What the application logged as errors: a 500 must leave a line with its correlation id. */
+const loggedErrors: string[] = [];
+const captureErrors: LoggerService = {
+  log: () => undefined,
+  warn: () => undefined,
+  error: (message: unknown) => void loggedErrors.push(String(message)),
+};
 
 const positions = new FakeReadModelPositions();
 const runs = new Map<string, number>();
@@ -161,7 +169,7 @@ async function startApp(config: AppConfig, dataSource: DataSource): Promise<INes
     imports: [TestInfrastructureModule, HttpConventionsModule],
     controllers: [ThingsTestController, HealthTestController],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger: captureErrors });
   configureHttp(app, config);
   await app.init();
   return app;
@@ -286,11 +294,12 @@ describe('HTTP conventions', () => {
       }
     });
 
-    it('answers an unexpected error with 500 and neither its message nor a stack', async () => {
+    it('answers an unexpected error with 500 and neither its message nor a stack, and logs it with the correlation id', async () => {
       const response = await http().get('/api/v1/things/crash').set('Authorization', auditor).set('X-Correlation-Id', 'crash-1');
       const problem = expectProblem(response, 500, 'internal-error');
       expect(problem.correlationId).toBe('crash-1');
       expect(response.text).not.toMatch(/SELECT|FROM|syntax|\.ts:\d+|at /);
+      expect(loggedErrors.filter((line) => line.includes('crash-1') && line.includes('SELECT secret'))).toHaveLength(1);
     });
   });
 
