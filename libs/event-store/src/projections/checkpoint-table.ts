@@ -45,15 +45,18 @@ export async function loadCheckpoints(
  * serialise, and a batch can see that someone else moved the checkpoint under it.
  */
 export async function lockCheckpoint(tx: EntityManager, name: string): Promise<Checkpoint | null> {
-  await tx.query(
-    `INSERT INTO projections.checkpoints (name, checkpoint) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`,
-    [name],
-  );
-  const rows: Array<{ checkpoint: string | null }> = await tx.query(
-    `SELECT checkpoint FROM projections.checkpoints WHERE name = $1 FOR UPDATE`,
-    [name],
-  );
-  return rows[0].checkpoint;
+  // A rebuild can delete the row between the two statements; then the insert runs again.
+  for (;;) {
+    await tx.query(
+      `INSERT INTO projections.checkpoints (name, checkpoint) VALUES ($1, NULL) ON CONFLICT (name) DO NOTHING`,
+      [name],
+    );
+    const rows: Array<{ checkpoint: string | null }> = await tx.query(
+      `SELECT checkpoint FROM projections.checkpoints WHERE name = $1 FOR UPDATE`,
+      [name],
+    );
+    if (rows.length > 0) return rows[0].checkpoint;
+  }
 }
 
 export async function advanceCheckpoint(
