@@ -46,9 +46,10 @@ function isBuildFresh() {
 
 /** Runs `nest build <app>` for every app when needed; exits the process if the build fails. */
 function buildIfNeeded(log = (line) => process.stderr.write(`${line}\n`)) {
-  if (isBuildFresh()) return;
   const nest = path.join(ROOT, 'node_modules', '.bin', 'nest');
   for (const app of APPS) {
+    // One `nest build` compiles the whole program, so the second app is usually built already.
+    if (isBuildFresh()) return;
     log(`Building ${app} (nest build ${app})…`);
     const result = spawnSync(nest, ['build', app], { cwd: ROOT, stdio: 'inherit' });
     if (result.status !== 0) {

@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, loadConfig, PlatformModule } from '@ree/platform';
+import { AppConfig, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
+import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
 import { Logger } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
 import { configureHttp } from './http/configure-http';
@@ -11,6 +12,13 @@ export interface ApiAppOptions {
   /** Defaults to `loadConfig(process.env)`; tests pass their own. */
   readonly config?: AppConfig;
 }
+
+/**
+ * The projections whose read models the API serves, for `X-Min-Position` reads. Projections
+ * are stateless objects named by a field, so an instance made here only tells its name; the
+ * worker runs them.
+ */
+const SERVED_PROJECTIONS = [...REGISTRY_PROJECTIONS].map((Projection) => new Projection().name);
 
 /**
  * The API process: the platform, the HTTP conventions, every bounded context's controllers and
@@ -24,7 +32,8 @@ export class ApiModule {
       imports: [
         PlatformModule.forRoot({ role: 'api', config, generateRequestId: correlationIdOf }),
         HttpConventionsModule,
-        // RegistryModule is imported here once it exists.
+        ReadModelPositionsModule.forRoot(SERVED_PROJECTIONS),
+        RegistryModule,
         HealthModule,
       ],
     };

@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, loadConfig, PlatformModule } from '@ree/platform';
+import { AppConfig, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
+import { REGISTRY_PROJECTIONS } from '@ree/registry';
 import { Logger } from 'nestjs-pino';
 
 export interface WorkerAppOptions {
@@ -19,7 +20,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot({ role: 'worker', config }),
-        // ProjectorModule.forRoot({ projections: [...registryProjections] }) is imported here once it exists.
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS] }),
       ],
     };
   }

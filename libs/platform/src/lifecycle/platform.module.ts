@@ -8,6 +8,7 @@ import { typeOrmOptions } from '../database/typeorm-options';
 import { EVENT_STORE_POOL, eventStoreProviders } from '../event-store/event-store.provider';
 import { GenerateRequestId, LoggingModule } from '../logging/logging.module';
 import { closeRedisConnection, createRedisConnection, REDIS } from '../redis/redis.connection';
+import { ShutdownLog } from './shutdown-log';
 
 export type AppRole = 'api' | 'worker';
 
@@ -52,6 +53,7 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: REDIS, useFactory: () => createRedisConnection(config.redisUrl, `ree-${options.role}`) },
         RedisCloser,
+        ShutdownLog,
         ...eventStoreProviders(options.role),
       ],
       exports: [APP_CONFIG, REDIS, EVENT_STORE, EVENT_STORE_POOL, CqrsModule],
