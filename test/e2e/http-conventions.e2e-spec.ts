@@ -17,8 +17,9 @@ import { signDevelopmentToken } from '@ree/platform/auth/development-token';
 import { APP_CONFIG, AppConfig } from '@ree/platform/config/app-config';
 import { CommandContext, Ctx } from '@ree/platform/http/command-context';
 import { CommandResponse } from '@ree/platform/http/command-response';
-import { READ_MODEL_POSITIONS, ReadModelPositionsPort } from '@ree/platform/http/read-model-positions.port';
+import { READ_MODEL_POSITIONS } from '@ree/platform/http/read-model-positions.port';
 import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
+import { FakeReadModelPositions } from './support/fake-read-model-positions';
 import { expectProblem } from './support/problem';
 import { testConfig } from './support/test-config';
 import { bearer, refusedBearers } from './support/tokens';
@@ -32,38 +33,6 @@ class RegisterThingDto {
   @IsString() @MinLength(3) product: string;
   @IsNumber() @Min(0) quantityKg: number;
   @ValidateNested() @Type(() => ConsigneeDto) consignee: ConsigneeDto;
-}
-
-/** A read model whose position the test moves by hand. */
-class FakeReadModelPositions implements ReadModelPositionsPort {
-  current = 0n;
-  private readonly waiters = new Set<() => void>();
-
-  async reached(position: string): Promise<boolean> {
-    return this.current >= BigInt(position);
-  }
-
-  waitFor(position: string, timeoutMs: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (this.current < BigInt(position)) return;
-        this.waiters.delete(check);
-        clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
-  }
-
-  advanceTo(position: bigint): void {
-    this.current = position;
-    for (const waiter of [...this.waiters]) waiter();
-  }
 }
 
 /** What the application logged as errors: a 500 must leave a line with its correlation id. */
