@@ -1,5 +1,5 @@
 import type { Role } from '@ree/platform';
-import { startTestApp, TestApp } from '@ree/testing/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 import { randomUUID } from 'node:crypto';
 
 const OFFICER: Role = 'licensing-officer';

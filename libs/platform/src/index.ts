@@ -11,3 +11,8 @@ export * from './event-store/event-store.provider';
 export * from './database/typeorm-options';
 export * from './projections/projector.module';
 export * from './projections/read-model-positions.module';
+export * from './auth/development-token';
+export * from './auth/actor-from-claims';
+export * from './auth/token-verifier';
+export * from './http/problem-details';
+export * from './http/read-model-positions.port';
