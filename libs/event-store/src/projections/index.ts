@@ -3,4 +3,4 @@ export * from './projection-state';
 export * from './projector';
 export * from './projector-options';
 export * from './read-model-positions';
-export { loadCheckpoints, StoredCheckpoint } from './checkpoint-table';
+export { loadCheckpoints, type StoredCheckpoint } from './checkpoint-table';
