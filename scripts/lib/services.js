@@ -51,13 +51,17 @@ async function checkRedis(url) {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  // The socket's own error (ECONNREFUSED…) says more than the "Connection is closed." that follows it.
+  let socketError;
+  redis.on('error', (error) => {
+    socketError = socketError || error;
+  });
   try {
     await redis.connect();
     await redis.ping();
     return null;
   } catch (error) {
-    return `Redis is not reachable at ${withoutPassword(url)} (${error.message}): ${HOW_TO_START.redis}`;
+    return `Redis is not reachable at ${withoutPassword(url)} (${(socketError || error).message}): ${HOW_TO_START.redis}`;
   } finally {
     redis.disconnect(false);
   }

@@ -48,13 +48,15 @@ export async function checkRedis(url: string, timeoutMs = 3_000): Promise<string
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  redis.on('error', () => undefined);
+  // The socket's own error (ECONNREFUSED…) says more than the "Connection is closed." that follows it.
+  let socketError: Error | undefined;
+  redis.on('error', (error: Error) => (socketError ??= error));
   try {
     await redis.connect();
     await redis.ping();
     return null;
   } catch (error) {
-    return `Redis is not reachable at ${withoutPassword(url)} (${(error as Error).message}): ${HOW_TO_START.redis}`;
+    return `Redis is not reachable at ${withoutPassword(url)} (${(socketError ?? (error as Error)).message}): ${HOW_TO_START.redis}`;
   } finally {
     redis.disconnect(false);
   }
