@@ -1,6 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { TokenVerifier } from '@ree/platform/auth/token-verifier';
-import { APP_CONFIG, AppConfig } from '@ree/platform/config/app-config';
+import { APP_CONFIG, AppConfig, TokenVerifier } from '@ree/platform';
 import type { AuthenticatedRequest } from './authenticated-request';
 
 const BEARER = /^Bearer ([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.?[A-Za-z0-9\-_.+/=]*)$/;

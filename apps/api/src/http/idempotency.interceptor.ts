@@ -8,7 +8,7 @@ import {
   NestInterceptor,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { canonicalJson } from '@ree/event-store/canonical-json';
+import { canonicalJson } from '@ree/event-store';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, from, Observable, of, switchMap } from 'rxjs';

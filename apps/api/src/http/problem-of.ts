@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { EventIdConflictError, WrongExpectedRevisionError } from '@ree/event-store';
-import { FieldError, ProblemDetails, problemType } from '@ree/platform/http/problem-details';
+import { FieldError, ProblemDetails, problemType } from '@ree/platform';
 import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { STATUS_CODES } from 'node:http';
 import { isUnavailable } from './unavailability';

@@ -1,7 +1,6 @@
 import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { APP_CONFIG, AppConfig } from '@ree/platform/config/app-config';
-import { READ_MODEL_POSITIONS, ReadModelPositionsPort } from '@ree/platform/http/read-model-positions.port';
+import { APP_CONFIG, AppConfig, READ_MODEL_POSITIONS, ReadModelPositionsPort } from '@ree/platform';
 import type { Request, Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 
