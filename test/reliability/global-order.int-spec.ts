@@ -120,8 +120,8 @@ async function readNaively(pool: Pool, start: string | null, prefix: string, wri
     const finalPass = !writing();
     for (;;) {
       const { rows } = await pool.query<{ position: string; event_id: string; stream_id: string }>(
-        `SELECT position::text AS position, event_id::text AS event_id, stream_id
-         FROM event_store.events WHERE position > $1::bigint ORDER BY position LIMIT 1000`,
+        `SELECT e.position::text AS position, e.event_id::text AS event_id, e.stream_id
+         FROM event_store.events e WHERE e.position > $1::bigint ORDER BY e.position LIMIT 1000`,
         [last],
       );
       rows.filter((row) => row.stream_id.startsWith(prefix)).forEach((row) => seen.add(row.event_id));

@@ -26,7 +26,7 @@ export async function readAllOf(
   after: string | null,
   upTo: string,
   streamIds: readonly string[],
-  pageSize = 50,
+  pageSize = 500,
 ): Promise<RecordedEvent[]> {
   const found: RecordedEvent[] = [];
   const deadline = Date.now() + 10_000;

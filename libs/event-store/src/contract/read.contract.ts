@@ -26,7 +26,7 @@ export function readContract(withStore: WithStore): void {
         ...(await store.appendToStream(b, newEvents(1))).events,
         ...(await store.appendToStream(a, newEvents(1))).events,
       ];
-      const read = await readAllOf(store, checkpoint, appended[3].position, [a, b], 2);
+      const read = await readAllOf(store, checkpoint, appended[3].position, [a, b]);
       expect(read.map((event) => event.eventId)).toEqual(appended.map((event) => event.eventId));
       for (let index = 1; index < read.length; index++) {
         expect(store.comparePositions(read[index].position, read[index - 1].position)).toBe(1);

@@ -30,7 +30,7 @@ export function subscriptionContract(withStore: WithStore): void {
       }
       await subscription.stop();
       await store.appendToStream(streamId, newEvents(1));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await expect(subscription.caughtUp()).rejects.toThrow('stopped');
       expect(received).toHaveLength(5);
     }));
 

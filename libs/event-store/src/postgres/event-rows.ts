@@ -2,15 +2,16 @@ import { EventMetadata, RecordedEvent } from '../event';
 
 /**
  * The columns every read selects. Position goes out as text (a bigint never passes through a
- * JavaScript number) and the time as ISO 8601 with milliseconds in UTC, exactly the string the
+ * JavaScript number) under another name: an output column called `position` would make
+ * `ORDER BY position` sort the text, and '1000…' sorts before '999…'. The time as ISO 8601 with milliseconds in UTC, exactly the string the
  * hash chain covered when the event was written.
  */
-export const EVENT_COLUMNS = `position::text AS position, event_id::text AS event_id, stream_id, revision, type,
+export const EVENT_COLUMNS = `position::text AS global_position, event_id::text AS event_id, stream_id, revision, type,
   schema_version, data, metadata,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
 
 export interface EventRow {
-  readonly position: string;
+  readonly global_position: string;
   readonly event_id: string;
   readonly stream_id: string;
   readonly revision: number;
@@ -28,7 +29,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     schemaVersion: row.schema_version,
     streamId: row.stream_id,
     revision: row.revision,
-    position: row.position,
+    position: row.global_position,
     recordedAt: row.recorded_at,
     data: row.data,
     metadata: row.metadata,

@@ -6,6 +6,9 @@ import { appendWithClient } from './append-statement';
 import { createEventStorePool } from './create-event-store-pool';
 import { PostgresEventStore } from './postgres-event-store';
 
+// Other test files may write thousands of events meanwhile; reading past them takes a while.
+jest.setTimeout(30_000);
+
 const url = process.env.DATABASE_URL!;
 let pool: Pool;
 
@@ -93,6 +96,31 @@ describe('PostgresEventStore on the database', () => {
     expect(mine.map((event) => event.streamId)).toEqual([early, late]);
   });
 
+  it('orders positions as numbers, also where their number of digits changes', async () => {
+    // Rows made up inside a transaction that is rolled back: no other test ever sees them.
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const store = new PostgresEventStore({ pool: { query: client.query.bind(client) } as unknown as Pool });
+      const positions = ['99999999999998', '99999999999999', '100000000000000', '100000000000001'];
+      for (const [revision, position] of positions.entries()) {
+        await client.query(
+          `INSERT INTO event_store.events (position, transaction_id, event_id, stream_id, revision, type, schema_version,
+             data, metadata, recorded_at)
+           VALUES ($1, '3', gen_random_uuid(), 'digits', $2, 'SampleRecorded', 1, '{}', '{}', now())`,
+          [position, revision],
+        );
+      }
+      const page = await store.readAll({ after: '99999999999997', maxCount: 3 });
+      expect(page.events.map((event) => event.position)).toEqual(positions.slice(0, 3));
+      expect(page.checkpoint).toBe('100000000000000');
+      expect(await store.headPosition()).toBe('100000000000001');
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
   it('subscriptions keep following after the LISTEN connection is killed', async () => {
     const store = new PostgresEventStore({ pool, listenConnectionString: url, pollIntervalMs: 200 });
     const streamId = freshStream();
@@ -106,7 +134,8 @@ describe('PostgresEventStore on the database', () => {
     try {
       await subscription.caughtUp();
       await pool.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN event_store_appended' AND pid <> pg_backend_pid()`,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND query = 'LISTEN event_store_appended' AND pid <> pg_backend_pid()`,
       );
       const { events } = await store.appendToStream(streamId, newEvents(2));
       await subscription.caughtUp();

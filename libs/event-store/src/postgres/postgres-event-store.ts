@@ -190,10 +190,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async maxPosition(where: string): Promise<string | null> {
-    const rows = await this.query<{ position: string }>(
-      `SELECT position::text AS position FROM event_store.events ${where} ORDER BY position DESC LIMIT 1`,
+    const rows = await this.query<{ head: string }>(
+      `SELECT position::text AS head FROM event_store.events ${where} ORDER BY position DESC LIMIT 1`,
     );
-    return rows[0]?.position ?? null;
+    return rows[0]?.head ?? null;
   }
 
   private async query<Row extends object>(sql: string, values: unknown[] = []): Promise<Row[]> {
