@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
 import { ExpectedRevision } from '../expected-revision';
-import { WithStore } from './event-store.contract';
+import { WithStore } from './contract-types';
 import { freshStream, newEvent, newEvents, readAllOf } from './contract-fixtures';
 
 export function appendContract(withStore: WithStore): void {

@@ -1,6 +1,6 @@
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasting';
-import { WithStore } from './event-store.contract';
+import { WithStore } from './contract-types';
 import { eventually, freshStream, newEvent, newEvents, readAllOf } from './contract-fixtures';
 
 export function readContract(withStore: WithStore): void {

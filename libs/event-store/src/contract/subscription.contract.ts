@@ -1,5 +1,5 @@
 import { RecordedEvent } from '../event';
-import { WithStore } from './event-store.contract';
+import { WithStore } from './contract-types';
 import { deliveredWhen, freshStream, newEvents } from './contract-fixtures';
 
 export function subscriptionContract(withStore: WithStore): void {

@@ -75,7 +75,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
-    const start = options.after == null ? 0 : Number(options.after);
+    const start = options.after === undefined || options.after === null ? 0 : Number(options.after);
     const events = this.all.slice(start, start + (options.maxCount ?? 1000)).map((event) => this.present(event, options.raw));
     return { events, checkpoint: events.at(-1)?.position ?? options.after ?? null };
   }
