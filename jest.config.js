@@ -16,9 +16,11 @@ const common = {
 
 module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  // Integration and end-to-end tests replay the shared test database; pure specs finish in milliseconds anyway.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testTimeout: 30_000, testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], setupFiles: ['<rootDir>/test/setup/test-env.ts'] },
-    { ...common, displayName: 'e2e', testTimeout: 30_000, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], setupFiles: ['<rootDir>/test/setup/test-env.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'], setupFiles: ['<rootDir>/test/setup/test-env.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], setupFiles: ['<rootDir>/test/setup/test-env.ts'] },
   ],
 };
