@@ -11,3 +11,7 @@ export { restrictedPartyStreamId } from './restricted-party/restricted-party.str
 export { normaliseName } from './screening/name-normaliser';
 export * from './screening/screening.service';
 export { MINE_READERS, RESTRICTED_LIST_READERS } from './queries/readers';
+export type { DrawMiningQuotaCommand } from './commands/draw-mining-quota/draw-mining-quota.command';
+export { drawMiningQuota, drawMiningQuotaDecider } from './commands/draw-mining-quota/draw-mining-quota.decide';
+export type { ReturnMiningQuotaCommand } from './commands/return-mining-quota/return-mining-quota.command';
+export { returnMiningQuota, returnMiningQuotaDecider } from './commands/return-mining-quota/return-mining-quota.decide';
