@@ -31,25 +31,30 @@ export async function migrate(url: string): Promise<string[]> {
 }
 
 export async function ensureDatabase(url: string): Promise<void> {
-  const { Client } = await import('pg');
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const maintenance = new URL(url);
-  maintenance.pathname = '/postgres';
-  const client = new Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
+  await onMaintenanceDatabase(url, async (client, name, quoted) => {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-    }
-  } finally {
-    await client.end();
-  }
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${quoted}`);
+  });
 }
 
 /** Drops and re-creates a database: for tests and benchmarks only. */
 export async function recreateDatabase(url: string): Promise<void> {
+  await dropDatabase(url, { andCreate: true });
+}
+
+/** Drops a database if it exists (and creates it afresh with `andCreate`): tests and benchmarks only. */
+export async function dropDatabase(url: string, options: { andCreate?: boolean } = {}): Promise<void> {
+  await onMaintenanceDatabase(url, async (client, _name, quoted) => {
+    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+    if (options.andCreate) await client.query(`CREATE DATABASE ${quoted}`);
+  });
+}
+
+/** Runs `work` on the server's `postgres` database, with the name of the database `url` points at. */
+async function onMaintenanceDatabase(
+  url: string,
+  work: (client: import('pg').Client, name: string, quoted: string) => Promise<void>,
+): Promise<void> {
   const { Client } = await import('pg');
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const maintenance = new URL(url);
@@ -57,8 +62,7 @@ export async function recreateDatabase(url: string): Promise<void> {
   const client = new Client({ connectionString: maintenance.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    await work(client, name, `"${name.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }

@@ -26,7 +26,7 @@ describe('Projector.rebuild', () => {
       store: harness.store,
       dataSource: harness.dataSource,
       projections,
-      batchSize: 7,
+      batchSize: 100,
       lockIntervalMs: 50,
       progressIntervalMs: 20,
       logger: new RecordingLogger(),
