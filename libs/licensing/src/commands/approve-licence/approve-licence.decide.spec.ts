@@ -1,0 +1,47 @@
+import { aCommandContext, spec } from '@ree/testing';
+import { LICENCE_REJECTED, LICENCE_SCREENED } from '../../licence/licence.events';
+import { aMatch, applied, approved, approvedEvent, APPROVER, issued, LICENCE_ID, screening } from '../licence-history.fixture';
+import { ApproveLicenceCommand, LicenceApprovalTerms } from './approve-licence.command';
+import { approveLicenceDecider } from './approve-licence.decide';
+
+const terms: LicenceApprovalTerms = { validFrom: '2025-03-01', validUntil: '2026-02-28', conditions: ['No re-export without consent'] };
+const approve = (overrides: Partial<LicenceApprovalTerms> = {}, result = screening()) =>
+  new ApproveLicenceCommand(LICENCE_ID, { ...terms, ...overrides }, result, aCommandContext({ actor: { sub: APPROVER, role: 'licensing-officer' } }));
+
+describe('approve a licence', () => {
+  it('approves a screened application for the requested quantities, recording the fresh screening and the approver', () => {
+    spec(approveLicenceDecider)
+      .given(applied)
+      .when(approve())
+      .then([{ type: LICENCE_SCREENED, data: screening() }, approvedEvent([20000, 500.5])]);
+  });
+
+  it('may issue less than requested, item by item', () => {
+    spec(approveLicenceDecider)
+      .given(applied)
+      .when(approve({ issuedQuantityKg: [15000.25, 500.5] }))
+      .then([{ type: LICENCE_SCREENED, data: screening() }, approvedEvent([15000.25, 500.5])]);
+  });
+
+  it('never issues more than requested, and one quantity per item', () => {
+    spec(approveLicenceDecider).given(applied).when(approve({ issuedQuantityKg: [20000.001, 500] })).thenRefused('issued-quantity-invalid');
+    spec(approveLicenceDecider).given(applied).when(approve({ issuedQuantityKg: [20000] })).thenRefused('issued-quantity-invalid');
+  });
+
+  it('restricted-party-match: a fresh screening that finds a listed party refuses the approval', () => {
+    spec(approveLicenceDecider).given(applied).when(approve({}, screening([aMatch]))).thenRefused('restricted-party-match');
+  });
+
+  it('invalid-transition: an approved, issued or rejected licence is not approved again', () => {
+    spec(approveLicenceDecider).given(approved).when(approve()).thenRefused('invalid-transition');
+    spec(approveLicenceDecider).given(issued).when(approve()).thenRefused('invalid-transition');
+    spec(approveLicenceDecider)
+      .given([...applied, { type: LICENCE_REJECTED, data: { reason: 'incomplete' } }])
+      .when(approve())
+      .thenRefused('invalid-transition');
+  });
+
+  it('an unknown licence is not found', () => {
+    spec(approveLicenceDecider).given([]).when(approve()).thenNotFound();
+  });
+});

@@ -1,0 +1,10 @@
+import type { CommandContext } from '@ree/platform';
+
+/** An officer's step on a licence that needs nothing but a reason (reject, suspend, revoke). */
+export abstract class LicenceReasonCommand {
+  constructor(
+    readonly licenceId: string,
+    readonly reason: string,
+    readonly context: CommandContext,
+  ) {}
+}

@@ -1,0 +1,15 @@
+import { DomainRuleViolation } from '@ree/shared-kernel';
+import { LICENCE_SCREENED, LicenceScreened, LicenceScreenedData } from '../licence/licence.events';
+
+/**
+ * DOMAIN.md `restricted-party-match`: a licence is not approved, issued or reinstated while its
+ * consignee or end user matches a listed party. The screening that allowed the decision is
+ * recorded with it, so that the history shows which version of the list it relied on.
+ */
+export function clearedScreening(licenceId: string, screening: LicenceScreenedData): LicenceScreened {
+  if (screening.matches.length > 0) {
+    const parties = screening.matches.map((match) => `${match.name} (${match.field}, ${match.score})`).join(', ');
+    throw new DomainRuleViolation('restricted-party-match', `Licence ${licenceId} matches restricted parties: ${parties}`);
+  }
+  return { type: LICENCE_SCREENED, data: screening };
+}

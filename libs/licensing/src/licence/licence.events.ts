@@ -1,0 +1,166 @@
+import type { HsCode, ProductElement } from '@ree/shared-kernel';
+
+/** Stored type strings: stable names, never derived from a class name. */
+export const LICENCE_APPLIED = 'LicenceApplied';
+export const LICENCE_SCREENED = 'LicenceScreened';
+export const LICENCE_APPROVED = 'LicenceApproved';
+export const LICENCE_ISSUED = 'LicenceIssued';
+export const LICENCE_REJECTED = 'LicenceRejected';
+export const LICENCE_QUANTITY_ALLOCATED = 'LicenceQuantityAllocated';
+export const LICENCE_ALLOCATION_RELEASED = 'LicenceAllocationReleased';
+export const LICENCE_QUANTITY_SHIPPED = 'LicenceQuantityShipped';
+export const LICENCE_SUSPENDED = 'LicenceSuspended';
+export const LICENCE_REINSTATED = 'LicenceReinstated';
+export const LICENCE_REVOKED = 'LicenceRevoked';
+export const LICENCE_EXPIRED = 'LicenceExpired';
+export const LICENCE_EXHAUSTED = 'LicenceExhausted';
+
+/** The schema version each licence event type is written with today. */
+export const LICENCE_SCHEMA_VERSIONS = {
+  [LICENCE_APPLIED]: 1,
+  [LICENCE_SCREENED]: 1,
+  [LICENCE_APPROVED]: 1,
+  [LICENCE_ISSUED]: 1,
+  [LICENCE_REJECTED]: 1,
+  [LICENCE_QUANTITY_ALLOCATED]: 1,
+  [LICENCE_ALLOCATION_RELEASED]: 1,
+  [LICENCE_QUANTITY_SHIPPED]: 1,
+  [LICENCE_SUSPENDED]: 1,
+  [LICENCE_REINSTATED]: 1,
+  [LICENCE_REVOKED]: 1,
+  [LICENCE_EXPIRED]: 1,
+  [LICENCE_EXHAUSTED]: 1,
+} as const;
+
+export const LICENCE_EVENT_TYPES = Object.keys(LICENCE_SCHEMA_VERSIONS) as readonly LicenceEvent['type'][];
+
+/** A foreign party named on the application: the consignee receives the goods, the end user uses them. */
+export interface LicenceParty {
+  readonly name: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  readonly address: string;
+}
+
+export interface LicenceItem {
+  /** What is exported, in words (e.g. "Neodymium oxide Nd2O3 ≥ 99.5 %"). */
+  readonly product: string;
+  readonly hsCode: HsCode;
+  readonly element: ProductElement;
+  /** Requested quantity, kilograms exact to the gram. */
+  readonly quantityKg: number;
+}
+
+export interface LicenceAppliedData {
+  readonly licenceId: string;
+  /** The applicant's organisation, from its token. */
+  readonly exporterOrg: string;
+  readonly consignee: LicenceParty;
+  readonly endUser: LicenceParty;
+  /** ISO 3166-1 alpha-2. */
+  readonly destinationCountry: string;
+  readonly items: readonly LicenceItem[];
+  readonly intendedEndUse: string;
+}
+
+export type ScreenedField = 'consignee' | 'endUser';
+
+export interface LicenceScreeningMatch {
+  readonly partyId: string;
+  readonly name: string;
+  /** In [0, 1]; a match scored at least the threshold. */
+  readonly score: number;
+  readonly field: ScreenedField;
+}
+
+/**
+ * The decision capsule: which version of the restricted list (its projection's position), which
+ * matcher and which threshold gave which scores, so that a later reader can tell why a licence
+ * was or was not held back.
+ */
+export interface LicenceScreenedData {
+  readonly matches: readonly LicenceScreeningMatch[];
+  readonly screenedAt: string;
+  /** The restricted-party projection's checkpoint when the names were screened; null before it ran. */
+  readonly listPosition: string | null;
+  readonly algorithm: string;
+  readonly threshold: number;
+}
+
+/** The first officer's decision. Validity dates are calendar days (YYYY-MM-DD, UTC), both included. */
+export interface LicenceApprovedData {
+  readonly validFrom: string;
+  readonly validUntil: string;
+  readonly conditions: readonly string[];
+  /** Per item, in the order of the application's items; never more than requested. */
+  readonly issuedQuantityKg: readonly number[];
+  /** The approving officer's `sub`: the countersigning officer must be someone else. */
+  readonly approvedBy: string;
+}
+
+/** A second, different officer countersigned: only now may consignments draw on the licence. */
+export interface LicenceIssuedData {
+  readonly countersignedBy: string;
+}
+
+export interface ReasonData {
+  readonly reason: string;
+}
+
+export interface LicenceSuspendedData extends ReasonData {
+  /** The suspending officer's (or the system's) `sub`: a revocation that follows needs someone else. */
+  readonly suspendedBy: string;
+}
+
+/** Appended by the consignment context: part of an item's issued quantity reserved for one consignment. */
+export interface LicenceQuantityAllocatedData {
+  readonly consignmentId: string;
+  /** The index of the item (in the application's order) the allocation draws on. */
+  readonly itemIndex: number;
+  readonly hsCode: string;
+  readonly kg: number;
+}
+
+/** Appended by the consignment context: the total given back by one consignment (not an increment). */
+export interface LicenceAllocationReleasedData {
+  readonly consignmentId: string;
+  readonly kg: number;
+  readonly reason: string;
+}
+
+/** Appended by the consignment context: what one consignment's shipment carried under the licence. */
+export interface LicenceQuantityShippedData {
+  readonly consignmentId: string;
+  readonly kg: number;
+}
+
+type Event<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+
+export type LicenceApplied = Event<typeof LICENCE_APPLIED, LicenceAppliedData>;
+export type LicenceScreened = Event<typeof LICENCE_SCREENED, LicenceScreenedData>;
+export type LicenceApproved = Event<typeof LICENCE_APPROVED, LicenceApprovedData>;
+export type LicenceIssued = Event<typeof LICENCE_ISSUED, LicenceIssuedData>;
+export type LicenceRejected = Event<typeof LICENCE_REJECTED, ReasonData>;
+export type LicenceQuantityAllocated = Event<typeof LICENCE_QUANTITY_ALLOCATED, LicenceQuantityAllocatedData>;
+export type LicenceAllocationReleased = Event<typeof LICENCE_ALLOCATION_RELEASED, LicenceAllocationReleasedData>;
+export type LicenceQuantityShipped = Event<typeof LICENCE_QUANTITY_SHIPPED, LicenceQuantityShippedData>;
+export type LicenceSuspended = Event<typeof LICENCE_SUSPENDED, LicenceSuspendedData>;
+export type LicenceReinstated = Event<typeof LICENCE_REINSTATED, ReasonData>;
+export type LicenceRevoked = Event<typeof LICENCE_REVOKED, ReasonData>;
+export type LicenceExpired = Event<typeof LICENCE_EXPIRED, Record<string, never>>;
+export type LicenceExhausted = Event<typeof LICENCE_EXHAUSTED, Record<string, never>>;
+
+export type LicenceEvent =
+  | LicenceApplied
+  | LicenceScreened
+  | LicenceApproved
+  | LicenceIssued
+  | LicenceRejected
+  | LicenceQuantityAllocated
+  | LicenceAllocationReleased
+  | LicenceQuantityShipped
+  | LicenceSuspended
+  | LicenceReinstated
+  | LicenceRevoked
+  | LicenceExpired
+  | LicenceExhausted;
