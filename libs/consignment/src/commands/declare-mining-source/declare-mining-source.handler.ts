@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
+import { drawMiningQuota } from '@ree/registry';
+import { ConsignmentState } from '../../consignment/consignment.state';
+import { consignmentStreamId } from '../../consignment/consignment.stream';
+import { consignmentOptions } from '../command-options';
+import { readConsignment } from '../read-consignment';
+import { onMine, readMine } from '../reservations';
+import { DeclareMiningSourceCommand } from './declare-mining-source.command';
+import { declareMiningSourceDecider } from './declare-mining-source.decide';
+import { quotaCategoryFor } from './quota-category';
+
+/**
+ * DOMAIN.md's reservation pattern: decide the consignment side (refusals write nothing), draw the
+ * quota on the mine's stream with its expected revision, then append the declaration to the
+ * consignment. A crash between the two appends leaves a draw that a retry with the same
+ * Idempotency-Key completes (the draw is recognised by its declaration id, not drawn again).
+ */
+@CommandHandler(DeclareMiningSourceCommand)
+export class DeclareMiningSourceHandler implements ICommandHandler<DeclareMiningSourceCommand, CommandResult<ConsignmentState>> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute(command: DeclareMiningSourceCommand): Promise<CommandResult<ConsignmentState>> {
+    const streamId = consignmentStreamId(command.consignmentId);
+    const { state } = await readConsignment(this.store, streamId);
+    const mine = await readMine(this.store, command.source.mineId);
+    const category = quotaCategoryFor(mine.depositType, command.source.category);
+    const declaration = { ...command, source: { ...command.source, category } };
+    declareMiningSourceDecider.decide(declaration, state);
+    const { mineId, quotaYear: year, kgReo, declarationId } = declaration.source;
+    const draw = { mineId, year, category, kgReo, consignmentId: command.consignmentId, declarationId };
+    await onMine(this.store, mineId, (mine) => drawMiningQuota(draw, mine), command.operationId, command.context);
+    return handleCommand(this.store, streamId, declareMiningSourceDecider, declaration, consignmentOptions(command.context, streamId, command.operationId));
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandResult } from '@ree/event-store';
+import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { ConsignmentState } from '../../consignment/consignment.state';
+import { derivedId, operationIdOf } from '../command-options';
+import { DeclareMiningSourceCommand } from './declare-mining-source.command';
+import { DeclareMiningSourceRequestDto } from './declare-mining-source.request.dto';
+
+@ApiTags('consignments')
+@ApiBearerAuth()
+@Controller('consignments')
+export class DeclareMiningSourceHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/mining-sources')
+  @HttpCode(200)
+  @Roles('exporter')
+  @ApiOperation({ summary: "Declare a mining source (MiningSourceDeclared); draws the mine's quota for the year and category" })
+  @ApiOkResponse({ type: CommandResponse })
+  async declareMiningSource(
+    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Body() body: DeclareMiningSourceRequestDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
+    const operationId = operationIdOf(ctx, `consignment/${consignmentId}/mining-sources`);
+    const source = {
+      declarationId: derivedId(operationId, 'mining-source'),
+      ...body,
+      quotaYear: body.quotaYear ?? Number(body.extractedOn.slice(0, 4)),
+    };
+    const result = await this.commandBus.execute<DeclareMiningSourceCommand, CommandResult<ConsignmentState>>(
+      new DeclareMiningSourceCommand(consignmentId, source, operationId, ctx),
+    );
+    return CommandResponse.of(consignmentId, result);
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandResult } from '@ree/event-store';
+import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { ConsignmentState } from '../../consignment/consignment.state';
+import { derivedId, operationIdOf } from '../command-options';
+import { RecordProcessingStepCommand } from './record-processing-step.command';
+import { RecordProcessingStepRequestDto } from './record-processing-step.request.dto';
+
+@ApiTags('consignments')
+@ApiBearerAuth()
+@Controller('consignments')
+export class RecordProcessingStepHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/processing-steps')
+  @HttpCode(200)
+  @Roles('exporter')
+  @ApiOperation({ summary: 'Record a processing step (ProcessingStepRecorded); output REO at most input × 1.005' })
+  @ApiOkResponse({ type: CommandResponse })
+  async recordProcessingStep(
+    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Body() body: RecordProcessingStepRequestDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
+    const operationId = operationIdOf(ctx, `consignment/${consignmentId}/processing-steps`);
+    const { facility, ...step } = body;
+    const data = { stepId: derivedId(operationId, 'processing-step'), facility: { ...facility }, ...step };
+    const result = await this.commandBus.execute<RecordProcessingStepCommand, CommandResult<ConsignmentState>>(
+      new RecordProcessingStepCommand(consignmentId, data, operationId, ctx),
+    );
+    return CommandResponse.of(consignmentId, result);
+  }
+}

@@ -1,0 +1,11 @@
+import type { CommandContext } from '@ree/platform';
+import type { ConsignmentRegisteredData } from '../../consignment/consignment.events';
+
+/** An exporter registers one lot of material it means to export: the tracked unit. */
+export class RegisterConsignmentCommand {
+  constructor(
+    readonly consignment: ConsignmentRegisteredData,
+    readonly operationId: string,
+    readonly context: CommandContext,
+  ) {}
+}
