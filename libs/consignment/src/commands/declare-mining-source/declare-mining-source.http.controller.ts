@@ -5,6 +5,7 @@ import type { CommandResult } from '@ree/event-store';
 import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { derivedId, operationIdOf } from '../command-options';
+import { MiningSourceCommandResponse } from '../part-responses';
 import { DeclareMiningSourceCommand } from './declare-mining-source.command';
 import { DeclareMiningSourceRequestDto } from './declare-mining-source.request.dto';
 
@@ -18,12 +19,12 @@ export class DeclareMiningSourceHttpController {
   @HttpCode(200)
   @Roles('exporter')
   @ApiOperation({ summary: "Declare a mining source (MiningSourceDeclared); draws the mine's quota for the year and category" })
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: MiningSourceCommandResponse })
   async declareMiningSource(
     @Param('id', new ParseUUIDPipe()) consignmentId: string,
     @Body() body: DeclareMiningSourceRequestDto,
     @Ctx() ctx: CommandContext,
-  ): Promise<CommandResponse> {
+  ): Promise<MiningSourceCommandResponse> {
     const operationId = operationIdOf(ctx, `consignment/${consignmentId}/mining-sources`);
     const source = {
       declarationId: derivedId(operationId, 'mining-source'),
@@ -33,6 +34,6 @@ export class DeclareMiningSourceHttpController {
     const result = await this.commandBus.execute<DeclareMiningSourceCommand, CommandResult<ConsignmentState>>(
       new DeclareMiningSourceCommand(consignmentId, source, operationId, ctx),
     );
-    return CommandResponse.of(consignmentId, result);
+    return MiningSourceCommandResponse.withDeclaration(CommandResponse.of(consignmentId, result), source.declarationId);
   }
 }

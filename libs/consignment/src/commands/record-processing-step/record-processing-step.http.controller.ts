@@ -5,6 +5,7 @@ import type { CommandResult } from '@ree/event-store';
 import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { derivedId, operationIdOf } from '../command-options';
+import { ProcessingStepCommandResponse } from '../part-responses';
 import { RecordProcessingStepCommand } from './record-processing-step.command';
 import { RecordProcessingStepRequestDto } from './record-processing-step.request.dto';
 
@@ -18,18 +19,18 @@ export class RecordProcessingStepHttpController {
   @HttpCode(200)
   @Roles('exporter')
   @ApiOperation({ summary: 'Record a processing step (ProcessingStepRecorded); output REO at most input × 1.005' })
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ type: ProcessingStepCommandResponse })
   async recordProcessingStep(
     @Param('id', new ParseUUIDPipe()) consignmentId: string,
     @Body() body: RecordProcessingStepRequestDto,
     @Ctx() ctx: CommandContext,
-  ): Promise<CommandResponse> {
+  ): Promise<ProcessingStepCommandResponse> {
     const operationId = operationIdOf(ctx, `consignment/${consignmentId}/processing-steps`);
     const { facility, ...step } = body;
     const data = { stepId: derivedId(operationId, 'processing-step'), facility: { ...facility }, ...step };
     const result = await this.commandBus.execute<RecordProcessingStepCommand, CommandResult<ConsignmentState>>(
       new RecordProcessingStepCommand(consignmentId, data, operationId, ctx),
     );
-    return CommandResponse.of(consignmentId, result);
+    return ProcessingStepCommandResponse.withStep(CommandResponse.of(consignmentId, result), data.stepId);
   }
 }

@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { MiningSourceRequestDto } from '../declare-mining-source/declare-mining-source.request.dto';
+
+/** Every field of the source as it should have been declared, and why. */
+export class CorrectMiningSourceRequestDto extends MiningSourceRequestDto {
+  @ApiProperty({ example: 'Weighbridge ticket corrected: 13,200 kg REO' })
+  @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason: string;
+}
