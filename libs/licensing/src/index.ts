@@ -11,3 +11,6 @@ export { shipOnLicence, shipOnLicenceDecider } from './commands/ship-on-licence/
 export type { ShipOnLicenceCommand } from './commands/ship-on-licence/ship-on-licence.command';
 export { expireLicence, expireLicenceDecider } from './commands/expire-licence/expire-licence.decide';
 export type { ExpireLicenceCommand } from './commands/expire-licence/expire-licence.command';
+export { LicensingModule } from './licensing.module';
+export { LICENSING_PROJECTIONS, LICENSING_READ_MODELS } from './projections/read-models';
+export { LICENCE_PROJECTION, LicenceProjection } from './projections/licence.projection';

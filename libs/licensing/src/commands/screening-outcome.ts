@@ -2,6 +2,12 @@ import { DomainRuleViolation } from '@ree/shared-kernel';
 import { LICENCE_SCREENED, LicenceScreened, LicenceScreenedData } from '../licence/licence.events';
 
 /**
+ * A command as its decider sees it: with the screening that its handler made of the licence's
+ * parties just before (the I/O stays in the handler, the decision stays pure).
+ */
+export type Screened<Command> = Command & { readonly screening: LicenceScreenedData };
+
+/**
  * DOMAIN.md `restricted-party-match`: a licence is not approved, issued or reinstated while its
  * consignee or end user matches a listed party. The screening that allowed the decision is
  * recorded with it, so that the history shows which version of the list it relied on.

@@ -1,14 +1,10 @@
 import type { CommandContext } from '@ree/platform';
-import type { LicenceAppliedData, LicenceScreenedData } from '../../licence/licence.events';
+import type { LicenceAppliedData } from '../../licence/licence.events';
 
-/**
- * An exporter applies for a licence. The handler has already screened the consignee and the
- * end user against the restricted list: the result comes in with the command.
- */
+/** An exporter applies for a licence; its handler screens the consignee and the end user at once. */
 export class ApplyForLicenceCommand {
   constructor(
     readonly application: LicenceAppliedData,
-    readonly screening: LicenceScreenedData,
     readonly context: CommandContext,
   ) {}
 }

@@ -5,7 +5,7 @@ import { ApplyForLicenceCommand } from './apply-for-licence.command';
 import { applyForLicenceDecider } from './apply-for-licence.decide';
 
 const apply = (data = application, result = screening()) =>
-  new ApplyForLicenceCommand(data, result, aCommandContext({ role: 'exporter' }));
+  ({ ...new ApplyForLicenceCommand(data, aCommandContext({ role: 'exporter' })), screening: result });
 
 describe('apply for a licence', () => {
   it('records the application and its screening in one append', () => {

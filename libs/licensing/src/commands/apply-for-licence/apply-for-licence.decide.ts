@@ -2,6 +2,7 @@ import { DomainRuleViolation } from '@ree/shared-kernel';
 import { LICENCE_APPLIED, LICENCE_SCREENED, LicenceAppliedData, LicenceEvent } from '../../licence/licence.events';
 import type { LicenceState } from '../../licence/licence.state';
 import { licenceDecider } from '../licence-decider';
+import type { Screened } from '../screening-outcome';
 import { ApplyForLicenceCommand } from './apply-for-licence.command';
 
 const sameApplication = (a: LicenceAppliedData, b: LicenceAppliedData): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -12,7 +13,7 @@ const sameApplication = (a: LicenceAppliedData, b: LicenceAppliedData): boolean 
  * it refuses the approval. The same application again (a retry with the same idempotency key,
  * hence the same licence id) is accepted quietly.
  */
-export function applyForLicence(command: ApplyForLicenceCommand, state: LicenceState): LicenceEvent[] {
+export function applyForLicence(command: Screened<ApplyForLicenceCommand>, state: LicenceState): LicenceEvent[] {
   const { application, screening } = command;
   if (state.application) {
     if (sameApplication(state.application, application)) return [];

@@ -1,5 +1,4 @@
 import type { CommandContext } from '@ree/platform';
-import type { LicenceScreenedData } from '../../licence/licence.events';
 
 export interface LicenceApprovalTerms {
   /** Calendar days, YYYY-MM-DD (UTC), both included. */
@@ -10,15 +9,11 @@ export interface LicenceApprovalTerms {
   readonly issuedQuantityKg?: readonly number[];
 }
 
-/**
- * A licensing officer approves an application: the first of the two signatures. The handler
- * screens the parties again at this moment and passes the fresh result in.
- */
+/** A licensing officer approves an application: the first of two signatures. Its handler screens the parties again. */
 export class ApproveLicenceCommand {
   constructor(
     readonly licenceId: string,
     readonly terms: LicenceApprovalTerms,
-    readonly screening: LicenceScreenedData,
     readonly context: CommandContext,
   ) {}
 }

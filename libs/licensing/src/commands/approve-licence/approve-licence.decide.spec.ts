@@ -6,7 +6,10 @@ import { approveLicenceDecider } from './approve-licence.decide';
 
 const terms: LicenceApprovalTerms = { validFrom: '2025-03-01', validUntil: '2026-02-28', conditions: ['No re-export without consent'] };
 const approve = (overrides: Partial<LicenceApprovalTerms> = {}, result = screening()) =>
-  new ApproveLicenceCommand(LICENCE_ID, { ...terms, ...overrides }, result, aCommandContext({ actor: { sub: APPROVER, role: 'licensing-officer' } }));
+  ({
+    ...new ApproveLicenceCommand(LICENCE_ID, { ...terms, ...overrides }, aCommandContext({ actor: { sub: APPROVER, role: 'licensing-officer' } })),
+    screening: result,
+  });
 
 describe('approve a licence', () => {
   it('approves a screened application for the requested quantities, recording the fresh screening and the approver', () => {

@@ -2,7 +2,7 @@ import { DomainRuleViolation, toGrams } from '@ree/shared-kernel';
 import { LICENCE_APPROVED, LicenceEvent } from '../../licence/licence.events';
 import type { LicenceState } from '../../licence/licence.state';
 import { licenceDecider, requireStatus } from '../licence-decider';
-import { clearedScreening } from '../screening-outcome';
+import { clearedScreening, Screened } from '../screening-outcome';
 import { ApproveLicenceCommand } from './approve-licence.command';
 
 /**
@@ -23,7 +23,7 @@ function issuedQuantities(command: ApproveLicenceCommand, state: LicenceState): 
 }
 
 /** The first officer's decision, on a screened application whose parties screen clean now. */
-export function approveLicence(command: ApproveLicenceCommand, state: LicenceState): LicenceEvent[] {
+export function approveLicence(command: Screened<ApproveLicenceCommand>, state: LicenceState): LicenceEvent[] {
   requireStatus(state, command.licenceId, 'approved', ['screened']);
   const screened = clearedScreening(command.licenceId, command.screening);
   const { validFrom, validUntil, conditions } = command.terms;

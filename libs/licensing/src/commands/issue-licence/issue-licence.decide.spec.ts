@@ -5,7 +5,7 @@ import { IssueLicenceCommand } from './issue-licence.command';
 import { issueLicenceDecider } from './issue-licence.decide';
 
 const issueBy = (officer: string, result = screening()) =>
-  new IssueLicenceCommand(LICENCE_ID, result, aCommandContext({ actor: { sub: officer, role: 'licensing-officer' } }));
+  ({ ...new IssueLicenceCommand(LICENCE_ID, aCommandContext({ actor: { sub: officer, role: 'licensing-officer' } })), screening: result });
 
 describe('issue a licence', () => {
   it('a second officer countersigns an approved licence, which issues it', () => {

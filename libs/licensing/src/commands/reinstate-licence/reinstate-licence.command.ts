@@ -1,12 +1,4 @@
-import type { CommandContext } from '@ree/platform';
-import type { LicenceScreenedData } from '../../licence/licence.events';
+import { LicenceReasonCommand } from '../reason.command';
 
-/** A licensing officer lifts a suspension. The handler screens the parties again and passes the result in. */
-export class ReinstateLicenceCommand {
-  constructor(
-    readonly licenceId: string,
-    readonly reason: string,
-    readonly screening: LicenceScreenedData,
-    readonly context: CommandContext,
-  ) {}
-}
+/** A licensing officer lifts a suspension. Its handler screens the parties again. */
+export class ReinstateLicenceCommand extends LicenceReasonCommand {}

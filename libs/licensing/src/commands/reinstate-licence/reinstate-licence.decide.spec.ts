@@ -4,7 +4,7 @@ import { aMatch, issued, LICENCE_ID, screening, suspendedBy } from '../licence-h
 import { ReinstateLicenceCommand } from './reinstate-licence.command';
 import { reinstateLicenceDecider } from './reinstate-licence.decide';
 
-const reinstate = (result = screening()) => new ReinstateLicenceCommand(LICENCE_ID, 'Check passed', result, aCommandContext());
+const reinstate = (result = screening()) => ({ ...new ReinstateLicenceCommand(LICENCE_ID, 'Check passed', aCommandContext()), screening: result });
 
 describe('reinstate a licence', () => {
   it('lifts a suspension, recording the fresh screening', () => {

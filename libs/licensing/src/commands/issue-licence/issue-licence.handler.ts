@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
+import type { LicenceState } from '../../licence/licence.state';
+import { licenceStreamId } from '../../licence/licence.stream';
+import { commandOptions } from '../command-options';
+import { LicenceScreening } from '../licence-screening';
+import { IssueLicenceCommand } from './issue-licence.command';
+import { issueLicenceDecider } from './issue-licence.decide';
+
+/** Screens the licence's parties again now, then decides on the fresh result. */
+@CommandHandler(IssueLicenceCommand)
+export class IssueLicenceHandler implements ICommandHandler<IssueLicenceCommand, CommandResult<LicenceState>> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly screening: LicenceScreening,
+  ) {}
+
+  async execute(command: IssueLicenceCommand): Promise<CommandResult<LicenceState>> {
+    const streamId = licenceStreamId(command.licenceId);
+    const screening = await this.screening.screenLicence(command.licenceId, command.context.now);
+    return handleCommand(this.store, streamId, issueLicenceDecider, { ...command, screening }, commandOptions(command.context, streamId));
+  }
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStore, fold } from '@ree/event-store';
+import { ScreeningResult, ScreeningService } from '@ree/registry';
+import { NotFound } from '@ree/shared-kernel';
+import type { LicenceEvent, LicenceParty, LicenceScreenedData, LicenceScreeningMatch, ScreenedField } from '../licence/licence.events';
+import { evolveLicence, initialLicenceState, LicenceState } from '../licence/licence.state';
+import { licenceStreamId } from '../licence/licence.stream';
+
+export interface ScreenedParties {
+  readonly consignee: LicenceParty;
+  readonly endUser: LicenceParty;
+}
+
+const matchesOf = (result: ScreeningResult, field: ScreenedField): LicenceScreeningMatch[] =>
+  result.matches.map(({ partyId, name, score }) => ({ partyId, name, score, field }));
+
+/** The earlier of two list positions: the screening as a whole saw at least that version of the list. */
+function earlierPosition(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return null;
+  return BigInt(a) <= BigInt(b) ? a : b;
+}
+
+/**
+ * The I/O half of the restricted-party rule: screens a licence's consignee and end user with
+ * the registry's matcher and turns the result into the decision capsule that the pure deciders
+ * record (`LicenceScreened`) or refuse on.
+ */
+@Injectable()
+export class LicenceScreening {
+  constructor(
+    private readonly screening: ScreeningService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async screenParties(parties: ScreenedParties, now: Date): Promise<LicenceScreenedData> {
+    const [consignee, endUser] = await Promise.all([
+      this.screening.screen(parties.consignee.name, { country: parties.consignee.country }),
+      this.screening.screen(parties.endUser.name, { country: parties.endUser.country }),
+    ]);
+    return {
+      matches: [...matchesOf(consignee, 'consignee'), ...matchesOf(endUser, 'endUser')],
+      screenedAt: now.toISOString(),
+      listPosition: earlierPosition(consignee.listPosition, endUser.listPosition),
+      algorithm: consignee.algorithm,
+      threshold: consignee.threshold,
+    };
+  }
+
+  /** Screens the parties of an existing licence again; 404 for an unknown licence. */
+  async screenLicence(licenceId: string, now: Date): Promise<LicenceScreenedData> {
+    const events = await this.store.readStream(licenceStreamId(licenceId));
+    const state = fold<LicenceState, LicenceEvent>({ evolve: evolveLicence, initialState: initialLicenceState }, events as unknown as LicenceEvent[]);
+    if (!state.application) throw new NotFound('Licence', licenceId);
+    return this.screenParties(state.application, now);
+  }
+}

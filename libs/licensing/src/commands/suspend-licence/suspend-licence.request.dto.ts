@@ -1,0 +1,3 @@
+import { LicenceReasonRequestDto } from '../reason.request.dto';
+
+export class SuspendLicenceRequestDto extends LicenceReasonRequestDto {}

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LICENCE_STATUSES } from '../../licence/licence.state';
+
+export class LicencePartyResponseDto {
+  @ApiProperty() name: string;
+  @ApiProperty() country: string;
+  @ApiProperty() address: string;
+}
+
+export class LicenceQuantitiesResponseDto {
+  @ApiProperty({ description: 'Issued by the approval (kg); 0 before it' }) issuedKg: number;
+  @ApiProperty({ description: 'Held by consignments, net of releases, shipped included (kg)' }) allocatedKg: number;
+  @ApiProperty({ description: 'Shipped (kg)' }) shippedKg: number;
+  @ApiProperty({ description: 'issuedKg − allocatedKg: what further consignments may draw (kg)' }) remainingKg: number;
+}
+
+export class LicenceSummaryResponseDto extends LicenceQuantitiesResponseDto {
+  @ApiProperty({ format: 'uuid' }) licenceId: string;
+  @ApiProperty() exporterOrg: string;
+  @ApiProperty({ enum: LICENCE_STATUSES }) status: string;
+  @ApiProperty() destinationCountry: string;
+  @ApiProperty({ type: LicencePartyResponseDto }) consignee: LicencePartyResponseDto;
+  @ApiProperty({ type: LicencePartyResponseDto }) endUser: LicencePartyResponseDto;
+  @ApiProperty({ type: String, nullable: true, description: 'First valid day, YYYY-MM-DD' }) validFrom: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Last valid day, included' }) validUntil: string | null;
+  @ApiProperty({ format: 'date-time' }) appliedAt: string;
+}
+
+export class LicenceItemResponseDto extends LicenceQuantitiesResponseDto {
+  @ApiProperty() index: number;
+  @ApiProperty() product: string;
+  @ApiProperty() hsCode: string;
+  @ApiProperty() element: string;
+  @ApiProperty() requestedKg: number;
+}
+
+export class LicenceScreeningMatchResponseDto {
+  @ApiProperty() partyId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() score: number;
+  @ApiProperty({ enum: ['consignee', 'endUser'] }) field: string;
+}
+
+export class LicenceScreeningResponseDto {
+  @ApiProperty({ description: 'No party matched' }) clear: boolean;
+  @ApiProperty({ type: [LicenceScreeningMatchResponseDto] }) matches: LicenceScreeningMatchResponseDto[];
+  @ApiProperty({ format: 'date-time' }) screenedAt: string;
+  @ApiProperty({ type: String, nullable: true, description: "The restricted list's version (its projection's position)" }) listPosition: string | null;
+  @ApiProperty() algorithm: string;
+  @ApiProperty() threshold: number;
+}
+
+export class LicenceConsignmentResponseDto {
+  @ApiProperty() consignmentId: string;
+  @ApiProperty() itemIndex: number;
+  @ApiProperty() allocatedKg: number;
+  @ApiProperty() releasedKg: number;
+  @ApiProperty() shippedKg: number;
+  @ApiProperty({ description: 'Allocated, not released and not yet shipped' }) heldKg: number;
+  @ApiProperty({ format: 'date-time' }) allocatedAt: string;
+}
+
+export class LicenceResponseDto extends LicenceSummaryResponseDto {
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The reason of the latest rejection, suspension, reinstatement or revocation' })
+  statusReason: string | null;
+  @ApiProperty() intendedEndUse: string;
+  @ApiProperty({ type: [String] }) conditions: string[];
+  @ApiProperty({ type: String, nullable: true }) approvedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) countersignedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) suspendedBy: string | null;
+  @ApiProperty({ type: [LicenceItemResponseDto] }) items: LicenceItemResponseDto[];
+  @ApiProperty({ type: LicenceScreeningResponseDto, nullable: true, description: 'The latest screening' })
+  screening: LicenceScreeningResponseDto | null;
+  @ApiProperty({ type: [LicenceConsignmentResponseDto] }) consignments: LicenceConsignmentResponseDto[];
+  @ApiProperty({ description: 'The licence stream revision the read model reflects' }) revision: number;
+}
