@@ -1,0 +1,10 @@
+import type { CommandContext } from '@ree/platform';
+
+/** A licensing officer closes a consignment's file once its end use has been checked. */
+export class CloseConsignmentCommand {
+  constructor(
+    readonly consignmentId: string,
+    readonly operationId: string,
+    readonly context: CommandContext,
+  ) {}
+}
