@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ConsignmentModule } from '@ree/consignment';
 import { AppConfig, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
 import { Logger } from 'nestjs-pino';
@@ -34,6 +35,7 @@ export class ApiModule {
         HttpConventionsModule,
         ReadModelPositionsModule.forRoot(SERVED_PROJECTIONS),
         RegistryModule,
+        ConsignmentModule,
         HealthModule,
       ],
     };
