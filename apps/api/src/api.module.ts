@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConsignmentModule } from '@ree/consignment';
+import { LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
 import { AppConfig, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
 import { Logger } from 'nestjs-pino';
@@ -19,7 +20,7 @@ export interface ApiAppOptions {
  * are stateless objects named by a field, so an instance made here only tells its name; the
  * worker runs them.
  */
-const SERVED_PROJECTIONS = [...REGISTRY_PROJECTIONS].map((Projection) => new Projection().name);
+const SERVED_PROJECTIONS = [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS].map((Projection) => new Projection().name);
 
 /**
  * The API process: the platform, the HTTP conventions, every bounded context's controllers and
@@ -36,6 +37,7 @@ export class ApiModule {
         ReadModelPositionsModule.forRoot(SERVED_PROJECTIONS),
         RegistryModule,
         ConsignmentModule,
+        LicensingModule,
         HealthModule,
       ],
     };

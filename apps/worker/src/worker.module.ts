@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { LICENSING_PROJECTIONS } from '@ree/licensing';
 import { AppConfig, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
 import { Logger } from 'nestjs-pino';
@@ -20,7 +21,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot({ role: 'worker', config }),
-        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS] }),
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS] }),
       ],
     };
   }

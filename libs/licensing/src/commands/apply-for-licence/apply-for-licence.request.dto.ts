@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { HS_CODES, HsCode, PRODUCT_ELEMENTS, ProductElement } from '@ree/shared-kernel';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsCountryCode, IsPositiveKilograms } from '../validation';
 
 export class LicencePartyDto {
@@ -38,11 +38,11 @@ export class LicenceItemDto {
 
 export class ApplyForLicenceRequestDto {
   @ApiProperty({ type: LicencePartyDto, description: 'Who receives the goods' })
-  @ValidateNested() @Type(() => LicencePartyDto)
+  @IsObject() @ValidateNested() @Type(() => LicencePartyDto)
   consignee: LicencePartyDto;
 
   @ApiProperty({ type: LicencePartyDto, description: 'Who uses them' })
-  @ValidateNested() @Type(() => LicencePartyDto)
+  @IsObject() @ValidateNested() @Type(() => LicencePartyDto)
   endUser: LicencePartyDto;
 
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
