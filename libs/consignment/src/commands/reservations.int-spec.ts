@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { createEventStorePool, fold, handleCommand, PostgresEventStore } from '@ree/event-store';
+import type { CommandContext } from '@ree/platform';
+import {
+  drawMiningQuota,
+  evolveMine,
+  initialMineState,
+  MINE_REGISTERED,
+  MineEvent,
+  mineStreamId,
+  MINING_QUOTA_ALLOCATED,
+  MINING_QUOTA_DRAWN,
+  remainingQuotaGrams,
+} from '@ree/registry';
+import { DomainRuleViolation } from '@ree/shared-kernel';
+import type { Pool } from 'pg';
+import { registration, source } from '../../test/consignment-fixtures';
+import { consignmentStreamId } from '../consignment/consignment.stream';
+import { CancelConsignmentCommand } from './cancel-consignment/cancel-consignment.command';
+import { cancelConsignmentDecider } from './cancel-consignment/cancel-consignment.decide';
+import { CancelConsignmentHandler } from './cancel-consignment/cancel-consignment.handler';
+import { consignmentOptions, operationIdOf } from './command-options';
+import { CorrectMiningSourceCommand } from './correct-mining-source/correct-mining-source.command';
+import { CorrectMiningSourceHandler } from './correct-mining-source/correct-mining-source.handler';
+import { DeclareMiningSourceCommand } from './declare-mining-source/declare-mining-source.command';
+import { DeclareMiningSourceHandler } from './declare-mining-source/declare-mining-source.handler';
+import { RegisterConsignmentCommand } from './register-consignment/register-consignment.command';
+import { RegisterConsignmentHandler } from './register-consignment/register-consignment.handler';
+import { onMine } from './reservations';
+
+/** The reservation pattern against the real PostgreSQL store: half-done commands, corrections, returns. */
+describe('quota reservations', () => {
+  let pool: Pool;
+  let store: PostgresEventStore;
+
+  beforeAll(() => {
+    pool = createEventStorePool(process.env.DATABASE_URL ?? '', { max: 4, applicationName: 'consignment-reservations-int-spec' });
+    store = new PostgresEventStore({ pool });
+  });
+  afterAll(() => pool.end());
+
+  const exporter = (idempotencyKey?: string): CommandContext => ({
+    actor: { sub: 'int-spec-exporter', role: 'exporter', org: registration.exporterOrg },
+    correlationId: 'int-spec',
+    now: new Date('2025-03-01T09:00:00Z'),
+    idempotencyKey,
+  });
+
+  async function mineWithQuota(quotaKgReo: number): Promise<string> {
+    const mineId = randomUUID();
+    const events: MineEvent[] = [
+      { type: MINE_REGISTERED, data: { mineId, name: 'Bayan Obo', operator: 'Baotou Steel', region: 'Inner Mongolia', country: 'CN', miningLicenceNo: 'C150', depositType: 'bastnaesite' } },
+      { type: MINING_QUOTA_ALLOCATED, data: { allocationId: 'a1', year: 2025, category: 'light', quotaKgReo } },
+    ];
+    await store.appendToStream(mineStreamId(mineId), events.map((event) => ({ ...event, metadata: { actor: { sub: 'officer', role: 'licensing-officer' } } })));
+    return mineId;
+  }
+
+  async function mine(mineId: string) {
+    const events = (await store.readStream(mineStreamId(mineId))) as unknown as MineEvent[];
+    const state = fold({ evolve: evolveMine, initialState: initialMineState }, events);
+    return { remaining: remainingQuotaGrams(state, 2025, 'light'), draws: events.filter((event) => event.type === MINING_QUOTA_DRAWN).length };
+  }
+
+  async function registeredConsignment(): Promise<string> {
+    const consignmentId = randomUUID();
+    await new RegisterConsignmentHandler(store).execute(new RegisterConsignmentCommand({ ...registration, consignmentId }, randomUUID(), exporter()));
+    return consignmentId;
+  }
+
+  const declaration = (consignmentId: string, mineId: string, kgReo: number, context = exporter()) => {
+    const operationId = operationIdOf(context, `consignment/${consignmentId}/mining-sources`);
+    const { category: _settledByTheMine, ...input } = { ...source(randomUUID(), kgReo), mineId };
+    return new DeclareMiningSourceCommand(consignmentId, input, operationId, context);
+  };
+
+  it('a declaration that drew but never reached the consignment is completed by its retry, drawing once', async () => {
+    const mineId = await mineWithQuota(1000);
+    const consignmentId = await registeredConsignment();
+    const command = declaration(consignmentId, mineId, 600, exporter(`key-${randomUUID()}`));
+    const draw = { ...command.source, year: 2025, category: 'light', consignmentId } as const;
+    await onMine(store, mineId, (state) => drawMiningQuota(draw, state), command.operationId, command.context);
+
+    const retried = await new DeclareMiningSourceHandler(store).execute(command);
+
+    expect(retried.revision).toBe(1);
+    expect(retried.state.sources[command.source.declarationId]).toMatchObject({ kgReo: 600, category: 'light' });
+    expect(await mine(mineId)).toEqual({ remaining: 400_000, draws: 1 });
+  });
+
+  it('a cancellation whose returns never came is finished by its retry', async () => {
+    const mineId = await mineWithQuota(1000);
+    const consignmentId = await registeredConsignment();
+    await new DeclareMiningSourceHandler(store).execute(declaration(consignmentId, mineId, 700));
+    const context = exporter(`key-${randomUUID()}`);
+    const cancel = new CancelConsignmentCommand(consignmentId, 'buyer withdrew', operationIdOf(context, 'cancel'), context);
+    const streamId = consignmentStreamId(consignmentId);
+    await handleCommand(store, streamId, cancelConsignmentDecider, cancel, consignmentOptions(context, streamId, cancel.operationId));
+    expect((await mine(mineId)).remaining).toBe(300_000);
+
+    const retried = await new CancelConsignmentHandler(store).execute(cancel);
+
+    expect(retried.state.status).toBe('cancelled');
+    expect((await mine(mineId)).remaining).toBe(1_000_000);
+    await expect(new CancelConsignmentHandler(store).execute({ ...cancel, operationId: 'another' })).rejects.toMatchObject({ code: 'invalid-transition' });
+  });
+
+  it('a correction downwards on a spent quota passes: the old draw is returned in the same append', async () => {
+    const mineId = await mineWithQuota(1000);
+    const consignmentId = await registeredConsignment();
+    const declared = declaration(consignmentId, mineId, 1000);
+    await new DeclareMiningSourceHandler(store).execute(declared);
+    const correction = { ...declared.source, declarationId: randomUUID(), correctsId: declared.source.declarationId, kgReo: 900, reason: 'weighbridge' };
+
+    const corrected = await new CorrectMiningSourceHandler(store).execute(new CorrectMiningSourceCommand(consignmentId, correction, randomUUID(), exporter()));
+
+    expect(corrected.state.sources[declared.source.declarationId].correctedBy).toBe(correction.declarationId);
+    expect(await mine(mineId)).toEqual({ remaining: 100_000, draws: 2 });
+  });
+
+  it('a correction to another mine that would exceed its quota leaves the old draw and the consignment as they were', async () => {
+    const mineA = await mineWithQuota(1000);
+    const mineB = await mineWithQuota(100);
+    const consignmentId = await registeredConsignment();
+    const declared = declaration(consignmentId, mineA, 500);
+    await new DeclareMiningSourceHandler(store).execute(declared);
+    const correction = { ...declared.source, mineId: mineB, declarationId: randomUUID(), correctsId: declared.source.declarationId, kgReo: 100.001, reason: 'other mine' };
+
+    const refused = new CorrectMiningSourceHandler(store).execute(new CorrectMiningSourceCommand(consignmentId, correction, randomUUID(), exporter()));
+
+    await expect(refused).rejects.toBeInstanceOf(DomainRuleViolation);
+    await expect(refused).rejects.toMatchObject({ code: 'quota-exceeded' });
+    expect((await mine(mineA)).remaining).toBe(500_000);
+    expect((await mine(mineB)).remaining).toBe(100_000);
+    expect(await store.readStream(consignmentStreamId(consignmentId))).toHaveLength(2);
+  });
+});
