@@ -117,6 +117,20 @@ describe('licences over HTTP', () => {
     expect((await post(`/licences/${licence.id}/reject`, { reason: 'Consignee is a restricted party' })).status).toBe(200);
   });
 
+  it('an application retried with its Idempotency-Key lands on the same licence, once; If-Match guards a decision', async () => {
+    const key = randomUUID();
+    const send = () =>
+      app.http().post('/api/v1/licences').set('Authorization', bearer('exporter', 'exporter-e2e')).set('Idempotency-Key', key).send(anApplication());
+    const [first, second] = await Promise.all([send(), send()]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body).toEqual(first.body);
+    expect(first.body.revision).toBe(1);
+
+    const stale = await post(`/licences/${first.body.id}/approve`, terms).set('If-Match', '"0"');
+    expect(stale.status).toBe(412);
+    expect((await post(`/licences/${first.body.id}/approve`, terms).set('If-Match', '"1"')).status).toBe(200);
+  });
+
   it('refuses steps in the wrong order with invalid-transition', async () => {
     const licence = await applied();
     expect(refusal(await post(`/licences/${licence.id}/issue`, {}, 'licensing-officer', COUNTERSIGNER))).toEqual([422, 'invalid-transition']);

@@ -14,11 +14,6 @@ export interface ScreenedParties {
 const matchesOf = (result: ScreeningResult, field: ScreenedField): LicenceScreeningMatch[] =>
   result.matches.map(({ partyId, name, score }) => ({ partyId, name, score, field }));
 
-/** The earlier of two list positions: the screening as a whole saw at least that version of the list. */
-function earlierPosition(a: string | null, b: string | null): string | null {
-  if (a === null || b === null) return null;
-  return BigInt(a) <= BigInt(b) ? a : b;
-}
 
 /**
  * The I/O half of the restricted-party rule: screens a licence's consignee and end user with
@@ -40,10 +35,16 @@ export class LicenceScreening {
     return {
       matches: [...matchesOf(consignee, 'consignee'), ...matchesOf(endUser, 'endUser')],
       screenedAt: now.toISOString(),
-      listPosition: earlierPosition(consignee.listPosition, endUser.listPosition),
+      listPosition: this.earlierPosition(consignee.listPosition, endUser.listPosition),
       algorithm: consignee.algorithm,
       threshold: consignee.threshold,
     };
+  }
+
+  /** The earlier of two list positions: the screening as a whole saw at least that version of the list. */
+  private earlierPosition(a: string | null, b: string | null): string | null {
+    if (a === null || b === null) return null;
+    return this.store.comparePositions(a, b) <= 0 ? a : b;
   }
 
   /** Screens the parties of an existing licence again; 404 for an unknown licence. */
