@@ -150,6 +150,18 @@ describe('consignments over HTTP', () => {
     expect(await quotaOf(mineId, first.body.position)).toMatchObject({ drawnKgReo: 400 });
   });
 
+  it('If-Match: a stale revision is 412 and draws nothing; the current one passes', async () => {
+    const mineId = await mineWithQuota(1000);
+    const id = await registered();
+    const withIfMatch = (revision: number) =>
+      app.http().post(`/api/v1/consignments/${id}/mining-sources`).set('Authorization', bearer('exporter')).set('If-Match', `"${revision}"`).send(aSource(mineId, 300));
+    const stale = await withIfMatch(3);
+    expect([stale.status, stale.body.code]).toEqual([412, 'precondition-failed']);
+    const current = await withIfMatch(0);
+    expect([current.status, current.body.revision]).toEqual([200, 1]);
+    expect(await quotaOf(mineId, current.body.position)).toMatchObject({ drawnKgReo: 300 });
+  });
+
   it('mass-balance-violation: a step putting out more than 0.5 % above its input', async () => {
     const mineId = await mineWithQuota(20000);
     const id = await registered();

@@ -1,4 +1,5 @@
-import { EventStore, fold, RecordedEvent } from '@ree/event-store';
+import { EventStore, fold, RecordedEvent, WrongExpectedRevisionError } from '@ree/event-store';
+import type { CommandContext } from '@ree/platform';
 import type { ConsignmentEvent } from '../consignment/consignment.events';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../consignment/consignment.state';
 
@@ -15,4 +16,12 @@ export async function readConsignment(store: EventStore, streamId: string): Prom
   const events = await store.readStream(streamId);
   const state = fold({ evolve: evolveConsignment, initialState: initialConsignmentState }, events as unknown as ConsignmentEvent[]);
   return { state, events };
+}
+
+/** A stale `If-Match` is refused (412) before any mine is touched, not after the draw. */
+export function assertExpectedRevision(streamId: string, { events }: ReadConsignment, context: CommandContext): void {
+  const revision = events.at(-1)?.revision ?? null;
+  if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+    throw new WrongExpectedRevisionError(streamId, context.expectedRevision, revision);
+  }
 }

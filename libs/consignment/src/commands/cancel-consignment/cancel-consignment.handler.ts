@@ -6,7 +6,7 @@ import { eventIdsFrom } from '@ree/shared-kernel';
 import { ConsignmentState, currentSources, MiningSource } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
-import { readConsignment } from '../read-consignment';
+import { assertExpectedRevision, readConsignment } from '../read-consignment';
 import { inTurn, laterPosition, onMine } from '../reservations';
 import { CancelConsignmentCommand } from './cancel-consignment.command';
 import { cancelConsignmentDecider } from './cancel-consignment.decide';
@@ -28,8 +28,10 @@ export class CancelConsignmentHandler implements ICommandHandler<CancelConsignme
   async execute(command: CancelConsignmentCommand): Promise<CommandResult<ConsignmentState>> {
     const streamId = consignmentStreamId(command.consignmentId);
     const options = consignmentOptions(command.context, streamId, command.operationId);
-    const { state, events } = await readConsignment(this.store, streamId);
+    const consignment = await readConsignment(this.store, streamId);
+    const { state, events } = consignment;
     const ownCancellation = events.find((event) => event.eventId === eventIdsFrom(command.operationId, streamId)(0));
+    if (!ownCancellation) assertExpectedRevision(streamId, consignment, command.context);
     const cancelled: CommandResult<ConsignmentState> = ownCancellation
       ? { streamId, revision: events.at(-1)?.revision ?? null, position: events.at(-1)?.position ?? null, newEvents: [], state }
       : await handleCommand(this.store, streamId, cancelConsignmentDecider, command, options);

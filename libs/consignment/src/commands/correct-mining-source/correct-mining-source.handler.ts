@@ -6,7 +6,7 @@ import { ConsignmentState, MiningSource } from '../../consignment/consignment.st
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
 import { quotaCategoryFor } from '../declare-mining-source/quota-category';
-import { readConsignment } from '../read-consignment';
+import { assertExpectedRevision, readConsignment } from '../read-consignment';
 import { inTurn, onMine, readMine } from '../reservations';
 import { CorrectMiningSourceCommand, MiningSourceCorrection } from './correct-mining-source.command';
 import { correctMiningSourceDecider } from './correct-mining-source.decide';
@@ -26,9 +26,11 @@ export class CorrectMiningSourceHandler implements ICommandHandler<CorrectMining
 
   async execute(command: CorrectMiningSourceCommand): Promise<CommandResult<ConsignmentState>> {
     const streamId = consignmentStreamId(command.consignmentId);
-    const { state } = await readConsignment(this.store, streamId);
-    const mine = await readMine(this.store, command.correction.mineId);
-    const category = quotaCategoryFor(mine.depositType, command.correction.category);
+    const consignment = await readConsignment(this.store, streamId);
+    assertExpectedRevision(streamId, consignment, command.context);
+    const { state } = consignment;
+    const { depositType } = await readMine(this.store, command.correction.mineId);
+    const category = quotaCategoryFor(depositType, command.correction.category);
     const resolved: MiningSourceCorrection = { ...command, correction: { ...command.correction, category } };
     correctMiningSourceDecider.decide(resolved, state);
     await this.moveDraw(state.sources[resolved.correction.correctsId], resolved, command.operationId);

@@ -5,7 +5,7 @@ import { drawMiningQuota } from '@ree/registry';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
-import { readConsignment } from '../read-consignment';
+import { assertExpectedRevision, readConsignment } from '../read-consignment';
 import { onMine, readMine } from '../reservations';
 import { DeclareMiningSourceCommand } from './declare-mining-source.command';
 import { declareMiningSourceDecider } from './declare-mining-source.decide';
@@ -23,9 +23,11 @@ export class DeclareMiningSourceHandler implements ICommandHandler<DeclareMining
 
   async execute(command: DeclareMiningSourceCommand): Promise<CommandResult<ConsignmentState>> {
     const streamId = consignmentStreamId(command.consignmentId);
-    const { state } = await readConsignment(this.store, streamId);
-    const mine = await readMine(this.store, command.source.mineId);
-    const category = quotaCategoryFor(mine.depositType, command.source.category);
+    const consignment = await readConsignment(this.store, streamId);
+    assertExpectedRevision(streamId, consignment, command.context);
+    const { state } = consignment;
+    const { depositType } = await readMine(this.store, command.source.mineId);
+    const category = quotaCategoryFor(depositType, command.source.category);
     const declaration = { ...command, source: { ...command.source, category } };
     declareMiningSourceDecider.decide(declaration, state);
     const { mineId, quotaYear: year, kgReo, declarationId } = declaration.source;
