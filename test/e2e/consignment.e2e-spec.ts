@@ -189,6 +189,8 @@ describe('consignments over HTTP', () => {
     const source = await post(`/consignments/${id}/mining-sources`, { mineId: 'not-a-uuid', kgReo: 0.0001, extractedOn: '2025-02-30', category: 'heavy' });
     expect(source.status).toBe(400);
     expect(fieldsOf(source.body)).toEqual(expect.arrayContaining(['mineId', 'kgReo', 'extractedOn', 'category', 'extractionBatchRef']));
+    const otherYear = await post(`/consignments/${id}/mining-sources`, aSource(randomUUID(), 1, { quotaYear: 2026 }));
+    expect([otherYear.status, fieldsOf(otherYear.body)]).toEqual([400, ['quotaYear']]);
     const step = await post(`/consignments/${id}/processing-steps`, { ...aStep(1, 1), facility: { id: 'f' }, process: 'roasting' });
     expect(fieldsOf(step.body)).toEqual(expect.arrayContaining(['facility.name', 'facility.region', 'process']));
     expect((await post('/consignments/not-a-uuid/cancel', { reason: 'x' })).status).toBe(400);

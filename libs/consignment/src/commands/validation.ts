@@ -46,3 +46,22 @@ export const IsCalendarDate = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/**
+ * A quota year that is the year of the body's `extractedOn`: material counts against the quota
+ * of the year it was mined, so that an exporter cannot shift extraction into a year with quota left.
+ */
+export const IsExtractionYear = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isExtractionYear',
+      validator: {
+        validate: (value, args) => {
+          const extractedOn = (args?.object as { extractedOn?: unknown } | undefined)?.extractedOn;
+          return typeof extractedOn !== 'string' || !DATE.test(extractedOn) || Number(extractedOn.slice(0, 4)) === value;
+        },
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be the year of extractedOn`,
+      },
+    },
+    options,
+  );

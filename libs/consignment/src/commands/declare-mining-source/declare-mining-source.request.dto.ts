@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { QUOTA_CATEGORIES, QuotaCategory } from '@ree/shared-kernel';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsPositiveKilograms } from '../validation';
+import { IsCalendarDate, IsExtractionYear, IsPositiveKilograms } from '../validation';
 
 /** The fields of a mining source, shared by its declaration and its correction. */
 export class MiningSourceRequestDto {
@@ -9,8 +9,12 @@ export class MiningSourceRequestDto {
   @IsUUID()
   mineId: string;
 
-  @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'The quota year drawn; defaults to the year of extractedOn' })
-  @IsOptional() @IsInt() @Min(2000) @Max(2100)
+  @ApiPropertyOptional({
+    minimum: 2000,
+    maximum: 2100,
+    description: 'The quota year drawn: the year of extractedOn (its default). Material counts against the quota of the year it was mined',
+  })
+  @IsOptional() @IsInt() @Min(2000) @Max(2100) @IsExtractionYear()
   quotaYear?: number;
 
   @ApiPropertyOptional({
