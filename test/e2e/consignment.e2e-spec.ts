@@ -1,4 +1,5 @@
 import type { Role } from '@ree/platform';
+import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -194,6 +195,37 @@ describe('consignments over HTTP', () => {
     const step = await post(`/consignments/${id}/processing-steps`, { ...aStep(1, 1), facility: { id: 'f' }, process: 'roasting' });
     expect(fieldsOf(step.body)).toEqual(expect.arrayContaining(['facility.name', 'facility.region', 'process']));
     expect((await post('/consignments/not-a-uuid/cancel', { reason: 'x' })).status).toBe(400);
+  });
+
+  it('bad input: arbitrary bodies on every consignment route never give a 5xx, and every 4xx is problem+json', async () => {
+    const mineId = await mineWithQuota(1_000_000);
+    const id = await registered();
+    const source = await post(`/consignments/${id}/mining-sources`, aSource(mineId, 1000));
+    const step = await post(`/consignments/${id}/processing-steps`, aStep(1000, 900));
+    const routes = [
+      '/consignments',
+      `/consignments/${id}/mining-sources`,
+      `/consignments/${id}/mining-sources/${source.body.declarationId}/corrections`,
+      `/consignments/${id}/processing-steps`,
+      `/consignments/${id}/processing-steps/${step.body.stepId}/corrections`,
+      `/consignments/${id}/cancel`,
+    ];
+    const nearlyValid = fc.record(
+      {
+        ...Object.fromEntries(Object.keys({ ...aConsignment(), ...aSource(mineId, 1), ...aStep(1, 1), reason: '' }).map((key) => [key, fc.anything()])),
+        mineId: fc.constantFrom(mineId, randomUUID(), 'x'),
+        kgReo: fc.oneof(fc.double(), fc.integer(), fc.constant(0.001)),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.oneof(fc.object(), nearlyValid), async (route, body) => {
+        const answer = await post(route, body as object);
+        expect(answer.status).toBeLessThan(500);
+        if (answer.status >= 400) expect(answer.headers['content-type']).toMatch(/application\/problem\+json/);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('answers 401 without a token and 403 to a role outside its part', async () => {
