@@ -4,6 +4,7 @@ import { CancelConsignmentHandler } from './commands/cancel-consignment/cancel-c
 import { CancelConsignmentHttpController } from './commands/cancel-consignment/cancel-consignment.http.controller';
 import { CloseConsignmentHandler } from './commands/close-consignment/close-consignment.handler';
 import { CloseConsignmentHttpController } from './commands/close-consignment/close-consignment.http.controller';
+import { MineReservations } from './commands/mine-reservations';
 import { CorrectMiningSourceHandler } from './commands/correct-mining-source/correct-mining-source.handler';
 import { CorrectMiningSourceHttpController } from './commands/correct-mining-source/correct-mining-source.http.controller';
 import { CorrectProcessingStepHandler } from './commands/correct-processing-step/correct-processing-step.handler';
@@ -32,6 +33,7 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
     CloseConsignmentHttpController,
   ],
   providers: [
+    MineReservations,
     RegisterConsignmentHandler,
     DeclareMiningSourceHandler,
     CorrectMiningSourceHandler,

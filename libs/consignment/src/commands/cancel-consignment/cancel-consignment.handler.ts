@@ -7,7 +7,7 @@ import { ConsignmentState, currentSources, MiningSource } from '../../consignmen
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
 import { assertExpectedRevision, readConsignment } from '../read-consignment';
-import { inTurn, laterPosition, onMine } from '../reservations';
+import { inTurn, laterPosition, MineReservations } from '../mine-reservations';
 import { CancelConsignmentCommand } from './cancel-consignment.command';
 import { cancelConsignmentDecider } from './cancel-consignment.decide';
 
@@ -23,7 +23,10 @@ export const RETURNED_ON_CANCEL = 'consignment-cancelled';
  */
 @CommandHandler(CancelConsignmentCommand)
 export class CancelConsignmentHandler implements ICommandHandler<CancelConsignmentCommand, CommandResult<ConsignmentState>> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly mines: MineReservations,
+  ) {}
 
   async execute(command: CancelConsignmentCommand): Promise<CommandResult<ConsignmentState>> {
     const streamId = consignmentStreamId(command.consignmentId);
@@ -38,8 +41,8 @@ export class CancelConsignmentHandler implements ICommandHandler<CancelConsignme
     let position = cancelled.position;
     for (const [mineId, sources] of bySourceMine(currentSources(cancelled.state))) {
       const returns = sources.map((source) => (mine: MineState) => returnMiningQuota(this.giveBack(command, source), mine));
-      const returned = await onMine(this.store, mineId, inTurn(...returns), command.operationId, command.context);
-      position = laterPosition(this.store, position, returned.position);
+      const returned = await this.mines.decide(mineId, inTurn(...returns), command.operationId, command.context);
+      position = laterPosition(this.store, position, returned);
     }
     return { ...cancelled, position };
   }

@@ -7,7 +7,7 @@ import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
 import { quotaCategoryFor } from '../declare-mining-source/quota-category';
 import { assertExpectedRevision, readConsignment } from '../read-consignment';
-import { inTurn, onMine, readMine } from '../reservations';
+import { inTurn, MineReservations } from '../mine-reservations';
 import { CorrectMiningSourceCommand, MiningSourceCorrection } from './correct-mining-source.command';
 import { correctMiningSourceDecider } from './correct-mining-source.decide';
 
@@ -22,14 +22,17 @@ export const RETURNED_ON_CORRECTION = 'mining-source-corrected';
  */
 @CommandHandler(CorrectMiningSourceCommand)
 export class CorrectMiningSourceHandler implements ICommandHandler<CorrectMiningSourceCommand, CommandResult<ConsignmentState>> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly mines: MineReservations,
+  ) {}
 
   async execute(command: CorrectMiningSourceCommand): Promise<CommandResult<ConsignmentState>> {
     const streamId = consignmentStreamId(command.consignmentId);
     const consignment = await readConsignment(this.store, streamId);
     assertExpectedRevision(streamId, consignment, command.context);
     const { state } = consignment;
-    const { depositType } = await readMine(this.store, command.correction.mineId);
+    const { depositType } = await this.mines.registration(command.correction.mineId);
     const category = quotaCategoryFor(depositType, command.correction.category);
     const resolved: MiningSourceCorrection = { ...command, correction: { ...command.correction, category } };
     correctMiningSourceDecider.decide(resolved, state);
@@ -57,10 +60,10 @@ export class CorrectMiningSourceHandler implements ICommandHandler<CorrectMining
     const returnOld = (mine: MineState) => returnMiningQuota(giveBack, mine);
     const drawNew = (mine: MineState) => drawMiningQuota(take, mine);
     if (original.mineId === correction.mineId) {
-      await onMine(this.store, correction.mineId, inTurn(returnOld, drawNew), operationId, context);
+      await this.mines.decide(correction.mineId, inTurn(returnOld, drawNew), operationId, context);
       return;
     }
-    await onMine(this.store, correction.mineId, drawNew, operationId, context);
-    await onMine(this.store, original.mineId, returnOld, operationId, context);
+    await this.mines.decide(correction.mineId, drawNew, operationId, context);
+    await this.mines.decide(original.mineId, returnOld, operationId, context);
   }
 }

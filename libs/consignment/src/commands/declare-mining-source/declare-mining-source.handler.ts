@@ -6,7 +6,7 @@ import { ConsignmentState } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
 import { assertExpectedRevision, readConsignment } from '../read-consignment';
-import { onMine, readMine } from '../reservations';
+import { MineReservations } from '../mine-reservations';
 import { DeclareMiningSourceCommand } from './declare-mining-source.command';
 import { declareMiningSourceDecider } from './declare-mining-source.decide';
 import { quotaCategoryFor } from './quota-category';
@@ -19,20 +19,23 @@ import { quotaCategoryFor } from './quota-category';
  */
 @CommandHandler(DeclareMiningSourceCommand)
 export class DeclareMiningSourceHandler implements ICommandHandler<DeclareMiningSourceCommand, CommandResult<ConsignmentState>> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly mines: MineReservations,
+  ) {}
 
   async execute(command: DeclareMiningSourceCommand): Promise<CommandResult<ConsignmentState>> {
     const streamId = consignmentStreamId(command.consignmentId);
     const consignment = await readConsignment(this.store, streamId);
     assertExpectedRevision(streamId, consignment, command.context);
     const { state } = consignment;
-    const { depositType } = await readMine(this.store, command.source.mineId);
+    const { depositType } = await this.mines.registration(command.source.mineId);
     const category = quotaCategoryFor(depositType, command.source.category);
     const declaration = { ...command, source: { ...command.source, category } };
     declareMiningSourceDecider.decide(declaration, state);
     const { mineId, quotaYear: year, kgReo, declarationId } = declaration.source;
     const draw = { mineId, year, category, kgReo, consignmentId: command.consignmentId, declarationId };
-    await onMine(this.store, mineId, (mine) => drawMiningQuota(draw, mine), command.operationId, command.context);
+    await this.mines.decide(mineId, (mine) => drawMiningQuota(draw, mine), command.operationId, command.context);
     return handleCommand(this.store, streamId, declareMiningSourceDecider, declaration, consignmentOptions(command.context, streamId, command.operationId));
   }
 }

@@ -26,16 +26,18 @@ import { DeclareMiningSourceCommand } from './declare-mining-source/declare-mini
 import { DeclareMiningSourceHandler } from './declare-mining-source/declare-mining-source.handler';
 import { RegisterConsignmentCommand } from './register-consignment/register-consignment.command';
 import { RegisterConsignmentHandler } from './register-consignment/register-consignment.handler';
-import { onMine } from './reservations';
+import { MineReservations } from './mine-reservations';
 
 /** The reservation pattern against the real PostgreSQL store: half-done commands, corrections, returns. */
 describe('quota reservations', () => {
   let pool: Pool;
   let store: PostgresEventStore;
+  let mines: MineReservations;
 
   beforeAll(() => {
     pool = createEventStorePool(process.env.DATABASE_URL ?? '', { max: 4, applicationName: 'consignment-reservations-int-spec' });
     store = new PostgresEventStore({ pool });
+    mines = new MineReservations(store);
   });
   afterAll(() => pool.end());
 
@@ -79,9 +81,9 @@ describe('quota reservations', () => {
     const consignmentId = await registeredConsignment();
     const command = declaration(consignmentId, mineId, 600, exporter(`key-${randomUUID()}`));
     const draw = { ...command.source, year: 2025, category: 'light', consignmentId } as const;
-    await onMine(store, mineId, (state) => drawMiningQuota(draw, state), command.operationId, command.context);
+    await mines.decide(mineId, (state) => drawMiningQuota(draw, state), command.operationId, command.context);
 
-    const retried = await new DeclareMiningSourceHandler(store).execute(command);
+    const retried = await new DeclareMiningSourceHandler(store, mines).execute(command);
 
     expect(retried.revision).toBe(1);
     expect(retried.state.sources[command.source.declarationId]).toMatchObject({ kgReo: 600, category: 'light' });
@@ -91,28 +93,43 @@ describe('quota reservations', () => {
   it('a cancellation whose returns never came is finished by its retry', async () => {
     const mineId = await mineWithQuota(1000);
     const consignmentId = await registeredConsignment();
-    await new DeclareMiningSourceHandler(store).execute(declaration(consignmentId, mineId, 700));
+    await new DeclareMiningSourceHandler(store, mines).execute(declaration(consignmentId, mineId, 700));
     const context = exporter(`key-${randomUUID()}`);
     const cancel = new CancelConsignmentCommand(consignmentId, 'buyer withdrew', operationIdOf(context, 'cancel'), context);
     const streamId = consignmentStreamId(consignmentId);
     await handleCommand(store, streamId, cancelConsignmentDecider, cancel, consignmentOptions(context, streamId, cancel.operationId));
     expect((await mine(mineId)).remaining).toBe(300_000);
 
-    const retried = await new CancelConsignmentHandler(store).execute(cancel);
+    const retried = await new CancelConsignmentHandler(store, mines).execute(cancel);
 
     expect(retried.state.status).toBe('cancelled');
     expect((await mine(mineId)).remaining).toBe(1_000_000);
-    await expect(new CancelConsignmentHandler(store).execute({ ...cancel, operationId: 'another' })).rejects.toMatchObject({ code: 'invalid-transition' });
+    await expect(new CancelConsignmentHandler(store, mines).execute({ ...cancel, operationId: 'another' })).rejects.toMatchObject({ code: 'invalid-transition' });
+  });
+
+  it('a draw made by another API instance counts: each decision reads what the mine gained since it last looked', async () => {
+    const mineId = await mineWithQuota(1000);
+    const otherInstance = new MineReservations(store);
+    const first = await registeredConsignment();
+    const second = await registeredConsignment();
+    await new DeclareMiningSourceHandler(store, mines).execute(declaration(first, mineId, 300));
+    await new DeclareMiningSourceHandler(store, otherInstance).execute(declaration(second, mineId, 600));
+
+    const over = new DeclareMiningSourceHandler(store, mines).execute(declaration(first, mineId, 100.001));
+
+    await expect(over).rejects.toMatchObject({ code: 'quota-exceeded' });
+    await new DeclareMiningSourceHandler(store, mines).execute(declaration(first, mineId, 100));
+    expect(await mine(mineId)).toEqual({ remaining: 0, draws: 3 });
   });
 
   it('a correction downwards on a spent quota passes: the old draw is returned in the same append', async () => {
     const mineId = await mineWithQuota(1000);
     const consignmentId = await registeredConsignment();
     const declared = declaration(consignmentId, mineId, 1000);
-    await new DeclareMiningSourceHandler(store).execute(declared);
+    await new DeclareMiningSourceHandler(store, mines).execute(declared);
     const correction = { ...declared.source, declarationId: randomUUID(), correctsId: declared.source.declarationId, kgReo: 900, reason: 'weighbridge' };
 
-    const corrected = await new CorrectMiningSourceHandler(store).execute(new CorrectMiningSourceCommand(consignmentId, correction, randomUUID(), exporter()));
+    const corrected = await new CorrectMiningSourceHandler(store, mines).execute(new CorrectMiningSourceCommand(consignmentId, correction, randomUUID(), exporter()));
 
     expect(corrected.state.sources[declared.source.declarationId].correctedBy).toBe(correction.declarationId);
     expect(await mine(mineId)).toEqual({ remaining: 100_000, draws: 2 });
@@ -123,10 +140,10 @@ describe('quota reservations', () => {
     const mineB = await mineWithQuota(100);
     const consignmentId = await registeredConsignment();
     const declared = declaration(consignmentId, mineA, 500);
-    await new DeclareMiningSourceHandler(store).execute(declared);
+    await new DeclareMiningSourceHandler(store, mines).execute(declared);
     const correction = { ...declared.source, mineId: mineB, declarationId: randomUUID(), correctsId: declared.source.declarationId, kgReo: 100.001, reason: 'other mine' };
 
-    const refused = new CorrectMiningSourceHandler(store).execute(new CorrectMiningSourceCommand(consignmentId, correction, randomUUID(), exporter()));
+    const refused = new CorrectMiningSourceHandler(store, mines).execute(new CorrectMiningSourceCommand(consignmentId, correction, randomUUID(), exporter()));
 
     await expect(refused).rejects.toBeInstanceOf(DomainRuleViolation);
     await expect(refused).rejects.toMatchObject({ code: 'quota-exceeded' });
