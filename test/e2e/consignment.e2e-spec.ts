@@ -137,6 +137,17 @@ describe('consignments over HTTP', () => {
     expect(await quotaOf(mineId, last.body.position)).toMatchObject({ drawnKgReo: 1000, remainingKgReo: 0 });
   });
 
+  it('quota-category-required: a mine of deposit type other needs the category named; ionic clay defaults to medium-heavy', async () => {
+    const other = await mineWithQuota(1000, 'other', 'medium-heavy');
+    const id = await registered();
+    const unnamed = await post(`/consignments/${id}/mining-sources`, aSource(other, 10));
+    expect([unnamed.status, unnamed.body.code]).toEqual([422, 'quota-category-required']);
+    expect((await post(`/consignments/${id}/mining-sources`, aSource(other, 10, { category: 'medium-heavy' }))).status).toBe(200);
+    const clay = await mineWithQuota(1000, 'ionic-clay', 'medium-heavy');
+    const drawn = await post(`/consignments/${id}/mining-sources`, aSource(clay, 10));
+    expect(await quotaOf(clay, drawn.body.position)).toMatchObject({ category: 'medium-heavy', drawnKgReo: 10 });
+  });
+
   it('a retry with the same Idempotency-Key answers the same and draws once', async () => {
     const mineId = await mineWithQuota(1000);
     const id = await registered();
