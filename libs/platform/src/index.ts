@@ -16,3 +16,4 @@ export * from './auth/actor-from-claims';
 export * from './auth/token-verifier';
 export * from './http/problem-details';
 export * from './http/read-model-positions.port';
+export * from './http/validators';

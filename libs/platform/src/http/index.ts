@@ -2,3 +2,4 @@ export * from './command-context';
 export * from './command-response';
 export * from './problem-details';
 export * from './read-model-positions.port';
+export * from './validators';

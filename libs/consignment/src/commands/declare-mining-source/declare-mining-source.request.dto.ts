@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { QUOTA_CATEGORIES, QuotaCategory } from '@ree/shared-kernel';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, IsExtractionYear, IsPositiveKilograms } from '../validation';
+import { IsCalendarDay, IsPositiveKilograms } from '@ree/platform';
+import { IsExtractionYear } from '../validation';
 
 /** The fields of a mining source, shared by its declaration and its correction. */
 export class MiningSourceRequestDto {
@@ -33,7 +34,7 @@ export class MiningSourceRequestDto {
   kgReo: number;
 
   @ApiProperty({ example: '2025-01-15' })
-  @IsCalendarDate()
+  @IsCalendarDay()
   extractedOn: string;
 }
 

@@ -3,7 +3,7 @@ import { PRODUCT_FORMS, ProductForm } from '@ree/shared-kernel';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Process, PROCESSES } from '../../consignment/consignment.events';
-import { IsCalendarDate, IsPositiveKilograms } from '../validation';
+import { IsCalendarDay, IsPositiveKilograms } from '@ree/platform';
 
 export class FacilityDto {
   @ApiProperty({ example: 'fac-baotou-sep-2' })
@@ -46,7 +46,7 @@ export class ProcessingStepRequestDto {
   outputKgReo: number;
 
   @ApiProperty({ example: '2025-02-10' })
-  @IsCalendarDate()
+  @IsCalendarDay()
   completedOn: string;
 }
 

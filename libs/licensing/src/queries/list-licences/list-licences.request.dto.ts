@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { LICENCE_STATUSES } from '../../licence/licence.state';
-import { IsCountryCode } from '../../commands/validation';
+import { IsCountryCode } from '@ree/platform';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../cursor';
 
 const LISTED_STATUSES = LICENCE_STATUSES.filter((status) => status !== 'none');

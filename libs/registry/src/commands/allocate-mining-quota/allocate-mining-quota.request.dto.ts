@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { QUOTA_CATEGORIES, QuotaCategory } from '@ree/shared-kernel';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { IsPositiveKilograms } from '../validation';
+import { IsPositiveKilograms } from '@ree/platform';
 
 export class AllocateMiningQuotaRequestDto {
   @ApiProperty({ minimum: 2000, maximum: 2100, example: 2025 })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCountryCode } from '../validation';
+import { IsCountryCode } from '@ree/platform';
 
 export class ListRestrictedPartyRequestDto {
   @ApiProperty({ example: 'Lockheed Martin Missiles and Fire Control' })

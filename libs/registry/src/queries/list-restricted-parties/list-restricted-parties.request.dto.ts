@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCountryCode } from '../../commands/validation';
+import { IsCountryCode } from '@ree/platform';
 import { PageRequestDto } from '../page.request.dto';
 
 export class ListRestrictedPartiesRequestDto extends PageRequestDto {

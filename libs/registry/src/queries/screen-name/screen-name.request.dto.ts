@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCountryCode } from '../../commands/validation';
+import { IsCountryCode } from '@ree/platform';
 
 export class ScreenNameRequestDto {
   @ApiProperty({ example: 'Lockheed Martin Corp.' })

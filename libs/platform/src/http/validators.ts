@@ -1,3 +1,7 @@
+/**
+ * class-validator decorators for the request DTOs of every bounded context, over the reference
+ * data and exact-kilogram rules of @ree/shared-kernel: one definition each, one message each.
+ */
 import { isCountryCode, isKilograms } from '@ree/shared-kernel';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
@@ -29,7 +33,7 @@ export const IsPositiveKilograms = (options?: ValidationOptions) =>
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar day written YYYY-MM-DD (2025-02-30 is refused). */
+/** A real calendar day written YYYY-MM-DD (DOMAIN.md's `…On` fields; 2025-02-30 is refused). */
 export const IsCalendarDay = (options?: ValidationOptions) =>
   ValidateBy(
     {
