@@ -17,3 +17,4 @@ export * from './auth/token-verifier';
 export * from './http/problem-details';
 export * from './http/read-model-positions.port';
 export * from './http/validators';
+export * from './http/pagination';

@@ -3,3 +3,4 @@ export * from './command-response';
 export * from './problem-details';
 export * from './read-model-positions.port';
 export * from './validators';
+export * from './pagination';

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext, Ctx, Roles } from '@ree/platform';
-import { DEFAULT_LIMIT } from '../cursor';
+import { CommandContext, Ctx, DEFAULT_LIMIT, Roles } from '@ree/platform';
 import { LICENCE_READERS } from '../readers';
 import { ListLicencesQuery } from './list-licences.query';
 import { ListLicencesRequestDto } from './list-licences.request.dto';

@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { LICENCE_STATUSES } from '../../licence/licence.state';
-import { IsCountryCode } from '@ree/platform';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../cursor';
+import { DEFAULT_LIMIT, IsCountryCode, MAX_LIMIT } from '@ree/platform';
 
 const LISTED_STATUSES = LICENCE_STATUSES.filter((status) => status !== 'none');
 

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ree/platform';
-import { DEFAULT_LIMIT } from '../cursor';
+import { DEFAULT_LIMIT, Roles } from '@ree/platform';
 import { RESTRICTED_LIST_READERS } from '../readers';
 import { ListRestrictedPartiesQuery } from './list-restricted-parties.query';
 import { ListRestrictedPartiesRequestDto } from './list-restricted-parties.request.dto';
