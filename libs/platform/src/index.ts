@@ -18,3 +18,4 @@ export * from './http/problem-details';
 export * from './http/read-model-positions.port';
 export * from './http/validators';
 export * from './http/pagination';
+export * from './http/page.request.dto';

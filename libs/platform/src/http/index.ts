@@ -4,3 +4,4 @@ export * from './problem-details';
 export * from './read-model-positions.port';
 export * from './validators';
 export * from './pagination';
+export * from './page.request.dto';

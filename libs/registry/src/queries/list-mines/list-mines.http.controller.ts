@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_LIMIT, Roles } from '@ree/platform';
-import { PageRequestDto } from '../page.request.dto';
+import { DEFAULT_LIMIT, PageRequestDto, Roles } from '@ree/platform';
 import { MINE_READERS } from '../readers';
 import { ListMinesQuery } from './list-mines.query';
 import { MinePageResponseDto } from './list-mines.response.dto';

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCountryCode } from '@ree/platform';
-import { PageRequestDto } from '../page.request.dto';
+import { IsCountryCode, PageRequestDto } from '@ree/platform';
 
 export class ListRestrictedPartiesRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ description: 'A name to search for, fuzzily (accents, case, punctuation, word order, legal forms ignored)' })

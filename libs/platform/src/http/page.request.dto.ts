@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '@ree/platform';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './pagination';
 
+/** API.md lists: `?limit=` (≤ 200, default 50) and the opaque `?cursor=` of the previous page. */
 export class PageRequestDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LIMIT)
