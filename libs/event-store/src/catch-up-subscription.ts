@@ -116,3 +116,26 @@ export class CatchUpSubscription implements Subscription {
     });
   }
 }
+
+/** An adapter's open subscriptions: each removes itself when stopped, and the adapter's close() stops the rest. */
+export class CatchUpSubscriptions {
+  private readonly open = new Set<CatchUpSubscription>();
+
+  start(source: CatchUpSource, options: SubscribeOptions): Subscription {
+    const subscription = new CatchUpSubscription(source, options);
+    this.open.add(subscription);
+    return {
+      caughtUp: () => subscription.caughtUp(),
+      stop: async () => {
+        this.open.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  async stopAll(): Promise<void> {
+    const stopping = [...this.open];
+    this.open.clear();
+    await Promise.all(stopping.map((subscription) => subscription.stop()));
+  }
+}

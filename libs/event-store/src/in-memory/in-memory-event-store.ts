@@ -1,4 +1,4 @@
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { CatchUpSubscriptions } from '../catch-up-subscription';
 import { NewEvent, RecordedEvent } from '../event';
 import {
   AppendOptions,
@@ -32,7 +32,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly listeners = new Set<() => void>();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new CatchUpSubscriptions();
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: () => Date;
 
@@ -81,7 +81,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    const subscription = new CatchUpSubscription(
+    return this.subscriptions.start(
       {
         readAll: (after, maxCount) => this.readAll({ after, maxCount }),
         committedHead: () => this.headPosition(),
@@ -94,14 +94,6 @@ export class InMemoryEventStore implements EventStore {
       },
       options,
     );
-    this.subscriptions.add(subscription);
-    return {
-      caughtUp: () => subscription.caughtUp(),
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
   }
 
   async headPosition(): Promise<string | null> {
@@ -114,8 +106,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
   }
 
   private present(event: RecordedEvent, raw = false): RecordedEvent {

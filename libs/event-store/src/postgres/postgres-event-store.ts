@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { CatchUpSubscription } from '../catch-up-subscription';
+import { CatchUpSubscriptions } from '../catch-up-subscription';
 import { NewEvent, RecordedEvent } from '../event';
 import {
   AppendOptions,
@@ -54,7 +54,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly heads = new StreamHeadCache();
   private readonly listener: AppendListener;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new CatchUpSubscriptions();
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = options.pool;
@@ -122,7 +122,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
-    const subscription = new CatchUpSubscription(
+    return this.subscriptions.start(
       {
         readAll: (after, maxCount) => this.readAll({ after, maxCount }),
         committedHead: () => this.maxPosition(''),
@@ -132,14 +132,6 @@ export class PostgresEventStore implements EventStore {
       },
       options,
     );
-    this.subscriptions.add(subscription);
-    return {
-      caughtUp: () => subscription.caughtUp(),
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
   }
 
   /** The last position that `readAll` can deliver now (same transaction guard). */
@@ -154,8 +146,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Stops the subscriptions and the LISTEN connection; the pool belongs to the caller. */
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-    this.subscriptions.clear();
+    await this.subscriptions.stopAll();
     await this.listener.close();
   }
 
