@@ -1,30 +1,19 @@
 import { Projector } from './projector';
-import { appendEvents, eventually, fresh, openHarness, ProjectorHarness, reaches, RecordingLogger } from './test/projector-harness';
+import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
 import { RowsProjection } from './test/rows-projection';
 
 describe('Projector, two instances of one projection', () => {
-  let harness: ProjectorHarness;
-  const projectors: Projector[] = [];
-
-  beforeAll(async () => {
-    harness = await openHarness();
-  });
-  afterEach(async () => {
-    await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
-  });
-  afterAll(async () => {
-    await harness.close();
-  });
+  const suite = useProjectorHarness();
 
   function instanceOf(projection: RowsProjection): Projector {
     const projector = new Projector({
-      store: harness.store,
-      dataSource: harness.dataSource,
+      store: suite.harness.store,
+      dataSource: suite.harness.dataSource,
       projections: [projection],
       lockIntervalMs: 50,
       logger: new RecordingLogger(),
     });
-    projectors.push(projector);
+    suite.track(projector);
     return projector;
   }
 
@@ -33,7 +22,7 @@ describe('Projector, two instances of one projection', () => {
   }
 
   async function twoInstances(type: string) {
-    const first = await RowsProjection.create(harness.dataSource.manager, harness.schema, fresh('rows'), type);
+    const first = await RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), type);
     const second = first.twin();
     const holder = instanceOf(first);
     await holder.start();
@@ -46,8 +35,8 @@ describe('Projector, two instances of one projection', () => {
     const type = fresh('Exclusive');
     const { first, second, holder, standby } = await twoInstances(type);
 
-    const { events, position } = await appendEvents(harness.store, type, 3);
-    await eventually(reaches(harness, first.name, position));
+    const { events, position } = await appendEvents(suite.harness.store, type, 3);
+    await eventually(reaches(suite.harness, first.name, position));
 
     expect(await stateOf(holder)).toBe('running');
     expect(await stateOf(standby)).toBe('standby');
@@ -58,23 +47,23 @@ describe('Projector, two instances of one projection', () => {
   it('hands over to the standby instance when the holder stops, from the holder’s checkpoint', async () => {
     const type = fresh('HandedOver');
     const { first, second, holder, standby } = await twoInstances(type);
-    const before = await appendEvents(harness.store, type, 2);
-    await eventually(reaches(harness, first.name, before.position));
+    const before = await appendEvents(suite.harness.store, type, 2);
+    await eventually(reaches(suite.harness, first.name, before.position));
 
     await holder.stop();
     await eventually(async () => (await stateOf(standby)) === 'running');
-    const after = await appendEvents(harness.store, type, 2);
-    await eventually(reaches(harness, first.name, after.position));
+    const after = await appendEvents(suite.harness.store, type, 2);
+    await eventually(reaches(suite.harness, first.name, after.position));
 
     expect(second.handled).toEqual(after.events.map((event) => event.eventId));
-    expect(await first.rows(harness.dataSource.manager)).toHaveLength(4);
+    expect(await first.rows(suite.harness.dataSource.manager)).toHaveLength(4);
   });
 
   it('recovers when the holder’s lock connection dies: exactly one instance runs, and it alone applies new events', async () => {
     const type = fresh('Severed');
     const { first, second, holder, standby } = await twoInstances(type);
 
-    await harness.dataSource.query(
+    await suite.harness.dataSource.query(
       `SELECT pg_terminate_backend(pid) FROM pg_locks
         WHERE locktype = 'advisory' AND granted AND objsubid = 1
           AND objid::bigint = (hashtext('projection:' || $1)::bigint & 4294967295)`,
@@ -84,8 +73,8 @@ describe('Projector, two instances of one projection', () => {
     const states = async () => [await stateOf(holder), await stateOf(standby)].sort().join(',');
     await eventually(async () => (await states()) === 'running,standby');
 
-    const { events, position } = await appendEvents(harness.store, type, 2);
-    await eventually(reaches(harness, first.name, position));
+    const { events, position } = await appendEvents(suite.harness.store, type, 2);
+    await eventually(reaches(suite.harness, first.name, position));
     const [winner, loser] = (await stateOf(standby)) === 'running' ? [second, first] : [first, second];
     expect(winner.handled).toEqual(events.map((event) => event.eventId));
     expect(loser.handled).toEqual([]);

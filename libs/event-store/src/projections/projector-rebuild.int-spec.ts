@@ -1,37 +1,26 @@
 import { Projector } from './projector';
 import type { RebuildProgress } from './projector-options';
-import { appendEvents, checkpointOf, eventually, fresh, openHarness, ProjectorHarness, reaches, RecordingLogger } from './test/projector-harness';
+import { RecordingLogger, appendEvents, checkpointOf, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
 import { RowsProjection } from './test/rows-projection';
 
 describe('Projector.rebuild', () => {
-  let harness: ProjectorHarness;
-  const projectors: Projector[] = [];
-
-  beforeAll(async () => {
-    harness = await openHarness();
-  });
-  afterEach(async () => {
-    await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
-  });
-  afterAll(async () => {
-    await harness.close();
-  });
+  const suite = useProjectorHarness();
 
   async function projectionFor(eventType: string): Promise<RowsProjection> {
-    return RowsProjection.create(harness.dataSource.manager, harness.schema, fresh('rows'), eventType);
+    return RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), eventType);
   }
 
   function projectorOf(...projections: RowsProjection[]): Projector {
     const projector = new Projector({
-      store: harness.store,
-      dataSource: harness.dataSource,
+      store: suite.harness.store,
+      dataSource: suite.harness.dataSource,
       projections,
       batchSize: 100,
       lockIntervalMs: 50,
       progressIntervalMs: 20,
       logger: new RecordingLogger(),
     });
-    projectors.push(projector);
+    suite.track(projector);
     return projector;
   }
 
@@ -45,9 +34,9 @@ describe('Projector.rebuild', () => {
     const projector = projectorOf(rebuilt, other);
     await projector.start();
     let last = '';
-    for (let stream = 0; stream < 4; stream++) last = (await appendEvents(harness.store, rebuilt.eventTypes[0], 5)).position;
-    await eventually(reaches(harness, rebuilt.name, last));
-    const incremental = await rebuilt.rows(harness.dataSource.manager);
+    for (let stream = 0; stream < 4; stream++) last = (await appendEvents(suite.harness.store, rebuilt.eventTypes[0], 5)).position;
+    await eventually(reaches(suite.harness, rebuilt.name, last));
+    const incremental = await rebuilt.rows(suite.harness.dataSource.manager);
 
     const progress: RebuildProgress[] = [];
     const stateDuringRebuild: Array<string | undefined> = [];
@@ -57,18 +46,18 @@ describe('Projector.rebuild', () => {
         progress.push(step);
         if (otherAdvanced) return;
         stateDuringRebuild.push(await stateOf(projector, rebuilt.name));
-        const { position } = await appendEvents(harness.store, other.eventTypes[0], 2);
-        await eventually(reaches(harness, other.name, position));
+        const { position } = await appendEvents(suite.harness.store, other.eventTypes[0], 2);
+        await eventually(reaches(suite.harness, other.name, position));
         otherAdvanced = true;
       },
     });
 
-    expect(await rebuilt.rows(harness.dataSource.manager)).toEqual(incremental);
+    expect(await rebuilt.rows(suite.harness.dataSource.manager)).toEqual(incremental);
     expect(stateDuringRebuild).toEqual(['rebuilding']);
-    expect(await other.rows(harness.dataSource.manager)).toHaveLength(2);
+    expect(await other.rows(suite.harness.dataSource.manager)).toHaveLength(2);
     expect(rebuilt.handled).toHaveLength(40);
     const finalStep = progress[progress.length - 1];
-    expect(harness.store.comparePositions(finalStep.checkpoint!, finalStep.target!)).toBeGreaterThanOrEqual(0);
+    expect(suite.harness.store.comparePositions(finalStep.checkpoint!, finalStep.target!)).toBeGreaterThanOrEqual(0);
     expect(finalStep.eventsProcessed).toBeGreaterThanOrEqual(20);
     expect(await stateOf(projector, rebuilt.name)).toBe('running');
   });
@@ -81,15 +70,15 @@ describe('Projector.rebuild', () => {
     await holder.start();
     const standby = projectorOf(standbyCopy);
     await standby.start();
-    const { position } = await appendEvents(harness.store, type, 6);
-    await eventually(reaches(harness, active.name, position));
-    const incremental = await active.rows(harness.dataSource.manager);
+    const { position } = await appendEvents(suite.harness.store, type, 6);
+    await eventually(reaches(suite.harness, active.name, position));
+    const incremental = await active.rows(suite.harness.dataSource.manager);
 
     await standby.rebuild(active.name);
 
-    expect(await active.rows(harness.dataSource.manager)).toEqual(incremental);
+    expect(await active.rows(suite.harness.dataSource.manager)).toEqual(incremental);
     expect(active.handled).toHaveLength(12);
     expect(standbyCopy.handled).toEqual([]);
-    expect(await checkpointOf(harness.dataSource, active.name)).not.toBeNull();
+    expect(await checkpointOf(suite.harness.dataSource, active.name)).not.toBeNull();
   });
 });

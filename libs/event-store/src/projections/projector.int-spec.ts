@@ -1,45 +1,25 @@
 import { Projector } from './projector';
-import {
-  appendEvents,
-  checkpointOf,
-  eventually,
-  fresh,
-  openHarness,
-  ProjectorHarness,
-  reaches,
-  RecordingLogger,
-} from './test/projector-harness';
+import { RecordingLogger, appendEvents, checkpointOf, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
 import { RowsProjection } from './test/rows-projection';
 
 describe('Projector', () => {
-  let harness: ProjectorHarness;
-  const projectors: Projector[] = [];
-
-  beforeAll(async () => {
-    harness = await openHarness();
-  });
-  afterEach(async () => {
-    await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
-  });
-  afterAll(async () => {
-    await harness.close();
-  });
+  const suite = useProjectorHarness();
 
   async function projectionFor(eventType: string): Promise<RowsProjection> {
-    return RowsProjection.create(harness.dataSource.manager, harness.schema, fresh('rows'), eventType);
+    return RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), eventType);
   }
 
   function projectorOf(...projections: RowsProjection[]): Projector {
     const projector = new Projector({
-      store: harness.store,
-      dataSource: harness.dataSource,
+      store: suite.harness.store,
+      dataSource: suite.harness.dataSource,
       projections,
       lockIntervalMs: 50,
       initialBackoffMs: 20,
       maxBackoffMs: 200,
       logger: new RecordingLogger(),
     });
-    projectors.push(projector);
+    suite.track(projector);
     return projector;
   }
 
@@ -49,10 +29,10 @@ describe('Projector', () => {
     const projector = projectorOf(projection);
     await projector.start();
 
-    const { events, position } = await appendEvents(harness.store, type, 3);
-    await eventually(reaches(harness, projection.name, position));
+    const { events, position } = await appendEvents(suite.harness.store, type, 3);
+    await eventually(reaches(suite.harness, projection.name, position));
 
-    const rows = await projection.rows(harness.dataSource.manager);
+    const rows = await projection.rows(suite.harness.dataSource.manager);
     expect(rows.map((row) => row.event_id).sort()).toEqual(events.map((event) => event.eventId).sort());
     expect(rows.map((row) => row.value).sort()).toEqual([1, 2, 3]);
     const [status] = await projector.status();
@@ -64,18 +44,18 @@ describe('Projector', () => {
     const projection = await projectionFor(type);
     const first = projectorOf(projection);
     await first.start();
-    const { position } = await appendEvents(harness.store, type, 5);
-    await eventually(reaches(harness, projection.name, position));
+    const { position } = await appendEvents(suite.harness.store, type, 5);
+    await eventually(reaches(suite.harness, projection.name, position));
     await first.stop();
-    const before = await projection.rows(harness.dataSource.manager);
+    const before = await projection.rows(suite.harness.dataSource.manager);
 
-    await harness.dataSource.query(`DELETE FROM projections.checkpoints WHERE name = $1`, [projection.name]);
+    await suite.harness.dataSource.query(`DELETE FROM projections.checkpoints WHERE name = $1`, [projection.name]);
     const second = projectorOf(projection);
     await second.start();
-    await eventually(reaches(harness, projection.name, position));
+    await eventually(reaches(suite.harness, projection.name, position));
 
     expect(projection.handled).toHaveLength(10);
-    expect(await projection.rows(harness.dataSource.manager)).toEqual(before);
+    expect(await projection.rows(suite.harness.dataSource.manager)).toEqual(before);
   });
 
   it('commits the rows and the checkpoint together: a batch that fails halfway leaves neither', async () => {
@@ -85,20 +65,20 @@ describe('Projector', () => {
     const projector = projectorOf(projection);
     await projector.start();
 
-    const { events, position } = await appendEvents(harness.store, type, 3);
+    const { events, position } = await appendEvents(suite.harness.store, type, 3);
     await eventually(async () => (await projector.status())[0].state === 'failing');
     await eventually(async () => projection.handled.length >= 3);
 
     const [status] = await projector.status();
     expect(status.lastError).toContain('poison event');
-    expect(await projection.rows(harness.dataSource.manager)).toEqual([]);
-    const checkpoint = await checkpointOf(harness.dataSource, projection.name);
-    const beforeTheBatch = checkpoint === null || harness.store.comparePositions(checkpoint, events[0].position) < 0;
+    expect(await projection.rows(suite.harness.dataSource.manager)).toEqual([]);
+    const checkpoint = await checkpointOf(suite.harness.dataSource, projection.name);
+    const beforeTheBatch = checkpoint === null || suite.harness.store.comparePositions(checkpoint, events[0].position) < 0;
     expect(beforeTheBatch).toBe(true);
 
     projection.failOnValue = undefined;
-    await eventually(reaches(harness, projection.name, position));
-    expect((await projection.rows(harness.dataSource.manager)).map((row) => row.value).sort()).toEqual([1, 2, 3]);
+    await eventually(reaches(suite.harness, projection.name, position));
+    expect((await projection.rows(suite.harness.dataSource.manager)).map((row) => row.value).sort()).toEqual([1, 2, 3]);
     expect((await projector.status())[0]).toMatchObject({ state: 'running', lagEvents: 0, lagMs: 0 });
     expect((await projector.status())[0].lastError).toBeUndefined();
   });
@@ -108,11 +88,11 @@ describe('Projector', () => {
     const projection = await projectionFor(type);
     const first = projectorOf(projection);
     await first.start();
-    const earlier = await appendEvents(harness.store, type, 4);
-    await eventually(reaches(harness, projection.name, earlier.position));
+    const earlier = await appendEvents(suite.harness.store, type, 4);
+    await eventually(reaches(suite.harness, projection.name, earlier.position));
     await first.stop();
 
-    const later = await appendEvents(harness.store, type, 3);
+    const later = await appendEvents(suite.harness.store, type, 3);
     const [stopped] = await first.status();
     expect(stopped).toMatchObject({ state: 'stopped', checkpoint: earlier.position });
     expect(stopped.lagEvents).toBeGreaterThanOrEqual(3);
@@ -120,11 +100,11 @@ describe('Projector', () => {
 
     const second = projectorOf(projection);
     await second.start();
-    await eventually(reaches(harness, projection.name, later.position));
+    await eventually(reaches(suite.harness, projection.name, later.position));
 
     const all = [...earlier.events, ...later.events].map((event) => event.eventId);
     expect([...projection.handled].sort()).toEqual([...all].sort());
-    expect(await projection.rows(harness.dataSource.manager)).toHaveLength(7);
+    expect(await projection.rows(suite.harness.dataSource.manager)).toHaveLength(7);
   });
 
   it('moves the checkpoint over batches in which no event is of its types', async () => {
@@ -132,8 +112,8 @@ describe('Projector', () => {
     const projector = projectorOf(projection);
     await projector.start();
 
-    const { position } = await appendEvents(harness.store, fresh('Unwanted'), 2);
-    await eventually(reaches(harness, projection.name, position));
+    const { position } = await appendEvents(suite.harness.store, fresh('Unwanted'), 2);
+    await eventually(reaches(suite.harness, projection.name, position));
     expect(projection.handled).toEqual([]);
   });
 });

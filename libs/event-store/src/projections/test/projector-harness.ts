@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../../../../infra/data-source';
 import type { AppendResult, EventStore } from '../../event-store';
 import { createEventStorePool, PostgresEventStore } from '../../postgres';
+import type { Projector } from '../projector';
 import type { ProjectorLogger } from '../projector-options';
 
 /** The real PostgreSQL event store and read-model database of the test run, plus a schema of the test's own. */
@@ -30,6 +31,34 @@ export async function openHarness(): Promise<ProjectorHarness> {
       await store.close();
       await pool.end();
       await dataSource.destroy();
+    },
+  };
+}
+
+/**
+ * Registers a suite's hooks: one harness for the file, opened before its tests, and every
+ * projector passed to `track` stopped after each test. Read `harness` inside tests only.
+ */
+export function useProjectorHarness(): { readonly harness: ProjectorHarness; track(projector: Projector): Projector } {
+  let opened: ProjectorHarness | undefined;
+  const projectors: Projector[] = [];
+  beforeAll(async () => {
+    opened = await openHarness();
+  });
+  afterEach(async () => {
+    await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return {
+    get harness() {
+      if (!opened) throw new Error('The projector harness opens in beforeAll');
+      return opened;
+    },
+    track(projector) {
+      projectors.push(projector);
+      return projector;
     },
   };
 }
