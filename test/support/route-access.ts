@@ -1,0 +1,63 @@
+/**
+ * Who may call each route of the API: the authorisation matrix of QUALITY.md, written out by hand
+ * so that a change to a route's `@Roles` (or a new route) has to change this table too.
+ * `test/reliability/authorization-matrix.e2e-spec.ts` fails when a served route has no row here, or
+ * a row names a route that is no longer served. Keys are `METHOD path`, in Express's `:param` syntax.
+ */
+
+/** The roles a person can hold (`system` is the worker's own and never accepted over HTTP). */
+export const PERSON_ROLES = ['exporter', 'licensing-officer', 'customs-agent', 'auditor', 'admin'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+/** `public`: no token needed; otherwise the only roles that get past authorisation. */
+export type Access = 'public' | readonly PersonRole[];
+
+const EVERYONE: readonly PersonRole[] = PERSON_ROLES;
+const OFFICIALS: readonly PersonRole[] = ['licensing-officer', 'customs-agent', 'auditor', 'admin'];
+const OFFICER: readonly PersonRole[] = ['licensing-officer'];
+const EXPORTER: readonly PersonRole[] = ['exporter'];
+
+export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/': 'public',
+  'GET /api/docs/index.html': 'public',
+  'GET /api/docs/LICENSE': 'public',
+  'GET /api/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs-json': 'public',
+  'GET /api/docs-yaml': 'public',
+
+  'POST /api/v1/mines': OFFICER,
+  'POST /api/v1/mines/:mineId/quotas': OFFICER,
+  'GET /api/v1/mines': EVERYONE,
+  'GET /api/v1/mines/:mineId': EVERYONE,
+  'POST /api/v1/restricted-parties': OFFICER,
+  'POST /api/v1/restricted-parties/:partyId/delist': OFFICER,
+  'GET /api/v1/restricted-parties': OFFICIALS,
+  'GET /api/v1/screening': OFFICIALS,
+
+  'POST /api/v1/licences': EXPORTER,
+  'POST /api/v1/licences/:licenceId/approve': OFFICER,
+  'POST /api/v1/licences/:licenceId/issue': OFFICER,
+  'POST /api/v1/licences/:licenceId/reject': OFFICER,
+  'POST /api/v1/licences/:licenceId/suspend': OFFICER,
+  'POST /api/v1/licences/:licenceId/reinstate': OFFICER,
+  'POST /api/v1/licences/:licenceId/revoke': OFFICER,
+  'GET /api/v1/licences': EVERYONE,
+  'GET /api/v1/licences/:licenceId': EVERYONE,
+
+  'POST /api/v1/consignments': EXPORTER,
+  'POST /api/v1/consignments/:id/mining-sources': EXPORTER,
+  'POST /api/v1/consignments/:id/mining-sources/:declarationId/corrections': EXPORTER,
+  'POST /api/v1/consignments/:id/processing-steps': EXPORTER,
+  'POST /api/v1/consignments/:id/processing-steps/:stepId/corrections': EXPORTER,
+  'POST /api/v1/consignments/:id/cancel': EXPORTER,
+  'POST /api/v1/consignments/:id/close': OFFICER,
+};
+
+/** The first role that may call a route with this access (any role for a public one). */
+export function aRoleAllowed(access: Access): PersonRole {
+  return access === 'public' ? 'auditor' : access[0];
+}
