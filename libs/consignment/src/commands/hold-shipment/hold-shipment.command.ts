@@ -1,0 +1,11 @@
+import type { CommandContext } from '@ree/platform';
+
+/** A customs agent stops a declared shipment from being released until the hold is lifted. */
+export class HoldShipmentCommand {
+  constructor(
+    readonly consignmentId: string,
+    readonly reason: string,
+    readonly operationId: string,
+    readonly context: CommandContext,
+  ) {}
+}

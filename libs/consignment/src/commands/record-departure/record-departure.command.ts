@@ -1,0 +1,12 @@
+import type { CommandContext } from '@ree/platform';
+import type { ShipmentDepartedData } from '../../consignment/consignment.events';
+
+/** A customs agent records that the released shipment left the country. */
+export class RecordDepartureCommand {
+  constructor(
+    readonly consignmentId: string,
+    readonly departure: ShipmentDepartedData,
+    readonly operationId: string,
+    readonly context: CommandContext,
+  ) {}
+}

@@ -1,0 +1,35 @@
+import type { Decider } from '@ree/event-store';
+import { isActiveOn } from '@ree/licensing';
+import { DomainRuleViolation } from '@ree/shared-kernel';
+import { ConsignmentEvent, SHIPMENT_RELEASED } from '../../consignment/consignment.events';
+import { invalidTransition } from '../../consignment/consignment.errors';
+import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
+import { assertActionable, shipmentBeforeRelease } from '../declare-shipment/shipment-stage';
+import { ShipmentRelease } from './release-shipment.command';
+
+/**
+ * The consignment side of a release: a declared shipment, released once, never while held
+ * (`invalid-transition`), under a licence still active on the day (`licence-not-active`). A
+ * licence that already records this consignment's shipment is the first half of this very
+ * release (a retry after the licence was written): it passes, even if that shipment exhausted it.
+ */
+export function releaseShipment(command: ShipmentRelease, state: ConsignmentState): ConsignmentEvent[] {
+  const { consignmentId, licence } = command;
+  assertActionable(state, consignmentId, command.context.actor);
+  shipmentBeforeRelease(state, consignmentId, 'released');
+  if (state.held) throw invalidTransition(`The shipment of consignment ${consignmentId} is held: lift the hold before release`);
+  const shippedAlready = (licence?.allocations[consignmentId]?.shippedGrams ?? 0) > 0;
+  if (!state.licence || !licence || (!shippedAlready && !isActiveOn(licence, command.context.now))) {
+    throw new DomainRuleViolation(
+      'licence-not-active',
+      `Licence ${state.licence?.licenceId ?? '(none)'} of consignment ${consignmentId} is ${licence?.status ?? 'missing'} on ${command.context.now.toISOString().slice(0, 10)}`,
+    );
+  }
+  return [{ type: SHIPMENT_RELEASED, data: { releasedOn: command.releasedOn } }];
+}
+
+export const releaseShipmentDecider: Decider<ShipmentRelease, ConsignmentState, ConsignmentEvent> = {
+  decide: releaseShipment,
+  evolve: evolveConsignment,
+  initialState: initialConsignmentState,
+};
