@@ -16,6 +16,7 @@ const EVERYONE: readonly PersonRole[] = PERSON_ROLES;
 const OFFICIALS: readonly PersonRole[] = ['licensing-officer', 'customs-agent', 'auditor', 'admin'];
 const OFFICER: readonly PersonRole[] = ['licensing-officer'];
 const EXPORTER: readonly PersonRole[] = ['exporter'];
+const CUSTOMS: readonly PersonRole[] = ['customs-agent'];
 
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /health/live': 'public',
@@ -53,6 +54,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/v1/consignments/:id/mining-sources/:declarationId/corrections': EXPORTER,
   'POST /api/v1/consignments/:id/processing-steps': EXPORTER,
   'POST /api/v1/consignments/:id/processing-steps/:stepId/corrections': EXPORTER,
+  'POST /api/v1/consignments/:id/shipment': CUSTOMS,
+  'POST /api/v1/consignments/:id/shipment/inspection': CUSTOMS,
+  'POST /api/v1/consignments/:id/shipment/hold': CUSTOMS,
+  'POST /api/v1/consignments/:id/shipment/lift-hold': CUSTOMS,
+  'POST /api/v1/consignments/:id/shipment/release': CUSTOMS,
+  'POST /api/v1/consignments/:id/shipment/departure': CUSTOMS,
+  'POST /api/v1/consignments/:id/shipment/arrival': CUSTOMS,
+  'POST /api/v1/consignments/:id/end-use-checks': OFFICER,
   'POST /api/v1/consignments/:id/cancel': EXPORTER,
   'POST /api/v1/consignments/:id/close': OFFICER,
 };

@@ -11,6 +11,22 @@ import { CorrectProcessingStepHandler } from './commands/correct-processing-step
 import { CorrectProcessingStepHttpController } from './commands/correct-processing-step/correct-processing-step.http.controller';
 import { DeclareMiningSourceHandler } from './commands/declare-mining-source/declare-mining-source.handler';
 import { DeclareMiningSourceHttpController } from './commands/declare-mining-source/declare-mining-source.http.controller';
+import { DeclareShipmentHandler } from './commands/declare-shipment/declare-shipment.handler';
+import { DeclareShipmentHttpController } from './commands/declare-shipment/declare-shipment.http.controller';
+import { HoldShipmentHandler } from './commands/hold-shipment/hold-shipment.handler';
+import { HoldShipmentHttpController } from './commands/hold-shipment/hold-shipment.http.controller';
+import { InspectShipmentHandler } from './commands/inspect-shipment/inspect-shipment.handler';
+import { InspectShipmentHttpController } from './commands/inspect-shipment/inspect-shipment.http.controller';
+import { LiftShipmentHoldHandler } from './commands/lift-shipment-hold/lift-shipment-hold.handler';
+import { LiftShipmentHoldHttpController } from './commands/lift-shipment-hold/lift-shipment-hold.http.controller';
+import { RecordArrivalHandler } from './commands/record-arrival/record-arrival.handler';
+import { RecordArrivalHttpController } from './commands/record-arrival/record-arrival.http.controller';
+import { RecordDepartureHandler } from './commands/record-departure/record-departure.handler';
+import { RecordDepartureHttpController } from './commands/record-departure/record-departure.http.controller';
+import { RecordEndUseCheckHandler } from './commands/record-end-use-check/record-end-use-check.handler';
+import { RecordEndUseCheckHttpController } from './commands/record-end-use-check/record-end-use-check.http.controller';
+import { ReleaseShipmentHandler } from './commands/release-shipment/release-shipment.handler';
+import { ReleaseShipmentHttpController } from './commands/release-shipment/release-shipment.http.controller';
 import { RecordProcessingStepHandler } from './commands/record-processing-step/record-processing-step.handler';
 import { RecordProcessingStepHttpController } from './commands/record-processing-step/record-processing-step.http.controller';
 import { RegisterConsignmentHandler } from './commands/register-consignment/register-consignment.handler';
@@ -31,6 +47,14 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
     CorrectProcessingStepHttpController,
     CancelConsignmentHttpController,
     CloseConsignmentHttpController,
+    DeclareShipmentHttpController,
+    InspectShipmentHttpController,
+    HoldShipmentHttpController,
+    LiftShipmentHoldHttpController,
+    ReleaseShipmentHttpController,
+    RecordDepartureHttpController,
+    RecordArrivalHttpController,
+    RecordEndUseCheckHttpController,
   ],
   providers: [
     MineReservations,
@@ -41,6 +65,14 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
     CorrectProcessingStepHandler,
     CancelConsignmentHandler,
     CloseConsignmentHandler,
+    DeclareShipmentHandler,
+    InspectShipmentHandler,
+    HoldShipmentHandler,
+    LiftShipmentHoldHandler,
+    ReleaseShipmentHandler,
+    RecordDepartureHandler,
+    RecordArrivalHandler,
+    RecordEndUseCheckHandler,
   ],
 })
 export class ConsignmentModule {}

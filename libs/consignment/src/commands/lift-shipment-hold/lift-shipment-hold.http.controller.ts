@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandResult } from '@ree/event-store';
+import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { ConsignmentState } from '../../consignment/consignment.state';
+import { operationIdOf } from '../command-options';
+import { LiftShipmentHoldCommand } from './lift-shipment-hold.command';
+import { ShipmentReasonRequestDto } from '../hold-shipment/shipment-reason.request.dto';
+
+@ApiTags('consignments')
+@ApiBearerAuth()
+@Controller('consignments')
+export class LiftShipmentHoldHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/shipment/lift-hold')
+  @HttpCode(200)
+  @Roles('customs-agent')
+  @ApiOperation({ summary: 'Lift the hold on a shipment (ShipmentHoldLifted)' })
+  @ApiOkResponse({ type: CommandResponse })
+  async liftShipmentHold(
+    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Body() body: ShipmentReasonRequestDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
+    const operationId = operationIdOf(ctx, `consignment/${consignmentId}/shipment/lift-hold`);
+    const result = await this.commandBus.execute<LiftShipmentHoldCommand, CommandResult<ConsignmentState>>(
+      new LiftShipmentHoldCommand(consignmentId, body.reason, operationId, ctx),
+    );
+    return CommandResponse.of(consignmentId, result);
+  }
+}

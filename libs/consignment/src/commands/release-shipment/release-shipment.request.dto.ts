@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsCalendarDay } from '@ree/platform';
+
+export class ReleaseShipmentRequestDto {
+  @ApiProperty({ example: '2025-03-03' })
+  @IsCalendarDay()
+  releasedOn: string;
+}
