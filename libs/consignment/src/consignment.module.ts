@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AttachLicenceHandler } from './commands/attach-licence/attach-licence.handler';
+import { AttachLicenceHttpController } from './commands/attach-licence/attach-licence.http.controller';
 import { CancelConsignmentHandler } from './commands/cancel-consignment/cancel-consignment.handler';
 import { CancelConsignmentHttpController } from './commands/cancel-consignment/cancel-consignment.http.controller';
 import { CloseConsignmentHandler } from './commands/close-consignment/close-consignment.handler';
@@ -11,6 +13,9 @@ import { CorrectProcessingStepHandler } from './commands/correct-processing-step
 import { CorrectProcessingStepHttpController } from './commands/correct-processing-step/correct-processing-step.http.controller';
 import { DeclareMiningSourceHandler } from './commands/declare-mining-source/declare-mining-source.handler';
 import { DeclareMiningSourceHttpController } from './commands/declare-mining-source/declare-mining-source.http.controller';
+import { FileEndUseDeclarationHandler } from './commands/file-end-use-declaration/file-end-use-declaration.handler';
+import { FileEndUseDeclarationHttpController } from './commands/file-end-use-declaration/file-end-use-declaration.http.controller';
+import { LicenceReservations } from './commands/licence-reservations';
 import { DeclareShipmentHandler } from './commands/declare-shipment/declare-shipment.handler';
 import { DeclareShipmentHttpController } from './commands/declare-shipment/declare-shipment.http.controller';
 import { HoldShipmentHandler } from './commands/hold-shipment/hold-shipment.handler';
@@ -45,6 +50,8 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
     CorrectMiningSourceHttpController,
     RecordProcessingStepHttpController,
     CorrectProcessingStepHttpController,
+    AttachLicenceHttpController,
+    FileEndUseDeclarationHttpController,
     CancelConsignmentHttpController,
     CloseConsignmentHttpController,
     DeclareShipmentHttpController,
@@ -58,11 +65,14 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
   ],
   providers: [
     MineReservations,
+    LicenceReservations,
     RegisterConsignmentHandler,
     DeclareMiningSourceHandler,
     CorrectMiningSourceHandler,
     RecordProcessingStepHandler,
     CorrectProcessingStepHandler,
+    AttachLicenceHandler,
+    FileEndUseDeclarationHandler,
     CancelConsignmentHandler,
     CloseConsignmentHandler,
     DeclareShipmentHandler,

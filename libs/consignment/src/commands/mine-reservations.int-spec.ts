@@ -26,6 +26,7 @@ import { DeclareMiningSourceCommand } from './declare-mining-source/declare-mini
 import { DeclareMiningSourceHandler } from './declare-mining-source/declare-mining-source.handler';
 import { RegisterConsignmentCommand } from './register-consignment/register-consignment.command';
 import { RegisterConsignmentHandler } from './register-consignment/register-consignment.handler';
+import { LicenceReservations } from './licence-reservations';
 import { MineReservations } from './mine-reservations';
 
 /** The reservation pattern against the real PostgreSQL store: half-done commands, corrections, returns. */
@@ -100,11 +101,11 @@ describe('quota reservations', () => {
     await handleCommand(store, streamId, cancelConsignmentDecider, cancel, consignmentOptions(context, streamId, cancel.operationId));
     expect((await mine(mineId)).remaining).toBe(300_000);
 
-    const retried = await new CancelConsignmentHandler(store, mines).execute(cancel);
+    const retried = await new CancelConsignmentHandler(store, mines, new LicenceReservations(store)).execute(cancel);
 
     expect(retried.state.status).toBe('cancelled');
     expect((await mine(mineId)).remaining).toBe(1_000_000);
-    await expect(new CancelConsignmentHandler(store, mines).execute({ ...cancel, operationId: 'another' })).rejects.toMatchObject({ code: 'invalid-transition' });
+    await expect(new CancelConsignmentHandler(store, mines, new LicenceReservations(store)).execute({ ...cancel, operationId: 'another' })).rejects.toMatchObject({ code: 'invalid-transition' });
   });
 
   it('a draw made by another API instance counts: each decision reads what the mine gained since it last looked', async () => {

@@ -1,23 +1,27 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
+import { heldGrams, LicenceState, releaseOnLicence } from '@ree/licensing';
 import { MineState, returnMiningQuota } from '@ree/registry';
-import { eventIdsFrom } from '@ree/shared-kernel';
+import { eventIdsFrom, toKilograms } from '@ree/shared-kernel';
 import { ConsignmentState, currentSources, MiningSource } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
 import { assertExpectedRevision, readConsignment } from '../read-consignment';
-import { inTurn, laterPosition, MineReservations } from '../mine-reservations';
+import { LicenceReservations } from '../licence-reservations';
+import { inTurn, MineReservations } from '../mine-reservations';
+import { laterPosition } from '../stream-reservations';
 import { CancelConsignmentCommand } from './cancel-consignment.command';
 import { cancelConsignmentDecider } from './cancel-consignment.decide';
 
-/** Why a draw is given back when its consignment is cancelled (MiningQuotaReturned.reason). */
+/** Why a draw or an allocation is given back when its consignment is cancelled (MiningQuotaReturned.reason, LicenceAllocationReleased.reason). */
 export const RETURNED_ON_CANCEL = 'consignment-cancelled';
 
 /**
  * Giving back runs the reservation pattern the other way round: the cancellation is appended
- * first, then every draw of the sources in force is returned, one append per mine. A crash in
- * between leaves quota held for a cancelled consignment (never more drawn than allowed); a retry
+ * first, then every draw of the sources in force is returned, one append per mine, and what the
+ * consignment holds on its licence is released. A crash in between leaves quota or licence
+ * balance held for a cancelled consignment (never more drawn than allowed); a retry
  * with the same Idempotency-Key finds its own cancellation by its event id and finishes the
  * returns, and the reconciliation job returns what a request without a key left behind.
  */
@@ -26,6 +30,7 @@ export class CancelConsignmentHandler implements ICommandHandler<CancelConsignme
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly mines: MineReservations,
+    private readonly licences: LicenceReservations,
   ) {}
 
   async execute(command: CancelConsignmentCommand): Promise<CommandResult<ConsignmentState>> {
@@ -44,7 +49,20 @@ export class CancelConsignmentHandler implements ICommandHandler<CancelConsignme
       const returned = await this.mines.decide(mineId, inTurn(...returns), command.operationId, command.context);
       position = laterPosition(this.store, position, returned);
     }
+    const { licence } = cancelled.state;
+    if (licence) {
+      const released = await this.licences.decide(licence.licenceId, (state) => this.release(command, licence.licenceId, state), command.operationId, command.context);
+      position = laterPosition(this.store, position, released);
+    }
     return { ...cancelled, position };
+  }
+
+  /** The whole of what the consignment still holds, in one release: a retry finds nothing held and appends nothing. */
+  private release(command: CancelConsignmentCommand, licenceId: string, licence: LicenceState) {
+    const allocation = licence.allocations[command.consignmentId];
+    const held = allocation ? heldGrams(allocation) : 0;
+    if (held === 0) return [];
+    return releaseOnLicence({ licenceId, consignmentId: command.consignmentId, kg: toKilograms(held), reason: RETURNED_ON_CANCEL }, licence);
   }
 
   private giveBack(command: CancelConsignmentCommand, source: MiningSource) {

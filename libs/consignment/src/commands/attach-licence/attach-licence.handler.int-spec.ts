@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { createEventStorePool, fold, handleCommand, PostgresEventStore } from '@ree/event-store';
+import { allocateOnLicence, evolveLicence, initialLicenceState, LicenceEvent, licenceStreamId, remainingGrams } from '@ree/licensing';
+import type { CommandContext } from '@ree/platform';
+import type { Pool } from 'pg';
+import { EXPORTER_ORG } from '../../../test/consignment-fixtures';
+import { issuedLicence, sourcedConsignment } from '../../../test/licence-fixtures';
+import { LICENCE_ATTACHED } from '../../consignment/consignment.events';
+import { consignmentStreamId } from '../../consignment/consignment.stream';
+import { CancelConsignmentCommand } from '../cancel-consignment/cancel-consignment.command';
+import { cancelConsignmentDecider } from '../cancel-consignment/cancel-consignment.decide';
+import { CancelConsignmentHandler } from '../cancel-consignment/cancel-consignment.handler';
+import { consignmentOptions } from '../command-options';
+import { LicenceReservations } from '../licence-reservations';
+import { MineReservations } from '../mine-reservations';
+import { AttachLicenceCommand } from './attach-licence.command';
+import { AttachLicenceHandler } from './attach-licence.handler';
+
+/** The attach handler's reservation against the real PostgreSQL store: half-done commands, refusals, the release on cancel. */
+describe('licence reservations', () => {
+  let pool: Pool;
+  let store: PostgresEventStore;
+  let licences: LicenceReservations;
+  let attach: AttachLicenceHandler;
+  let cancel: CancelConsignmentHandler;
+
+  beforeAll(() => {
+    pool = createEventStorePool(process.env.DATABASE_URL ?? '', { max: 4, applicationName: 'attach-licence-int-spec' });
+    store = new PostgresEventStore({ pool });
+    licences = new LicenceReservations(store);
+    attach = new AttachLicenceHandler(store, licences);
+    cancel = new CancelConsignmentHandler(store, new MineReservations(store), licences);
+  });
+  afterAll(() => pool.end());
+
+  const exporter = (now = '2025-06-01T10:00:00Z'): CommandContext => ({
+    actor: { sub: 'int-spec-exporter', role: 'exporter', org: EXPORTER_ORG },
+    correlationId: 'int-spec',
+    now: new Date(now),
+  });
+
+  async function licence(licenceId: string) {
+    const events = await store.readStream(licenceStreamId(licenceId));
+    const state = fold({ evolve: evolveLicence, initialState: initialLicenceState }, events as unknown as LicenceEvent[]);
+    return { events, remaining: remainingGrams(state) };
+  }
+
+  async function aLicenceAndAConsignment(licenceKg: number, consignmentKg: number) {
+    const licenceId = randomUUID();
+    const consignmentId = randomUUID();
+    await issuedLicence(store, licenceId, licenceKg);
+    await sourcedConsignment(store, consignmentId, consignmentKg);
+    return { licenceId, consignmentId };
+  }
+
+  it("allocates the consignment's quantity when no kg is given, then attaches", async () => {
+    const { licenceId, consignmentId } = await aLicenceAndAConsignment(100, 12.5);
+    const result = await attach.execute(new AttachLicenceCommand(consignmentId, licenceId, undefined, randomUUID(), exporter()));
+    expect(result.state.licence).toEqual({ licenceId, allocatedKg: 12.5 });
+    expect((await licence(licenceId)).remaining).toBe(87_500);
+    expect(store.comparePositions(result.position!, (await licence(licenceId)).events.at(-1)!.position)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a half-done attach (allocated, never attached) is completed by its retry without allocating twice', async () => {
+    const { licenceId, consignmentId } = await aLicenceAndAConsignment(100, 10);
+    const operationId = `op-${randomUUID()}`;
+    const allocation = { licenceId, consignmentId, exporterOrg: EXPORTER_ORG, hsCode: '2846.90', element: 'NdPr', destinationCountry: 'DE', kg: 10, now: exporter().now };
+    await licences.decide(licenceId, (state) => allocateOnLicence(allocation, state), operationId, exporter());
+
+    const retried = await attach.execute(new AttachLicenceCommand(consignmentId, licenceId, undefined, operationId, exporter()));
+
+    expect(retried.newEvents.map((event) => event.type)).toEqual([LICENCE_ATTACHED]);
+    const after = await licence(licenceId);
+    expect([after.events.length, after.remaining]).toEqual([5, 90_000]);
+  });
+
+  it('a refusal on either side writes nothing: an expired licence, an allocation above the quantity', async () => {
+    const { licenceId, consignmentId } = await aLicenceAndAConsignment(100, 10);
+    await expect(attach.execute(new AttachLicenceCommand(consignmentId, licenceId, undefined, randomUUID(), exporter('2026-01-01T00:00:00Z')))).rejects.toMatchObject({
+      code: 'licence-not-active',
+    });
+    await expect(attach.execute(new AttachLicenceCommand(consignmentId, licenceId, 10.001, randomUUID(), exporter()))).rejects.toMatchObject({
+      code: 'allocation-above-quantity',
+    });
+    expect((await licence(licenceId)).events).toHaveLength(4);
+    expect(await store.readStream(consignmentStreamId(consignmentId))).toHaveLength(2);
+  });
+
+  it('cancel releases the allocation; a half-done cancel is completed by its retry, and releases once', async () => {
+    const { licenceId, consignmentId } = await aLicenceAndAConsignment(100, 30);
+    await attach.execute(new AttachLicenceCommand(consignmentId, licenceId, 25, randomUUID(), exporter()));
+    expect((await licence(licenceId)).remaining).toBe(75_000);
+    const command = new CancelConsignmentCommand(consignmentId, 'buyer withdrew', `op-${randomUUID()}`, exporter());
+    const streamId = consignmentStreamId(consignmentId);
+    await handleCommand(store, streamId, cancelConsignmentDecider, command, consignmentOptions(command.context, streamId, command.operationId));
+    expect((await licence(licenceId)).remaining).toBe(75_000);
+
+    await cancel.execute(command);
+    await cancel.execute(command);
+
+    const after = await licence(licenceId);
+    expect(after.remaining).toBe(100_000);
+    expect(after.events.map((event) => event.type).filter((type) => type === 'LicenceAllocationReleased')).toHaveLength(1);
+    expect(after.events.at(-1)?.data).toEqual({ consignmentId, kg: 25, reason: 'consignment-cancelled' });
+  });
+});

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandResult } from '@ree/event-store';
+import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { ConsignmentState } from '../../consignment/consignment.state';
+import { operationIdOf } from '../command-options';
+import { AttachLicenceCommand } from './attach-licence.command';
+import { AttachLicenceRequestDto } from './attach-licence.request.dto';
+
+@ApiTags('consignments')
+@ApiBearerAuth()
+@Controller('consignments')
+export class AttachLicenceHttpController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/licence')
+  @HttpCode(200)
+  @Roles('exporter')
+  @ApiOperation({
+    summary: "Attach an issued licence (LicenceAttached); allocates kg (default: the consignment's quantity) on it. position covers the allocation",
+  })
+  @ApiOkResponse({ type: CommandResponse })
+  async attachLicence(
+    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Body() body: AttachLicenceRequestDto,
+    @Ctx() ctx: CommandContext,
+  ): Promise<CommandResponse> {
+    const operationId = operationIdOf(ctx, `consignment/${consignmentId}/licence`);
+    const result = await this.commandBus.execute<AttachLicenceCommand, CommandResult<ConsignmentState>>(
+      new AttachLicenceCommand(consignmentId, body.licenceId, body.kg, operationId, ctx),
+    );
+    return CommandResponse.of(consignmentId, result);
+  }
+}

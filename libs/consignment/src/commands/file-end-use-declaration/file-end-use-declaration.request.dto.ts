@@ -1,0 +1,73 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDay, IsCountryCode } from '@ree/platform';
+import { END_USE_CATEGORIES, EndUseCategory } from '../../consignment/consignment.events';
+
+export class EndUserDto {
+  @ApiProperty({ example: 'Vacuumschmelze GmbH & Co. KG', description: "The licence's end user" })
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @IsCountryCode()
+  country: string;
+
+  @ApiProperty({ example: 'Grüner Weg 37, 63450 Hanau' })
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  address: string;
+}
+
+export class CommitmentsDto {
+  @ApiProperty({ description: 'Must be true: a declaration that does not exclude military use is refused' })
+  @IsBoolean()
+  noMilitaryUse: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  noReexportWithoutConsent: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  acceptsPostShipmentChecks: boolean;
+}
+
+export class SignatoryDto {
+  @ApiProperty({ example: 'Erika Mustermann' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'Head of Procurement' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  title: string;
+}
+
+export class FileEndUseDeclarationRequestDto {
+  @ApiProperty({ type: EndUserDto })
+  @IsObject() @ValidateNested() @Type(() => EndUserDto)
+  endUser: EndUserDto;
+
+  @ApiProperty({ example: 'Sintered NdFeB magnets for wind-turbine generators' })
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  endUse: string;
+
+  @ApiProperty({ enum: END_USE_CATEGORIES })
+  @IsIn(END_USE_CATEGORIES)
+  endUseCategory: EndUseCategory;
+
+  @ApiProperty({ type: CommitmentsDto })
+  @IsObject() @ValidateNested() @Type(() => CommitmentsDto)
+  commitments: CommitmentsDto;
+
+  @ApiProperty({ type: SignatoryDto })
+  @IsObject() @ValidateNested() @Type(() => SignatoryDto)
+  signatory: SignatoryDto;
+
+  @ApiProperty({ example: '2025-02-20', description: 'YYYY-MM-DD' })
+  @IsCalendarDay()
+  signedOn: string;
+
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: 'SHA-256 of the signed document, 64 hex digits' })
+  @IsString() @Matches(/^[0-9a-fA-F]{64}$/)
+  documentSha256: string;
+}
