@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEventStorePool, fold, handleCommand, PostgresEventStore } from '@ree/event-store';
-import { allocateOnLicence, evolveLicence, initialLicenceState, LicenceEvent, licenceStreamId, remainingGrams } from '@ree/licensing';
+import { allocateOnLicence, evolveLicence, releaseOnLicence, initialLicenceState, LicenceEvent, licenceStreamId, remainingGrams } from '@ree/licensing';
 import type { CommandContext } from '@ree/platform';
 import type { Pool } from 'pg';
 import { EXPORTER_ORG } from '../../../test/consignment-fixtures';
@@ -72,6 +72,23 @@ describe('licence reservations', () => {
     expect(retried.newEvents.map((event) => event.type)).toEqual([LICENCE_ATTACHED]);
     const after = await licence(licenceId);
     expect([after.events.length, after.remaining]).toEqual([5, 90_000]);
+  });
+
+  it('reservation-expired: a retry after the reconciliation released the orphaned allocation; a new attempt allocates afresh', async () => {
+    const { licenceId, consignmentId } = await aLicenceAndAConsignment(100, 10);
+    const operationId = `op-${randomUUID()}`;
+    const allocation = { licenceId, consignmentId, exporterOrg: EXPORTER_ORG, hsCode: '2846.90', element: 'NdPr', destinationCountry: 'DE', kg: 10, now: exporter().now };
+    await licences.decide(licenceId, (state) => allocateOnLicence(allocation, state), operationId, exporter());
+    const orphan = { licenceId, consignmentId, kg: 10, reason: 'orphaned' };
+    await licences.decide(licenceId, (state) => releaseOnLicence(orphan, state), `reconciliation-${randomUUID()}`, exporter());
+
+    await expect(attach.execute(new AttachLicenceCommand(consignmentId, licenceId, undefined, operationId, exporter()))).rejects.toMatchObject({
+      code: 'reservation-expired',
+    });
+    expect(await store.readStream(consignmentStreamId(consignmentId))).toHaveLength(2);
+
+    await attach.execute(new AttachLicenceCommand(consignmentId, licenceId, undefined, `op-${randomUUID()}`, exporter()));
+    expect((await licence(licenceId)).remaining).toBe(90_000);
   });
 
   it('a refusal on either side writes nothing: an expired licence, an allocation above the quantity', async () => {

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
+import { CommandResult, EVENT_STORE, EventIdConflictError, EventStore, handleCommand } from '@ree/event-store';
 import { allocateOnLicence } from '@ree/licensing';
+import { DomainRuleViolation } from '@ree/shared-kernel';
 import { visibleRegistration } from '../../consignment/consignment.errors';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
@@ -17,7 +18,10 @@ import { attachLicenceDecider } from './attach-licence.decide';
  * allocate on the licence's stream with its expected revision, then append `LicenceAttached`.
  * A crash between the two appends leaves an allocation that a retry with the same
  * Idempotency-Key completes: `allocateOnLicence` recognises the consignment's own allocation and
- * appends nothing, and the attachment's event id is the same as the first time.
+ * appends nothing, and the attachment's event id is the same as the first time. Once the
+ * reconciliation has released that orphaned allocation, the retry is refused
+ * (`reservation-expired`) instead of being recorded against nothing: the exporter attaches again
+ * with a new Idempotency-Key, which allocates afresh.
  */
 @CommandHandler(AttachLicenceCommand)
 export class AttachLicenceHandler implements ICommandHandler<AttachLicenceCommand, CommandResult<ConsignmentState>> {
@@ -36,8 +40,22 @@ export class AttachLicenceHandler implements ICommandHandler<AttachLicenceComman
     attachLicenceDecider.decide(attachment, consignment.state);
     const { exporterOrg, hsCode, element, destinationCountry } = registration;
     const allocation = { licenceId, consignmentId, exporterOrg, hsCode, element, destinationCountry, kg: attachment.allocatedKg, now: context.now };
-    const allocated = await this.licences.decide(licenceId, (licence) => allocateOnLicence(allocation, licence), command.operationId, context);
+    const allocated = await this.licences
+      .decide(licenceId, (licence) => allocateOnLicence(allocation, licence), command.operationId, context)
+      .catch((error: unknown) => {
+        throw error instanceof EventIdConflictError ? expired(consignmentId, licenceId) : error;
+      });
     const attached = await handleCommand(this.store, streamId, attachLicenceDecider, attachment, consignmentOptions(context, streamId, command.operationId));
     return { ...attached, position: laterPosition(this.store, attached.position, allocated) };
   }
 }
+
+/**
+ * This operation's allocation is on the licence already but no longer held (the licensing decider
+ * answers an allocation still held with nothing): the reconciliation released it as orphaned.
+ */
+const expired = (consignmentId: string, licenceId: string): DomainRuleViolation =>
+  new DomainRuleViolation(
+    'reservation-expired',
+    `The allocation for consignment ${consignmentId} on licence ${licenceId} was released because the attachment was not recorded in time; attach the licence again with a new Idempotency-Key`,
+  );
