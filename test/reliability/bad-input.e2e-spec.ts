@@ -18,10 +18,11 @@ import { startTestApp, TestApp } from '../support/test-app';
  * QUALITY.md's bad-input case: property-based requests on every route of the route table (which
  * the authorisation matrix keeps equal to the routes served). Bodies are drawn from each route's
  * OpenAPI schema (nearly valid, so that some reach the domain), from junk and from keys aimed at
- * the prototype; queries from the route's parameters and anything else. Whatever comes in: no
+ * the prototype; queries from the route's parameters and anything else; the convention headers (If-Match, Idempotency-Key,
+ * X-Min-Position, X-Correlation-Id) now and then with odd values. Whatever comes in: no
  * 5xx, every 4xx is problem+json, and Object.prototype stays as it was.
  */
-const RUNS_PER_ROUTE = 30;
+const RUNS_PER_ROUTE = 25;
 const routes = Object.entries(ROUTE_ACCESS).map(([key, access]) => ({ key, access, ...routeOf(key) }));
 const postRoutes = routes.filter((route) => route.method === 'POST');
 const getRoutes = routes.filter((route) => route.method === 'GET');
@@ -43,7 +44,8 @@ describe('bad input', () => {
   }
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // A far-off X-Min-Position would otherwise hold each case for the default 5 s.
+    app = await startTestApp({ READ_YOUR_WRITES_TIMEOUT_MS: '20' });
     document = (await app.http().get('/api/docs-json')).body;
     const suffix = randomUUID().slice(0, 8);
     const mine = await created(
@@ -99,6 +101,17 @@ describe('bad input', () => {
     return fc.tuple(...names.map(pathParameter)).map((values) => pathWith(path, (name) => values[names.indexOf(name)]));
   };
 
+  /** The headers the conventions read, now and then, with values they may not expect. */
+  const conventionHeaders: fc.Arbitrary<Record<string, string>> = fc.dictionary(
+    fc.constantFrom('If-Match', 'Idempotency-Key', 'X-Min-Position', 'X-Correlation-Id'),
+    fc.oneof(
+      fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 40 }),
+      fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
+      fc.constantFrom('', '"0"', '"-1"', '"1.5"', '*', 'W/"1"', '"99999999999999999999999"', 'x'.repeat(300)),
+    ),
+    { maxKeys: 2 },
+  );
+
   function expectWellFormed(response: Response): void {
     const answer = { status: response.status, contentType: response.headers['content-type'], problemStatus: response.body?.status };
     if (response.status >= 500) throw new Error(`A 5xx for bad input: ${JSON.stringify({ ...answer, body: response.body })}`);
@@ -123,8 +136,8 @@ describe('bad input', () => {
         { weight: 1, arbitrary: fc.tuple(fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', 'application/xml'), fc.string({ maxLength: 200 })).map(([type, text]) => ({ type, text })) },
       );
       await fc.assert(
-        fc.asyncProperty(pathOf(route.path), body, async (path, { type, text }) => {
-          const response = await app.http().post(path).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
+        fc.asyncProperty(pathOf(route.path), body, conventionHeaders, async (path, { type, text }, headers) => {
+          const response = await app.http().post(path).set(headers).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
           expectWellFormed(response);
         }),
         { numRuns: RUNS_PER_ROUTE },
@@ -167,8 +180,8 @@ describe('bad input', () => {
       );
       const query = fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => pairs.map(([name, text]) => `${encodeURIComponent(name)}=${encodeURIComponent(text)}`).join('&'));
       await fc.assert(
-        fc.asyncProperty(pathOf(route.path), query, async (path, search) => {
-          const request = app.http().get(search ? `${path}?${search}` : path);
+        fc.asyncProperty(pathOf(route.path), query, conventionHeaders, async (path, search, headers) => {
+          const request = app.http().get(search ? `${path}?${search}` : path).set(headers);
           const response = await (route.access === 'public' ? request : request.set('Authorization', bearer(route.access)));
           expectWellFormed(response);
         }),
