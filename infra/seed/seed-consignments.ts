@@ -1,6 +1,5 @@
 import type { SeedActor } from './seed-client';
-import { BAOTOU, GANZHOU, QUOTA_YEAR, SICHUAN } from './seed-data';
-import type { MineIds } from './seed';
+import { BAOTOU, GANZHOU, MineIds, QUOTA_YEAR, SICHUAN } from './seed-data';
 import type { SeedRun } from './seed-run';
 
 /** How far a seeded consignment goes along DOMAIN.md's lifecycle. */

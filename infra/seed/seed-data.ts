@@ -33,6 +33,8 @@ export const MINES = {
   },
 } as const;
 export type MineKey = keyof typeof MINES;
+/** The ids the API gave the seeded mines. */
+export type MineIds = Record<MineKey, string>;
 
 /** Fictional parties on the restricted list; the last is delisted after a review. */
 export const RESTRICTED_PARTIES = [

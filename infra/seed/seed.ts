@@ -1,6 +1,6 @@
 import type { SeedClient } from './seed-client';
 import {
-  BAOTOU, GANZHOU, MINES, MineKey, OFFICER_LI, OFFICER_WANG, PARTIES, QUOTA_YEAR, RESTRICTED_PARTIES, SICHUAN, VALIDITY,
+  BAOTOU, GANZHOU, MineIds, MINES, MineKey, OFFICER_LI, OFFICER_WANG, PARTIES, QUOTA_YEAR, RESTRICTED_PARTIES, SICHUAN, VALIDITY,
 } from './seed-data';
 import { SeedReport, SeedRun } from './seed-run';
 import { seedConsignments } from './seed-consignments';
@@ -18,8 +18,6 @@ export async function seed(client: SeedClient, runLabel = 'seed-v1'): Promise<Se
   await seedConsignments(run, mines);
   return run.report;
 }
-
-export type MineIds = Record<MineKey, string>;
 
 async function seedMines(run: SeedRun): Promise<MineIds> {
   const ids: Partial<MineIds> = {};
