@@ -1,7 +1,8 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { LICENSING_PROJECTIONS } from '@ree/licensing';
-import { AppConfig, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
+import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
+import { AppConfig, JobsModule, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
 import { Logger } from 'nestjs-pino';
 
@@ -11,8 +12,8 @@ export interface WorkerAppOptions {
 }
 
 /**
- * The worker process: the platform and the projector that keeps every context's read models
- * up to date. It serves no HTTP.
+ * The worker process: the platform, the projector that keeps every context's read models up to
+ * date and runs the reactors (committed events → BullMQ jobs), and the job processors. It serves no HTTP.
  */
 @Module({})
 export class WorkerModule {
@@ -21,7 +22,9 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot({ role: 'worker', config }),
-        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS] }),
+        JobsModule.forRoot(),
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...RECONCILIATION_PROJECTIONS] }),
+        ReconciliationModule,
       ],
     };
   }

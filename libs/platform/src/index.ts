@@ -19,3 +19,4 @@ export * from './http/read-model-positions.port';
 export * from './http/validators';
 export * from './http/pagination';
 export * from './http/page.request.dto';
+export * from './jobs';

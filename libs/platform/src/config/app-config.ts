@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * The configuration of the API and the worker, read from the environment once at start and
  * validated: every bad value is reported on its own line, and the process does not start.
@@ -25,6 +27,12 @@ export interface AppConfig {
   };
   /** The longest an `X-Min-Position` read waits for the read models. */
   readonly readYourWritesTimeoutMs: number;
+  readonly jobs: {
+    /** BullMQ's key prefix in Redis (`QUEUE_PREFIX`, default `ree`; random per process in tests). */
+    readonly queuePrefix: string;
+    /** How long after a quota or licence draw the reconciliation checks for its consignment event (`RECONCILE_AFTER_MS`). */
+    readonly reconcileAfterMs: number;
+  };
   readonly rateLimitPerMinute: number;
   readonly logLevel: string;
 }
@@ -85,6 +93,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       endUseCheckOverdueDays: integer(env, 'END_USE_CHECK_OVERDUE_DAYS', 90, 1, 3650, problems),
     },
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5_000, 0, 60_000, problems),
+    jobs: {
+      queuePrefix: queuePrefix(env, nodeEnv, problems),
+      reconcileAfterMs: integer(env, 'RECONCILE_AFTER_MS', 600_000, 1_000, 7 * 86_400_000, problems),
+    },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60_000, 1, 10_000_000, problems),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info', problems),
   };
@@ -101,6 +113,20 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     return fallback;
   }
   return value;
+}
+
+/**
+ * `ree` by default. Tests get a prefix of their own per process unless they name one, so that a
+ * test run never shares queues with a developer's worker or with another run on the same Redis.
+ */
+function queuePrefix(env: Env, nodeEnv: AppConfig['nodeEnv'], problems: string[]): string {
+  const raw = env.QUEUE_PREFIX;
+  if (raw === undefined || raw === '') return nodeEnv === 'test' ? `ree-test-${randomUUID().slice(0, 8)}` : 'ree';
+  if (!/^[a-z0-9_-]{1,32}$/i.test(raw)) {
+    problems.push(`QUEUE_PREFIX: "${raw}" must be 1 to 32 letters, digits, "-" or "_"`);
+    return 'ree';
+  }
+  return raw;
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {

@@ -10,6 +10,7 @@ import { assertExpectedRevision, readConsignment } from '../read-consignment';
 import { inTurn, MineReservations } from '../mine-reservations';
 import { CorrectMiningSourceCommand, MiningSourceCorrection } from './correct-mining-source.command';
 import { correctMiningSourceDecider } from './correct-mining-source.decide';
+import { refuseReturnedDraw } from '../../reconciliation/reconcile-draw.decide';
 
 /** Why a draw is given back when its source is corrected (MiningQuotaReturned.reason). */
 export const RETURNED_ON_CORRECTION = 'mining-source-corrected';
@@ -58,7 +59,10 @@ export class CorrectMiningSourceHandler implements ICommandHandler<CorrectMining
       declarationId: correction.declarationId,
     };
     const returnOld = (mine: MineState) => returnMiningQuota(giveBack, mine);
-    const drawNew = (mine: MineState) => drawMiningQuota(take, mine);
+    const drawNew = (mine: MineState) => {
+      refuseReturnedDraw(mine, correction.declarationId);
+      return drawMiningQuota(take, mine);
+    };
     if (original.mineId === correction.mineId) {
       await this.mines.decide(correction.mineId, inTurn(returnOld, drawNew), operationId, context);
       return;

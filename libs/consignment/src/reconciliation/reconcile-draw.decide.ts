@@ -1,0 +1,61 @@
+import type { Decider } from '@ree/event-store';
+import { evolveLicence, heldGrams, initialLicenceState, LicenceEvent, LicenceState, releaseOnLicence } from '@ree/licensing';
+import { evolveMine, initialMineState, MineEvent, MineState, returnMiningQuota } from '@ree/registry';
+import { DomainRuleViolation, toKilograms } from '@ree/shared-kernel';
+import type { ConsignmentState } from '../consignment/consignment.state';
+import { LicenceAllocationJob, MiningQuotaDrawJob, RETURNED_AS_ORPHANED } from './reconcile-draws.job';
+
+/**
+ * A quota draw is orphaned when no declaration or correction of its consignment carries its
+ * declaration id: the process died between the two appends and the request was never retried.
+ * A cancelled consignment does not keep it either: its cancel returned only the sources it knew.
+ */
+export function reconcileMiningQuota(job: MiningQuotaDrawJob, consignment: ConsignmentState, mine: MineState): MineEvent[] {
+  if (consignment.sources[job.declarationId]) return [];
+  const { mineId, year, category, consignmentId, declarationId } = job;
+  return returnMiningQuota({ mineId, year, category, consignmentId, declarationId, reason: RETURNED_AS_ORPHANED }, mine);
+}
+
+/**
+ * A licence allocation is orphaned when its consignment never recorded that licence as attached;
+ * the whole of what the consignment still holds on the licence is released.
+ */
+export function reconcileLicenceAllocation(job: LicenceAllocationJob, consignment: ConsignmentState, licence: LicenceState): LicenceEvent[] {
+  if (consignment.licence?.licenceId === job.licenceId) return [];
+  const allocation = licence.allocations[job.consignmentId];
+  const held = allocation ? heldGrams(allocation) : 0;
+  if (held === 0) return [];
+  const { licenceId, consignmentId } = job;
+  return releaseOnLicence({ licenceId, consignmentId, kg: toKilograms(held), reason: RETURNED_AS_ORPHANED }, licence);
+}
+
+/** The mine side of a job, as a decider on the mine's stream, given the consignment as it stands. */
+export const miningQuotaReconciliation = (consignment: ConsignmentState): Decider<MiningQuotaDrawJob, MineState, MineEvent> => ({
+  decide: (job, mine) => reconcileMiningQuota(job, consignment, mine),
+  evolve: evolveMine,
+  initialState: initialMineState,
+});
+
+/** The licence side of a job, as a decider on the licence's stream, given the consignment as it stands. */
+export const licenceAllocationReconciliation = (consignment: ConsignmentState): Decider<LicenceAllocationJob, LicenceState, LicenceEvent> => ({
+  decide: (job, licence) => reconcileLicenceAllocation(job, consignment, licence),
+  evolve: evolveLicence,
+  initialState: initialLicenceState,
+});
+
+/**
+ * `reservation-expired`: a declaration whose quota draw the reconciliation already returned is
+ * not recorded late (the draw is no longer counted, so the source would count against nothing).
+ * The exporter declares it again with a new Idempotency-Key, which draws afresh.
+ */
+export function refuseReturnedDraw(mine: MineState, declarationId: string): void {
+  for (const quota of Object.values(mine.quotas)) {
+    const draw = quota.draws[declarationId];
+    if (draw && draw.drawnGrams > 0 && draw.returnedGrams >= draw.drawnGrams) {
+      throw new DomainRuleViolation(
+        'reservation-expired',
+        `The quota drawn for declaration ${declarationId} was returned because the declaration was not recorded in time; declare the source again with a new Idempotency-Key`,
+      );
+    }
+  }
+}

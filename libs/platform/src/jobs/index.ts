@@ -1,0 +1,4 @@
+export * from './job-queues';
+export * from './job-worker';
+export * from './jobs.module';
+export * from './reactor';

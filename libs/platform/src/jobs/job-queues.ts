@@ -1,0 +1,109 @@
+import { JobsOptions, Queue } from 'bullmq';
+import { Redis, RedisOptions } from 'ioredis';
+
+/** A job a reactor wants on a queue: `jobId` is the id of the event that called for it. */
+export interface JobRequest {
+  readonly queue: string;
+  readonly name: string;
+  readonly jobId: string;
+  readonly data: Record<string, unknown>;
+  readonly delayMs?: number;
+}
+
+export interface JobQueuesOptions {
+  readonly redisUrl: string;
+  /** BullMQ's key prefix: one per deployment, and one per test run so that runs never share queues. */
+  readonly prefix: string;
+  /** An enqueue that Redis has not accepted within this time fails (and so does the reactor's batch). Default 5,000 ms. */
+  readonly enqueueTimeoutMs?: number;
+}
+
+/**
+ * Finished jobs are kept this long so that their ids still deduplicate a replay of their events;
+ * a replay after that enqueues them again, which is why every job must be idempotent.
+ */
+export const KEEP_FINISHED_JOBS_SECONDS = 30 * 86_400;
+
+/** The redis settings of a producer connection: fail fast while Redis is down instead of queueing commands in memory. */
+export function producerConnection(): RedisOptions {
+  return {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt: number) => Math.min(attempt * 200, 5_000),
+  };
+}
+
+/**
+ * The BullMQ queues a process enqueues on, one `Queue` per name, opened on first use. Queues are
+ * named `<context>.<purpose>`; a job's id is the id of the event that caused it, so enqueueing the
+ * same event twice (a replay, a retried batch) leaves one job while the first is kept.
+ */
+export class JobQueues {
+  private readonly queues = new Map<string, Queue>();
+  private connection?: Redis;
+  private closed = false;
+
+  constructor(private readonly options: JobQueuesOptions) {}
+
+  get prefix(): string {
+    return this.options.prefix;
+  }
+
+  /** The queue of that name (opened when first asked for); tests read their jobs through it. */
+  queue(name: string): Queue {
+    if (this.closed) throw new Error('The job queues are closed');
+    let queue = this.queues.get(name);
+    if (!queue) {
+      // One connection of the process's own for every queue, so that closing it ends every retry at once.
+      this.connection ??= new Redis(this.options.redisUrl, producerConnection()).on('error', () => undefined);
+      queue = new Queue(name, { connection: this.connection, prefix: this.options.prefix });
+      // Errors surface as rejected enqueues; without a listener they would crash the process.
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  /** Resolves once Redis has accepted every job; rejects when it did not within the timeout. */
+  async enqueue(requests: readonly JobRequest[]): Promise<void> {
+    const byQueue = new Map<string, JobRequest[]>();
+    for (const request of requests) byQueue.set(request.queue, [...(byQueue.get(request.queue) ?? []), request]);
+    const added = Promise.all(
+      [...byQueue].map(([name, jobs]) =>
+        this.queue(name).addBulk(jobs.map((job) => ({ name: job.name, data: job.data, opts: jobOptions(job) }))),
+      ),
+    );
+    await withTimeout(added, this.options.enqueueTimeoutMs ?? 5_000, `Redis did not accept ${requests.length} job(s)`);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const queues = [...this.queues.values()];
+    this.queues.clear();
+    await Promise.all(queues.map((queue) => withTimeout(queue.close(), 2_000, 'closing a queue').catch(() => undefined)));
+    this.connection?.disconnect(false);
+    this.connection = undefined;
+  }
+}
+
+function jobOptions(job: JobRequest): JobsOptions {
+  return {
+    jobId: job.jobId,
+    delay: job.delayMs ?? 0,
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: KEEP_FINISHED_JOBS_SECONDS },
+    removeOnFail: { age: KEEP_FINISHED_JOBS_SECONDS },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  // The losing promise may still settle later (Redis back): a late add of the same job id is a no-op.
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,78 @@
+import { createEventStorePool, PostgresEventStore, Projector } from '@ree/event-store';
+import { JobQueues } from '@ree/platform';
+import { openTestDataSource } from '@ree/testing';
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** The store, the read-model database and a BullMQ prefix of this test run's own, closed after the suite. */
+export interface ReactorHarness {
+  readonly store: PostgresEventStore;
+  readonly dataSource: DataSource;
+  /** Unique per run, so that parallel runs never share queues. */
+  readonly prefix: string;
+  /** Queues on the real Redis under this run's prefix. */
+  readonly queues: JobQueues;
+}
+
+/** Registers the suite's hooks; projectors passed to `track` are stopped before the connections close. */
+export function useReactorHarness(): { readonly harness: ReactorHarness; track(projector: Projector): Projector } {
+  const state = {} as { harness: ReactorHarness; pool: Pool };
+  const projectors: Projector[] = [];
+
+  beforeAll(async () => {
+    const pool = createEventStorePool(process.env.DATABASE_URL!, { max: 4, applicationName: 'reactor-int-spec' });
+    const prefix = `ree-test-${randomUUID().slice(0, 8)}`;
+    state.pool = pool;
+    state.harness = {
+      store: new PostgresEventStore({ pool, pollIntervalMs: 50 }),
+      dataSource: await openTestDataSource(),
+      prefix,
+      queues: new JobQueues({ redisUrl: REDIS_URL, prefix }),
+    };
+  });
+  afterAll(async () => {
+    const { harness } = state;
+    await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
+    for (const queue of ['consignment.reconcile-draws']) await harness.queues.queue(queue).obliterate({ force: true });
+    await harness.queues.close();
+    await harness.store.close();
+    await state.pool.end();
+    await harness.dataSource.destroy();
+  });
+
+  return {
+    get harness() {
+      return state.harness;
+    },
+    track(projector) {
+      projectors.push(projector);
+      return projector;
+    },
+  };
+}
+
+/** Starts a reactor at the head of the store, as if it had been deployed now: older events of the shared test database are not its business. */
+export async function startAtHead(harness: ReactorHarness, name: string): Promise<void> {
+  const head = await harness.store.headPosition();
+  await harness.dataSource.query(`INSERT INTO projections.checkpoints (name, checkpoint) VALUES ($1, $2)`, [name, head]);
+}
+
+export async function checkpointOf(harness: ReactorHarness, name: string): Promise<string | null> {
+  const rows: Array<{ checkpoint: string | null }> = await harness.dataSource.query(
+    `SELECT checkpoint FROM projections.checkpoints WHERE name = $1`,
+    [name],
+  );
+  return rows[0]?.checkpoint ?? null;
+}
+
+/** Polls until `condition` holds (integration tests wait on state, never on a fixed sleep). */
+export async function eventually(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('The condition did not hold in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

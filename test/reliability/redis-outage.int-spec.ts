@@ -1,0 +1,72 @@
+import { RECONCILE_DRAWS_QUEUE, reconcileDrawsRoute } from '@ree/consignment';
+import { Projector, ProjectorLogger } from '@ree/event-store';
+import { JobQueues, Reactor } from '@ree/platform';
+import { MINING_QUOTA_DRAWN, mineStreamId } from '@ree/registry';
+import { randomUUID } from 'node:crypto';
+import { createServer, Server } from 'node:net';
+import { checkpointOf, eventually, startAtHead, useReactorHarness } from './reactor-harness';
+
+const quiet: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A port that accepts nothing: a listener is opened to find a free one, then closed. */
+async function closedPort(): Promise<number> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** QUALITY.md "Redis outage": the events committed while Redis is unreachable all get their jobs afterwards, none twice. */
+describe('the reactor while Redis is unreachable', () => {
+  const suite = useReactorHarness();
+  const reactorName = `reactor.redis-outage-test-${randomUUID().slice(0, 8)}`;
+
+  function projectorOn(queues: JobQueues): Projector {
+    const reactor = new Reactor(reactorName, [reconcileDrawsRoute(3_600_000)], queues);
+    const { store, dataSource } = suite.harness;
+    return suite.track(
+      new Projector({ store, dataSource, projections: [reactor], lockIntervalMs: 50, initialBackoffMs: 50, maxBackoffMs: 200, logger: quiet }),
+    );
+  }
+
+  async function draw(mineId: string, n: number) {
+    const data = { year: 2025, category: 'light', kgReo: 100, consignmentId: randomUUID(), declarationId: `decl-${n}` };
+    return suite.harness.store.appendToStream(mineStreamId(mineId), [
+      { type: MINING_QUOTA_DRAWN, data, metadata: { actor: { sub: 'redis-outage-int-spec', role: 'exporter' } } },
+    ]);
+  }
+
+  it('holds the checkpoint while Redis refuses the jobs, and enqueues every one exactly once after recovery', async () => {
+    const { harness } = suite;
+    await startAtHead(harness, reactorName);
+    const start = await checkpointOf(harness, reactorName);
+    const mineId = randomUUID();
+
+    const unreachable = new JobQueues({ redisUrl: `redis://127.0.0.1:${await closedPort()}`, prefix: harness.prefix, enqueueTimeoutMs: 300 });
+    const down = projectorOn(unreachable);
+    await down.start();
+    // Commands never touch Redis: the draws are committed during the outage.
+    const appended = [];
+    for (let n = 0; n < 5; n++) appended.push(await draw(mineId, n));
+    await eventually(async () => (await down.status())[0].state === 'failing');
+    expect((await down.status())[0].lastError).toMatch(/Redis did not accept/);
+    expect(await checkpointOf(harness, reactorName)).toBe(start);
+    await down.stop();
+    await unreachable.close();
+
+    const up = projectorOn(harness.queues);
+    await up.start();
+    const last = appended[appended.length - 1].position;
+    await eventually(async () => {
+      const checkpoint = await checkpointOf(harness, reactorName);
+      return checkpoint !== null && harness.store.comparePositions(checkpoint, last) >= 0;
+    });
+
+    const queue = harness.queues.queue(RECONCILE_DRAWS_QUEUE);
+    const jobs = await queue.getJobs(['delayed', 'wait', 'active', 'completed', 'failed']);
+    const expected = appended.flatMap((result) => result.events.map((event) => event.eventId));
+    expect(jobs.map((job) => job.id).sort()).toEqual([...expected].sort());
+    expect(jobs.every((job) => job.name === 'mining-quota' && job.opts.delay === 3_600_000)).toBe(true);
+  });
+});
