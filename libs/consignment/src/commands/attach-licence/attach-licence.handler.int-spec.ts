@@ -91,6 +91,35 @@ describe('licence reservations', () => {
     expect((await licence(licenceId)).remaining).toBe(90_000);
   });
 
+  it('another licence attached between the allocation and the attachment: this allocation is released at once', async () => {
+    const { licenceId: first, consignmentId } = await aLicenceAndAConsignment(100, 10);
+    const second = randomUUID();
+    await issuedLicence(store, second, 100);
+    const streamId = consignmentStreamId(consignmentId);
+    let overtaken = false;
+    // A store that lets a concurrent request attach the first licence just before this one appends to the consignment.
+    const racing = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property !== 'appendToStream') return Reflect.get(target, property, receiver);
+        return async (...args: Parameters<PostgresEventStore['appendToStream']>) => {
+          if (args[0] === streamId && !overtaken) {
+            overtaken = true;
+            await attach.execute(new AttachLicenceCommand(consignmentId, first, undefined, randomUUID(), exporter()));
+          }
+          return target.appendToStream(...args);
+        };
+      },
+    });
+
+    const late = new AttachLicenceHandler(racing, new LicenceReservations(racing));
+    await expect(late.execute(new AttachLicenceCommand(consignmentId, second, undefined, randomUUID(), exporter()))).rejects.toMatchObject({
+      code: 'invalid-transition',
+    });
+
+    expect([(await licence(first)).remaining, (await licence(second)).remaining]).toEqual([90_000, 100_000]);
+    expect((await licence(second)).events.at(-1)?.data).toEqual({ consignmentId, kg: 10, reason: 'attachment-refused' });
+  });
+
   it('a refusal on either side writes nothing: an expired licence, an allocation above the quantity', async () => {
     const { licenceId, consignmentId } = await aLicenceAndAConsignment(100, 10);
     await expect(attach.execute(new AttachLicenceCommand(consignmentId, licenceId, undefined, randomUUID(), exporter('2026-01-01T00:00:00Z')))).rejects.toMatchObject({

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, EVENT_STORE, EventIdConflictError, EventStore, handleCommand } from '@ree/event-store';
-import { allocateOnLicence } from '@ree/licensing';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { allocateOnLicence, heldGrams, LicenceState, releaseOnLicence } from '@ree/licensing';
+import { DomainRuleViolation, toKilograms } from '@ree/shared-kernel';
 import { visibleRegistration } from '../../consignment/consignment.errors';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
@@ -11,6 +11,9 @@ import { LicenceReservations } from '../licence-reservations';
 import { assertExpectedRevision, readConsignment } from '../read-consignment';
 import { laterPosition } from '../stream-reservations';
 import { AttachLicenceCommand, LicenceAttachment } from './attach-licence.command';
+
+/** Why an allocation is given back at once when its consignment refused the attachment (LicenceAllocationReleased.reason). */
+export const RELEASED_ON_REFUSAL = 'attachment-refused';
 import { attachLicenceDecider } from './attach-licence.decide';
 
 /**
@@ -21,7 +24,9 @@ import { attachLicenceDecider } from './attach-licence.decide';
  * appends nothing, and the attachment's event id is the same as the first time. Once the
  * reconciliation has released that orphaned allocation, the retry is refused
  * (`reservation-expired`) instead of being recorded against nothing: the exporter attaches again
- * with a new Idempotency-Key, which allocates afresh.
+ * with a new Idempotency-Key, which allocates afresh. When the consignment refuses after the
+ * allocation (another licence attached meanwhile by a concurrent request, or a cancel), the
+ * allocation is released at once rather than left to the reconciliation.
  */
 @CommandHandler(AttachLicenceCommand)
 export class AttachLicenceHandler implements ICommandHandler<AttachLicenceCommand, CommandResult<ConsignmentState>> {
@@ -45,8 +50,23 @@ export class AttachLicenceHandler implements ICommandHandler<AttachLicenceComman
       .catch((error: unknown) => {
         throw error instanceof EventIdConflictError ? expired(consignmentId, licenceId) : error;
       });
-    const attached = await handleCommand(this.store, streamId, attachLicenceDecider, attachment, consignmentOptions(context, streamId, command.operationId));
+    const attached = await handleCommand(this.store, streamId, attachLicenceDecider, attachment, consignmentOptions(context, streamId, command.operationId)).catch(
+      async (error: unknown) => {
+        if (error instanceof DomainRuleViolation) await this.releaseRefused(command);
+        throw error;
+      },
+    );
     return { ...attached, position: laterPosition(this.store, attached.position, allocated) };
+  }
+
+  /** Gives back what the consignment holds on this licence: the consignment never recorded it. */
+  private async releaseRefused({ consignmentId, licenceId, operationId, context }: AttachLicenceCommand): Promise<void> {
+    const release = (licence: LicenceState) => {
+      const allocation = licence.allocations[consignmentId];
+      const held = allocation ? heldGrams(allocation) : 0;
+      return held === 0 ? [] : releaseOnLicence({ licenceId, consignmentId, kg: toKilograms(held), reason: RELEASED_ON_REFUSAL }, licence);
+    };
+    await this.licences.decide(licenceId, release, `${operationId}:${RELEASED_ON_REFUSAL}`, context);
   }
 }
 
