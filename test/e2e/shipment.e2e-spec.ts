@@ -74,9 +74,9 @@ describe('the customs shipment and the end-use check over HTTP', () => {
     return id;
   }
 
-  /** A consignment of 12 t, sourced, processed, licensed on `licenceId` and, unless told otherwise, with its end-use declaration. */
-  async function readyToShip(licenceId: string, { endUse = true } = {}): Promise<string> {
-    const created = await post('/consignments', { product: 'NdPr oxide 99 %', productForm: 'separated-oxide', element: 'NdPr', hsCode: '2846.90', quantityKg: 12000, destinationCountry: 'DE' });
+  /** A consignment (12 t unless told), sourced, licensed on `licenceId` for all of it and, unless told otherwise, with its end-use declaration. */
+  async function readyToShip(licenceId: string, { endUse = true, quantityKg = 12000 } = {}): Promise<string> {
+    const created = await post('/consignments', { product: 'NdPr oxide 99 %', productForm: 'separated-oxide', element: 'NdPr', hsCode: '2846.90', quantityKg, destinationCountry: 'DE' });
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect((await post(`/consignments/${id}/mining-sources`, { mineId, extractionBatchRef: 'BO-2025-0117', kgReo: 14000, extractedOn: '2025-01-15' })).status).toBe(200);
@@ -166,6 +166,27 @@ describe('the customs shipment and the end-use check over HTTP', () => {
     expect(first.status).toBe(200);
     expect(repeat.body).toEqual(first.body);
     expect(await readLicence(licenceId, first.body.position)).toMatchObject({ shippedKg: 12000, remainingKg: 8000 });
+  });
+
+  it('ten releases at once on one licence each record their shipment; twenty of one consignment ship it once', async () => {
+    const licenceId = await issuedLicence();
+    const ids: string[] = [];
+    for (let index = 0; index < 10; index++) ids.push(await readyToShip(licenceId, { quantityKg: 2000 }));
+    for (const id of ids) expect((await customs(id, 'shipment', aShipment({ declaredNetKg: 1999.5 }))).status).toBe(200);
+    const releases = await Promise.all(ids.map((id) => customs(id, 'shipment/release', { releasedOn: '2025-03-03' })));
+    expect(releases.map((release) => [release.status, release.body.revision])).toEqual(ids.map(() => [200, 5]));
+    await Promise.all(releases.map((release) => app.waitForPosition(release.body.position)));
+    expect(await readLicence(licenceId, releases[0].body.position)).toMatchObject({ status: 'issued', allocatedKg: 19995, shippedKg: 19995, remainingKg: 5 });
+
+    const otherLicence = await issuedLicence();
+    const one = await readyToShip(otherLicence);
+    expect((await customs(one, 'shipment', aShipment())).status).toBe(200);
+    const racing = await Promise.all(Array.from({ length: 20 }, () => customs(one, 'shipment/release', { releasedOn: '2025-03-03' })));
+    const won = racing.filter((answer) => answer.status === 200);
+    expect(won).toHaveLength(1);
+    const lost = new Set(racing.filter((answer) => answer.status !== 200).map((answer) => refusal(answer).join(' ')));
+    expect([...lost].filter((answer) => !['409 concurrency-conflict', '422 invalid-transition'].includes(answer))).toEqual([]);
+    expect(await readLicence(otherLicence, won[0].body.position)).toMatchObject({ shippedKg: 12000, allocatedKg: 12000, remainingKg: 8000 });
   });
 
   it('400 for a malformed body, 401 without a token, 403 for the wrong role, 404 for an unknown consignment', async () => {
