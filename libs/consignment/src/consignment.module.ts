@@ -39,8 +39,9 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
 
 /**
  * Consignments over HTTP: registration, provenance (mining sources drawing the mines' quotas,
- * processing steps, and their corrections), cancel and close. Expects the application to provide
- * `EVENT_STORE`. The licence, end-use and shipment commands come next, with the review read model.
+ * processing steps, and their corrections), the licence and the end-use declaration, customs'
+ * shipment steps (the release recording the shipment on the licence), the end-use check, cancel
+ * and close. Expects the application to provide `EVENT_STORE`. The review read model comes next.
  */
 @Module({
   imports: [CqrsModule],

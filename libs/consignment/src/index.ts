@@ -7,6 +7,7 @@ export { currentSources, currentSteps, evolveConsignment, initialConsignmentStat
 export type { ConsignmentState, Correction, MiningSource, ProcessingStep, Shipment } from './consignment/consignment.state';
 export { RETURNED_ON_CANCEL } from './commands/cancel-consignment/cancel-consignment.handler';
 export { RETURNED_ON_CORRECTION } from './commands/correct-mining-source/correct-mining-source.handler';
+export { RELEASED_UNSHIPPED } from './commands/release-shipment/ship-on-licence.decide';
 export { DrawReconciler, RECONCILIATION_ACTOR } from './reconciliation/draw-reconciler';
 export type { ReconcileOutcome } from './reconciliation/draw-reconciler';
 export * from './reconciliation/reconcile-draws.job';
