@@ -113,10 +113,15 @@ describe('bad input', () => {
   );
 
   function expectWellFormed(response: Response): void {
-    const answer = { status: response.status, contentType: response.headers['content-type'], problemStatus: response.body?.status };
+    const answer = { status: response.status, contentType: response.headers['content-type'], problemStatus: response.body?.status, code: response.body?.code };
     if (response.status >= 500) throw new Error(`A 5xx for bad input: ${JSON.stringify({ ...answer, body: response.body })}`);
     if (response.status >= 400) {
-      expect(answer).toEqual({ status: answer.status, contentType: expect.stringMatching(/^application\/problem\+json/), problemStatus: answer.status });
+      expect(answer).toEqual({
+        status: answer.status,
+        contentType: expect.stringMatching(/^application\/problem\+json/),
+        problemStatus: answer.status,
+        code: expect.stringMatching(/^[a-z0-9-]+$/),
+      });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
