@@ -3,7 +3,7 @@ import {
   BAOTOU, GANZHOU, MineIds, MINES, MineKey, OFFICER_LI, OFFICER_WANG, PARTIES, QUOTA_YEAR, RESTRICTED_PARTIES, SICHUAN, VALIDITY,
 } from './seed-data';
 import { SeedReport, SeedRun } from './seed-run';
-import { seedConsignments } from './seed-consignments';
+import { LicenceIds, seedConsignments } from './seed-consignments';
 
 /**
  * Loads a living system through the public API: mines with their quotas, the restricted list,
@@ -14,8 +14,8 @@ export async function seed(client: SeedClient, runLabel = 'seed-v1'): Promise<Se
   const run = new SeedRun(client, runLabel);
   const mines = await seedMines(run);
   await seedRestrictedList(run);
-  await seedLicences(run);
-  await seedConsignments(run, mines);
+  const licences = await seedLicences(run);
+  await seedConsignments(run, mines, licences);
   return run.report;
 }
 
@@ -42,12 +42,6 @@ async function seedRestrictedList(run: SeedRun): Promise<void> {
   }
   // Licence screening reads the restricted list's read model: let it catch up first.
   await run.caughtUp(OFFICER_LI, '/restricted-parties?limit=1');
-}
-
-export interface LicenceIds {
-  readonly ndprToGermany: string | null;
-  readonly dysprosiumToJapan: string | null;
-  readonly ceriumToUsa: string | null;
 }
 
 async function seedLicences(run: SeedRun): Promise<LicenceIds> {
@@ -78,7 +72,6 @@ async function seedLicences(run: SeedRun): Promise<LicenceIds> {
     if (key === 'dy') await run.refused('licence:dy:self-issue', OFFICER_LI, `/licences/${id}/issue`, {}, 'four-eyes-required');
     await run.ok(`licence:${key}:issue`, OFFICER_WANG, `/licences/${id}/issue`, {}, 'issued licences');
   }
-  if (ce) await run.ok('licence:ce:suspend', OFFICER_LI, `/licences/${ce}/suspend`, { reason: 'End-user audit pending' }, 'suspensions');
   if (nd) {
     await run.ok('licence:nd:suspend', OFFICER_LI, `/licences/${nd}/suspend`, { reason: 'Consignee ownership change under review' }, 'suspensions');
     await run.refused('licence:nd:self-revoke', OFFICER_LI, `/licences/${nd}/revoke`, { reason: 'Same officer' }, 'four-eyes-required');
@@ -87,5 +80,6 @@ async function seedLicences(run: SeedRun): Promise<LicenceIds> {
   }
   if (rejected) await run.ok('licence:la:reject', OFFICER_LI, `/licences/${rejected}/reject`, { reason: 'End use not substantiated' }, 'rejections');
   if (matched) await run.refused('licence:kestrel:approve', OFFICER_LI, `/licences/${matched}/approve`, VALIDITY, 'restricted-party-match');
-  return { ndprToGermany: ndpr, dysprosiumToJapan: dy, ceriumToUsa: ce };
+  // The cerium licence is suspended later, with a shipment under it in transit (seed-consignments.ts).
+  return { ndpr: ndpr ?? undefined, dy: dy ?? undefined, ce: ce ?? undefined };
 }
