@@ -7,6 +7,9 @@ import type { DataSource } from 'typeorm';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** Checkpoints this file's reactors wrote, removed after the suite so that health reports no test reactor lagging. */
+const testCheckpoints = new Set<string>();
+
 /** The store, the read-model database and a BullMQ prefix of this test run's own, closed after the suite. */
 export interface ReactorHarness {
   readonly store: PostgresEventStore;
@@ -36,6 +39,7 @@ export function useReactorHarness(): { readonly harness: ReactorHarness; track(p
   afterAll(async () => {
     const { harness } = state;
     await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
+    await harness.dataSource.query(`DELETE FROM projections.checkpoints WHERE name = ANY($1)`, [[...testCheckpoints]]);
     for (const queue of ['consignment.reconcile-draws']) await harness.queues.queue(queue).obliterate({ force: true });
     await harness.queues.close();
     await harness.store.close();
@@ -57,6 +61,7 @@ export function useReactorHarness(): { readonly harness: ReactorHarness; track(p
 /** Starts a reactor at the head of the store, as if it had been deployed now: older events of the shared test database are not its business. */
 export async function startAtHead(harness: ReactorHarness, name: string): Promise<void> {
   const head = await harness.store.headPosition();
+  testCheckpoints.add(name);
   await harness.dataSource.query(`INSERT INTO projections.checkpoints (name, checkpoint) VALUES ($1, $2)`, [name, head]);
 }
 

@@ -14,7 +14,7 @@ export interface JobQueuesOptions {
   readonly redisUrl: string;
   /** BullMQ's key prefix: one per deployment, and one per test run so that runs never share queues. */
   readonly prefix: string;
-  /** An enqueue that Redis has not accepted within this time fails (and so does the reactor's batch). Default 5,000 ms. */
+  /** An enqueue that Redis has not accepted within this time fails (and so does the reactor's batch). Default 2,000 ms. */
   readonly enqueueTimeoutMs?: number;
 }
 
@@ -41,10 +41,13 @@ export function producerConnection(): RedisOptions {
  */
 export class JobQueues {
   private readonly queues = new Map<string, Queue>();
-  private connection?: Redis;
+  /** One connection for every queue, opened at once so that the first batch finds it ready; closing it ends every retry. */
+  private readonly connection: Redis;
   private closed = false;
 
-  constructor(private readonly options: JobQueuesOptions) {}
+  constructor(private readonly options: JobQueuesOptions) {
+    this.connection = new Redis(options.redisUrl, producerConnection()).on('error', () => undefined);
+  }
 
   get prefix(): string {
     return this.options.prefix;
@@ -55,8 +58,6 @@ export class JobQueues {
     if (this.closed) throw new Error('The job queues are closed');
     let queue = this.queues.get(name);
     if (!queue) {
-      // One connection of the process's own for every queue, so that closing it ends every retry at once.
-      this.connection ??= new Redis(this.options.redisUrl, producerConnection()).on('error', () => undefined);
       queue = new Queue(name, { connection: this.connection, prefix: this.options.prefix });
       // Errors surface as rejected enqueues; without a listener they would crash the process.
       queue.on('error', () => undefined);
@@ -65,8 +66,15 @@ export class JobQueues {
     return queue;
   }
 
-  /** Resolves once Redis has accepted every job; rejects when it did not within the timeout. */
+  /**
+   * Resolves once Redis has accepted every job; rejects at once while the connection is down, and
+   * when Redis did not answer within the timeout. A reactor calls this inside its batch's
+   * transaction, which holds back every catch-up reader of the store while it is open: failing
+   * fast keeps that short during an outage.
+   */
   async enqueue(requests: readonly JobRequest[]): Promise<void> {
+    const { status } = this.connection;
+    if (status !== 'ready') throw new Error(`Redis did not accept ${requests.length} job(s): the connection is ${status}`);
     const byQueue = new Map<string, JobRequest[]>();
     for (const request of requests) byQueue.set(request.queue, [...(byQueue.get(request.queue) ?? []), request]);
     const added = Promise.all(
@@ -74,7 +82,7 @@ export class JobQueues {
         this.queue(name).addBulk(jobs.map((job) => ({ name: job.name, data: job.data, opts: jobOptions(job) }))),
       ),
     );
-    await withTimeout(added, this.options.enqueueTimeoutMs ?? 5_000, `Redis did not accept ${requests.length} job(s)`);
+    await withTimeout(added, this.options.enqueueTimeoutMs ?? 2_000, `Redis did not accept ${requests.length} job(s)`);
   }
 
   async close(): Promise<void> {
@@ -82,8 +90,7 @@ export class JobQueues {
     const queues = [...this.queues.values()];
     this.queues.clear();
     await Promise.all(queues.map((queue) => withTimeout(queue.close(), 2_000, 'closing a queue').catch(() => undefined)));
-    this.connection?.disconnect(false);
-    this.connection = undefined;
+    this.connection.disconnect(false);
   }
 }
 
