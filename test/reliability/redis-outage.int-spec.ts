@@ -1,9 +1,10 @@
 import { RECONCILE_DRAWS_QUEUE, reconcileDrawsRoute } from '@ree/consignment';
 import { Projector, ProjectorLogger } from '@ree/event-store';
-import { JobQueues, Reactor } from '@ree/platform';
+import { JobQueues, loadConfig, Reactor } from '@ree/platform';
 import { MINING_QUOTA_DRAWN, mineStreamId } from '@ree/registry';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:net';
+import { createWorkerApp } from '../../apps/worker/src/worker.module';
 import { checkpointOf, eventually, startAtHead, useReactorHarness } from './reactor-harness';
 
 const quiet: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -68,5 +69,12 @@ describe('the reactor while Redis is unreachable', () => {
     const expected = appended.flatMap((result) => result.events.map((event) => event.eventId));
     expect(jobs.map((job) => job.id).sort()).toEqual([...expected].sort());
     expect(jobs.every((job) => job.name === 'mining-quota' && job.opts.delay === 3_600_000)).toBe(true);
+  });
+
+  it('lets the worker stop while Redis is unreachable (its job processor does not wait for Redis)', async () => {
+    const redisUrl = `redis://127.0.0.1:${await closedPort()}`;
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: redisUrl, LOG_LEVEL: 'silent' });
+    const worker = await createWorkerApp({ config });
+    await expect(worker.close()).resolves.toBeUndefined();
   });
 });

@@ -58,8 +58,12 @@ export class ReconcileDrawsWorker implements OnApplicationBootstrap, OnModuleDes
     this.worker.on('failed', (job, error) => this.logger.error(`Reconciliation job ${job?.id} failed: ${error.message}`));
   }
 
+  /**
+   * Forced: a graceful close waits for Redis and never ends while it is down, which would hang the
+   * worker's shutdown. A job cut short is stalled, and BullMQ runs it again; every job is idempotent.
+   */
   async onModuleDestroy(): Promise<void> {
-    await this.worker?.close();
+    await this.worker?.close(true);
   }
 }
 
