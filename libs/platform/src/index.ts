@@ -20,3 +20,4 @@ export * from './http/validators';
 export * from './http/pagination';
 export * from './http/page.request.dto';
 export * from './jobs';
+export * from './http/party.request.dto';

@@ -5,3 +5,4 @@ export * from './read-model-positions.port';
 export * from './validators';
 export * from './pagination';
 export * from './page.request.dto';
+export * from './party.request.dto';

@@ -1,22 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDay, IsCountryCode } from '@ree/platform';
+import { IsCalendarDay, PartyRequestDto } from '@ree/platform';
 import { END_USE_CATEGORIES, EndUseCategory } from '../../consignment/consignment.events';
-
-export class EndUserDto {
-  @ApiProperty({ example: 'Vacuumschmelze GmbH & Co. KG', description: "The licence's end user" })
-  @IsString() @IsNotEmpty() @MaxLength(300)
-  name: string;
-
-  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
-  @IsCountryCode()
-  country: string;
-
-  @ApiProperty({ example: 'Grüner Weg 37, 63450 Hanau' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
-  address: string;
-}
 
 export class CommitmentsDto {
   @ApiProperty({ description: 'Must be true: a declaration that does not exclude military use is refused' })
@@ -43,9 +29,9 @@ export class SignatoryDto {
 }
 
 export class FileEndUseDeclarationRequestDto {
-  @ApiProperty({ type: EndUserDto })
-  @IsObject() @ValidateNested() @Type(() => EndUserDto)
-  endUser: EndUserDto;
+  @ApiProperty({ type: PartyRequestDto, description: "The licence's end user" })
+  @IsObject() @ValidateNested() @Type(() => PartyRequestDto)
+  endUser: PartyRequestDto;
 
   @ApiProperty({ example: 'Sintered NdFeB magnets for wind-turbine generators' })
   @IsString() @IsNotEmpty() @MaxLength(2000)

@@ -2,21 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { HS_CODES, HsCode, PRODUCT_ELEMENTS, ProductElement } from '@ree/shared-kernel';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsCountryCode, IsPositiveKilograms } from '@ree/platform';
-
-export class LicencePartyDto {
-  @ApiProperty({ example: 'Vacuumschmelze GmbH & Co. KG' })
-  @IsString() @IsNotEmpty() @MaxLength(300)
-  name: string;
-
-  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
-  @IsCountryCode()
-  country: string;
-
-  @ApiProperty({ example: 'Grüner Weg 37, 63450 Hanau' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
-  address: string;
-}
+import { IsCountryCode, IsPositiveKilograms, PartyRequestDto } from '@ree/platform';
 
 export class LicenceItemDto {
   @ApiProperty({ example: 'Praseodymium-neodymium oxide ≥ 99 %' })
@@ -37,13 +23,13 @@ export class LicenceItemDto {
 }
 
 export class ApplyForLicenceRequestDto {
-  @ApiProperty({ type: LicencePartyDto, description: 'Who receives the goods' })
-  @IsObject() @ValidateNested() @Type(() => LicencePartyDto)
-  consignee: LicencePartyDto;
+  @ApiProperty({ type: PartyRequestDto, description: 'Who receives the goods' })
+  @IsObject() @ValidateNested() @Type(() => PartyRequestDto)
+  consignee: PartyRequestDto;
 
-  @ApiProperty({ type: LicencePartyDto, description: 'Who uses them' })
-  @IsObject() @ValidateNested() @Type(() => LicencePartyDto)
-  endUser: LicencePartyDto;
+  @ApiProperty({ type: PartyRequestDto, description: 'Who uses them' })
+  @IsObject() @ValidateNested() @Type(() => PartyRequestDto)
+  endUser: PartyRequestDto;
 
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
   @IsCountryCode()
