@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { LICENSING_PROJECTIONS } from '@ree/licensing';
+import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '@ree/licensing';
 import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
@@ -23,8 +23,9 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot({ role: 'worker', config }),
         JobsModule.forRoot(),
-        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...RECONCILIATION_PROJECTIONS] }),
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...RECONCILIATION_PROJECTIONS, ...EXPIRY_PROJECTIONS] }),
         ReconciliationModule,
+        LicenceExpiryModule,
       ],
     };
   }

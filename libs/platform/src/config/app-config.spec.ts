@@ -82,10 +82,11 @@ describe('loadConfig', () => {
   });
 
   it('waits ten minutes by default before reconciling a draw, gives each test process queues of its own, and refuses a delay under a second or a bad queue prefix', () => {
-    expect(loadConfig({}).jobs).toEqual({ queuePrefix: 'ree', reconcileAfterMs: 600_000 });
+    expect(loadConfig({}).jobs).toEqual({ queuePrefix: 'ree', reconcileAfterMs: 600_000, expiryDelayFloorMs: 600_000 });
     expect(loadConfig({ RECONCILE_AFTER_MS: '60000', QUEUE_PREFIX: 'ree-staging' }).jobs).toEqual({
       queuePrefix: 'ree-staging',
       reconcileAfterMs: 60_000,
+      expiryDelayFloorMs: 600_000,
     });
     expect(loadConfig({ NODE_ENV: 'test' }).jobs.queuePrefix).toMatch(/^ree-test-[0-9a-f]{8}$/);
     const problems = problemsOf({ RECONCILE_AFTER_MS: '999', QUEUE_PREFIX: 'a:b' });

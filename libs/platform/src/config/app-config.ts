@@ -32,6 +32,8 @@ export interface AppConfig {
     readonly queuePrefix: string;
     /** How long after a quota or licence draw the reconciliation checks for its consignment event (`RECONCILE_AFTER_MS`). */
     readonly reconcileAfterMs: number;
+    /** The soonest a licence expiry job runs after its approval is seen, even when the validity is already over (`EXPIRY_DELAY_FLOOR_MS`). */
+    readonly expiryDelayFloorMs: number;
   };
   readonly rateLimitPerMinute: number;
   readonly logLevel: string;
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobs: {
       queuePrefix: queuePrefix(env, nodeEnv, problems),
       reconcileAfterMs: integer(env, 'RECONCILE_AFTER_MS', 600_000, 1_000, 7 * 86_400_000, problems),
+      expiryDelayFloorMs: integer(env, 'EXPIRY_DELAY_FLOOR_MS', 600_000, 0, 7 * 86_400_000, problems),
     },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60_000, 1, 10_000_000, problems),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info', problems),
