@@ -103,6 +103,13 @@ describe('registries over HTTP', () => {
       expect((await get(`/mines/${unknown}`)).status).toBe(404);
     });
 
+    it('answers 400 validation-failed naming the parameter for a path id that is not a UUID', async () => {
+      for (const response of [await get('/mines/not-a-uuid'), await post('/mines/not-a-uuid/quotas', { year: 2025, category: 'light', quotaKgReo: 1 })]) {
+        expect(response.status).toBe(400);
+        expect(response.body).toMatchObject({ code: 'validation-failed', errors: [{ field: 'mineId', message: 'mineId must be a UUID' }] });
+      }
+    });
+
     it('answers 401 without a token', async () => {
       expect((await app.http().post('/api/v1/mines').send(aMine())).status).toBe(401);
       expect((await app.http().get('/api/v1/mines')).status).toBe(401);

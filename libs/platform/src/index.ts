@@ -21,3 +21,4 @@ export * from './http/pagination';
 export * from './http/page.request.dto';
 export * from './jobs';
 export * from './http/party.request.dto';
+export * from './http/parse-id.pipe';

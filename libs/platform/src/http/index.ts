@@ -6,3 +6,4 @@ export * from './validators';
 export * from './pagination';
 export * from './page.request.dto';
 export * from './party.request.dto';
+export * from './parse-id.pipe';

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { operationIdOf } from '../command-options';
 import { AttachLicenceCommand } from './attach-licence.command';
@@ -22,7 +22,7 @@ export class AttachLicenceHttpController {
   })
   @ApiOkResponse({ type: CommandResponse })
   async attachLicence(
-    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Param('id', ParseIdPipe) consignmentId: string,
     @Body() body: AttachLicenceRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<CommandResponse> {

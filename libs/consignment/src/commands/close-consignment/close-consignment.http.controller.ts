@@ -1,8 +1,8 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { operationIdOf } from '../command-options';
 import { CloseConsignmentCommand } from './close-consignment.command';
@@ -18,7 +18,7 @@ export class CloseConsignmentHttpController {
   @Roles('licensing-officer')
   @ApiOperation({ summary: 'Close a consignment after its end-use check (ConsignmentClosed); no body' })
   @ApiOkResponse({ type: CommandResponse })
-  async closeConsignment(@Param('id', new ParseUUIDPipe()) consignmentId: string, @Ctx() ctx: CommandContext): Promise<CommandResponse> {
+  async closeConsignment(@Param('id', ParseIdPipe) consignmentId: string, @Ctx() ctx: CommandContext): Promise<CommandResponse> {
     const operationId = operationIdOf(ctx, `consignment/${consignmentId}/close`);
     const result = await this.commandBus.execute<CloseConsignmentCommand, CommandResult<ConsignmentState>>(
       new CloseConsignmentCommand(consignmentId, operationId, ctx),

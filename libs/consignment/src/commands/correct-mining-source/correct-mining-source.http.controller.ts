@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { derivedId, operationIdOf } from '../command-options';
 import { MiningSourceCommandResponse } from '../part-responses';
@@ -23,8 +23,8 @@ export class CorrectMiningSourceHttpController {
   })
   @ApiOkResponse({ type: MiningSourceCommandResponse })
   async correctMiningSource(
-    @Param('id', new ParseUUIDPipe()) consignmentId: string,
-    @Param('declarationId', new ParseUUIDPipe()) correctsId: string,
+    @Param('id', ParseIdPipe) consignmentId: string,
+    @Param('declarationId', ParseIdPipe) correctsId: string,
     @Body() body: CorrectMiningSourceRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<MiningSourceCommandResponse> {

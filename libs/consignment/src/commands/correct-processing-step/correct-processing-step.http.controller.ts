@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { derivedId, operationIdOf } from '../command-options';
 import { ProcessingStepCommandResponse } from '../part-responses';
@@ -21,8 +21,8 @@ export class CorrectProcessingStepHttpController {
   @ApiOperation({ summary: 'Correct a processing step before the shipment is declared (ProcessingStepCorrected, pointing at the original)' })
   @ApiOkResponse({ type: ProcessingStepCommandResponse })
   async correctProcessingStep(
-    @Param('id', new ParseUUIDPipe()) consignmentId: string,
-    @Param('stepId', new ParseUUIDPipe()) correctsId: string,
+    @Param('id', ParseIdPipe) consignmentId: string,
+    @Param('stepId', ParseIdPipe) correctsId: string,
     @Body() body: CorrectProcessingStepRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<ProcessingStepCommandResponse> {

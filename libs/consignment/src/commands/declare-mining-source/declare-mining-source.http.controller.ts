@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { derivedId, operationIdOf } from '../command-options';
 import { MiningSourceCommandResponse } from '../part-responses';
@@ -21,7 +21,7 @@ export class DeclareMiningSourceHttpController {
   @ApiOperation({ summary: "Declare a mining source (MiningSourceDeclared); draws the mine's quota for the year and category" })
   @ApiOkResponse({ type: MiningSourceCommandResponse })
   async declareMiningSource(
-    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Param('id', ParseIdPipe) consignmentId: string,
     @Body() body: DeclareMiningSourceRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<MiningSourceCommandResponse> {

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { derivedId, operationIdOf } from '../command-options';
 import { FileEndUseDeclarationCommand } from './file-end-use-declaration.command';
@@ -20,7 +20,7 @@ export class FileEndUseDeclarationHttpController {
   @ApiOperation({ summary: "File the end user's declaration (EndUseDeclarationFiled); the end user must be the attached licence's" })
   @ApiOkResponse({ type: CommandResponse })
   async fileEndUseDeclaration(
-    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Param('id', ParseIdPipe) consignmentId: string,
     @Body() body: FileEndUseDeclarationRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<CommandResponse> {

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { operationIdOf } from '../command-options';
 import { RecordArrivalCommand } from './record-arrival.command';
@@ -20,7 +20,7 @@ export class RecordArrivalHttpController {
   @ApiOperation({ summary: 'Record the arrival of a shipment that departed (ShipmentArrived)' })
   @ApiOkResponse({ type: CommandResponse })
   async recordArrival(
-    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Param('id', ParseIdPipe) consignmentId: string,
     @Body() body: RecordArrivalRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<CommandResponse> {

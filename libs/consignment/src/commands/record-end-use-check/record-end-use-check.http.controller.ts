@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { operationIdOf } from '../command-options';
 import { RecordEndUseCheckCommand } from './record-end-use-check.command';
@@ -20,7 +20,7 @@ export class RecordEndUseCheckHttpController {
   @ApiOperation({ summary: 'Record a post-shipment end-use check (EndUseCheckRecorded), after arrival' })
   @ApiOkResponse({ type: CommandResponse })
   async recordEndUseCheck(
-    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Param('id', ParseIdPipe) consignmentId: string,
     @Body() body: RecordEndUseCheckRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<CommandResponse> {

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { derivedId, operationIdOf } from '../command-options';
 import { ProcessingStepCommandResponse } from '../part-responses';
@@ -21,7 +21,7 @@ export class RecordProcessingStepHttpController {
   @ApiOperation({ summary: 'Record a processing step (ProcessingStepRecorded); output REO at most input × 1.005' })
   @ApiOkResponse({ type: ProcessingStepCommandResponse })
   async recordProcessingStep(
-    @Param('id', new ParseUUIDPipe()) consignmentId: string,
+    @Param('id', ParseIdPipe) consignmentId: string,
     @Body() body: RecordProcessingStepRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<ProcessingStepCommandResponse> {

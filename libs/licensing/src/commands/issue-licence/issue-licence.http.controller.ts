@@ -1,8 +1,8 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import type { LicenceState } from '../../licence/licence.state';
 import { IssueLicenceCommand } from './issue-licence.command';
 
@@ -17,7 +17,7 @@ export class IssueLicenceHttpController {
   @Roles('licensing-officer')
   @ApiOperation({ summary: 'Countersign an approved licence, which issues it (LicenceIssued); another officer than the approver' })
   @ApiOkResponse({ type: CommandResponse })
-  async issueLicence(@Param('licenceId', new ParseUUIDPipe()) licenceId: string, @Ctx() ctx: CommandContext): Promise<CommandResponse> {
+  async issueLicence(@Param('licenceId', ParseIdPipe) licenceId: string, @Ctx() ctx: CommandContext): Promise<CommandResponse> {
     const result = await this.commandBus.execute<IssueLicenceCommand, CommandResult<LicenceState>>(new IssueLicenceCommand(licenceId, ctx));
     return CommandResponse.of(licenceId, result);
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import type { LicenceState } from '../../licence/licence.state';
 import { RejectLicenceCommand } from './reject-licence.command';
 import { RejectLicenceRequestDto } from './reject-licence.request.dto';
@@ -19,7 +19,7 @@ export class RejectLicenceHttpController {
   @ApiOperation({ summary: 'Reject an application before it is issued (LicenceRejected)' })
   @ApiOkResponse({ type: CommandResponse })
   async rejectLicence(
-    @Param('licenceId', new ParseUUIDPipe()) licenceId: string,
+    @Param('licenceId', ParseIdPipe) licenceId: string,
     @Body() body: RejectLicenceRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<CommandResponse> {

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import type { LicenceState } from '../../licence/licence.state';
 import { RevokeLicenceCommand } from './revoke-licence.command';
 import { RevokeLicenceRequestDto } from './revoke-licence.request.dto';
@@ -19,7 +19,7 @@ export class RevokeLicenceHttpController {
   @ApiOperation({ summary: 'Revoke an issued or suspended licence (LicenceRevoked); after a suspension, by another officer' })
   @ApiOkResponse({ type: CommandResponse })
   async revokeLicence(
-    @Param('licenceId', new ParseUUIDPipe()) licenceId: string,
+    @Param('licenceId', ParseIdPipe) licenceId: string,
     @Body() body: RevokeLicenceRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<CommandResponse> {

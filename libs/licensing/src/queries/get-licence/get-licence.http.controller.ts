@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext, Ctx, Roles } from '@ree/platform';
+import { CommandContext, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { LICENCE_READERS } from '../readers';
 import { GetLicenceQuery } from './get-licence.query';
 import { LicenceResponseDto } from './licence.response.dto';
@@ -17,7 +17,7 @@ export class GetLicenceHttpController {
   @ApiOperation({ summary: 'A licence: status, validity, items, issued, allocated, shipped and remaining quantity, screening, consignments' })
   @ApiOkResponse({ type: LicenceResponseDto })
   @ApiNotFoundResponse({ description: "No such licence, or another organisation's" })
-  getLicence(@Param('licenceId', new ParseUUIDPipe()) licenceId: string, @Ctx() ctx: CommandContext): Promise<LicenceResponseDto> {
+  getLicence(@Param('licenceId', ParseIdPipe) licenceId: string, @Ctx() ctx: CommandContext): Promise<LicenceResponseDto> {
     return this.queryBus.execute<GetLicenceQuery, LicenceResponseDto>(new GetLicenceQuery(licenceId, ctx.actor));
   }
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { MineState } from '../../mine/mine.state';
 import { newIdFor } from '../command-options';
 import { AllocateMiningQuotaCommand } from './allocate-mining-quota.command';
@@ -20,7 +20,7 @@ export class AllocateMiningQuotaHttpController {
   @ApiOperation({ summary: "Allocate a batch of a mine's annual quota (MiningQuotaAllocated); batches add up" })
   @ApiOkResponse({ type: CommandResponse })
   async allocateMiningQuota(
-    @Param('mineId', new ParseUUIDPipe()) mineId: string,
+    @Param('mineId', ParseIdPipe) mineId: string,
     @Body() body: AllocateMiningQuotaRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<CommandResponse> {

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, Roles } from '@ree/platform';
+import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
 import { RestrictedPartyState } from '../../restricted-party/restricted-party.state';
 import { DelistRestrictedPartyCommand } from './delist-restricted-party.command';
 import { DelistRestrictedPartyRequestDto } from './delist-restricted-party.request.dto';
@@ -19,7 +19,7 @@ export class DelistRestrictedPartyHttpController {
   @ApiOperation({ summary: 'Take a party off the restricted list (RestrictedPartyDelisted)' })
   @ApiOkResponse({ type: CommandResponse })
   async delistRestrictedParty(
-    @Param('partyId', new ParseUUIDPipe()) partyId: string,
+    @Param('partyId', ParseIdPipe) partyId: string,
     @Body() body: DelistRestrictedPartyRequestDto,
     @Ctx() ctx: CommandContext,
   ): Promise<CommandResponse> {

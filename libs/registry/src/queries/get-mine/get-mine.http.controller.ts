@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ree/platform';
+import { ParseIdPipe, Roles } from '@ree/platform';
 import { MINE_READERS } from '../readers';
 import { GetMineQuery } from './get-mine.query';
 import { MineResponseDto } from './mine.response.dto';
@@ -17,7 +17,7 @@ export class GetMineHttpController {
   @ApiOperation({ summary: 'A mine with its quotas per year and category: allocated, drawn, remaining' })
   @ApiOkResponse({ type: MineResponseDto })
   @ApiNotFoundResponse()
-  getMine(@Param('mineId', new ParseUUIDPipe()) mineId: string): Promise<MineResponseDto> {
+  getMine(@Param('mineId', ParseIdPipe) mineId: string): Promise<MineResponseDto> {
     return this.queryBus.execute<GetMineQuery, MineResponseDto>(new GetMineQuery(mineId));
   }
 }
