@@ -8,8 +8,9 @@ import { evolveLicence, initialLicenceState, LicenceState, LicenceStatus } from 
 /** The statuses a licence can expire from; every other one is not yet approved or already ended. */
 const EXPIRABLE: readonly LicenceStatus[] = ['approved', 'issued', 'suspended'];
 
-/** True while the licence's validity has not ended at `now` (its last day included). */
-export const stillValidOn = (state: LicenceState, now: Date): boolean => state.validUntil !== null && dayOf(now) <= state.validUntil;
+/** True while the licence can still expire and its validity has not ended at `now` (its last day included). */
+export const expiresLater = (state: LicenceState, now: Date): boolean =>
+  EXPIRABLE.includes(state.status) && state.validUntil !== null && dayOf(now) <= state.validUntil;
 
 /**
  * The expiry job's decision at the job's own time: `LicenceExpired` once the validity has
@@ -18,7 +19,7 @@ export const stillValidOn = (state: LicenceState, now: Date): boolean => state.v
  * still valid (a job run early) is left for its worker to run again when due.
  */
 export function expireWhenDue(command: ExpireLicenceCommand, state: LicenceState): LicenceEvent[] {
-  if (!EXPIRABLE.includes(state.status) || stillValidOn(state, command.now)) return [];
+  if (!EXPIRABLE.includes(state.status) || expiresLater(state, command.now)) return [];
   return expireLicence(command, state);
 }
 

@@ -3,7 +3,7 @@ import { eventIdsFrom } from '@ree/shared-kernel';
 import { LICENCE_SCHEMA_VERSIONS } from '../licence/licence.events';
 import { licenceStreamId } from '../licence/licence.stream';
 import { EXPIRY_ACTOR, expiryDueAt, ExpireLicenceJob } from './expire-licences.job';
-import { expireWhenDueDecider, stillValidOn } from './expire-when-due.decide';
+import { expireWhenDueDecider, expiresLater } from './expire-when-due.decide';
 
 /** Officers revoke or suspend a licence while its job runs: a lost race is decided again, up to this many times. */
 const RETRIES = 16;
@@ -30,9 +30,7 @@ export class LicenceExpirer {
     });
     if (result.newEvents.length > 0) return { outcome: 'expired' };
     const { state } = result;
-    if (['approved', 'issued', 'suspended'].includes(state.status) && stillValidOn(state, now)) {
-      return { outcome: 'not-yet-due', dueAt: expiryDueAt(state.validUntil!) };
-    }
+    if (expiresLater(state, now)) return { outcome: 'not-yet-due', dueAt: expiryDueAt(state.validUntil!) };
     return { outcome: 'left' };
   }
 }
