@@ -1,0 +1,44 @@
+import { evaluateFlags, flagChanges, nextFlagDueAt } from './evaluate-flags';
+import { arrived, cancelled, departed, endUseChecked, inspected, registered, shipmentDeclared, source, step } from './flag.fixtures';
+import { foldFlagState } from './flag-state';
+
+const at = (iso: string) => new Date(iso);
+
+describe('flag changes between two evaluations', () => {
+  it('names the flags raised and cleared by the events in between', () => {
+    const before = evaluateFlags(foldFlagState([registered(600), source('d-1', 500)]), at('2025-03-01T00:00:00Z'));
+    const after = evaluateFlags(
+      foldFlagState([registered(600), source('d-1', 500), source('d-2', 1000, 'd-1'), step('s-1', 'separation', 1000, 700)]),
+      at('2025-03-01T00:00:00Z'),
+    );
+    const changes = flagChanges(before, after);
+    expect(changes.raised.map((flag) => flag.key)).toEqual(['LOW_YIELD:s-1']);
+    expect(changes.cleared.map((flag) => flag.code)).toEqual(['SOURCE_SHORTFALL']);
+  });
+
+  it('raises a flag again when its detail changed, and reports nothing when nothing changed', () => {
+    const declared = [registered(1000), shipmentDeclared(1000)];
+    const first = evaluateFlags(foldFlagState([...declared, inspected(1100)]), at('2025-03-03T00:00:00Z'));
+    const second = evaluateFlags(foldFlagState([...declared, inspected(1100), inspected(1200)]), at('2025-03-03T00:00:00Z'));
+    expect(flagChanges(first, second).raised.map((flag) => flag.detail)).toEqual([expect.stringContaining('1200 kg')]);
+    expect(flagChanges(second, second)).toEqual({ raised: [], cleared: [] });
+  });
+});
+
+describe('the next time a job should look', () => {
+  const shipped = [registered(1000), shipmentDeclared(1000), departed('2025-03-05T08:00:00.000Z')];
+
+  it('is the arrival deadline while departed and not arrived', () => {
+    expect(nextFlagDueAt(foldFlagState(shipped))?.toISOString()).toBe('2025-05-04T08:00:00.000Z');
+  });
+
+  it('is the end-use-check deadline once arrived', () => {
+    expect(nextFlagDueAt(foldFlagState([...shipped, arrived('2025-04-20T10:00:00.000Z')]))?.toISOString()).toBe('2025-07-19T10:00:00.000Z');
+  });
+
+  it('is nothing once checked, and nothing before departure', () => {
+    expect(nextFlagDueAt(foldFlagState([...shipped, arrived(), endUseChecked('verified')]))).toBeNull();
+    expect(nextFlagDueAt(foldFlagState([registered(1000), shipmentDeclared(1000)]))).toBeNull();
+    expect(nextFlagDueAt(foldFlagState([registered(1000), shipmentDeclared(1000), cancelled]))).toBeNull();
+  });
+});

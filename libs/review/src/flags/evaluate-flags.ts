@@ -1,0 +1,48 @@
+import type { Flag, FlagChanges } from './flag';
+import { daysAfter, DEFAULT_FLAG_POLICY, FlagPolicy } from './flag-policy';
+import type { FlagState } from './flag-state';
+import { arrivalNotConfirmed } from './rules/arrival-not-confirmed.rule';
+import { endUseCheckOverdue } from './rules/end-use-check-overdue.rule';
+import { endUseViolation } from './rules/end-use-violation.rule';
+import { licenceSuspendedInTransit } from './rules/licence-suspended-in-transit.rule';
+import { lowYield } from './rules/low-yield.rule';
+import { sourceShortfall } from './rules/source-shortfall.rule';
+import { weightDiscrepancy } from './rules/weight-discrepancy.rule';
+
+/**
+ * Every flag in force on a consignment at `now`. The rules that depend only on events ignore `now`;
+ * ARRIVAL_NOT_CONFIRMED and END_USE_CHECK_OVERDUE need it, so a projection passes the event's
+ * recorded time and a job passes its own run time. A cancelled consignment carries no time-based flag.
+ */
+export function evaluateFlags(state: FlagState, now: Date, policy: FlagPolicy = DEFAULT_FLAG_POLICY): Flag[] {
+  const timed = state.cancelled ? [] : [...arrivalNotConfirmed(state, now, policy), ...endUseCheckOverdue(state, now, policy)];
+  return [
+    ...sourceShortfall(state),
+    ...lowYield(state, policy),
+    ...weightDiscrepancy(state),
+    ...licenceSuspendedInTransit(state),
+    ...timed,
+    ...endUseViolation(state),
+  ];
+}
+
+/** Compares two evaluations by `key`: a flag whose detail changed counts as raised again (its row is rewritten). */
+export function flagChanges(before: readonly Flag[], after: readonly Flag[]): FlagChanges {
+  const was = new Map(before.map((flag) => [flag.key, flag]));
+  const now = new Set(after.map((flag) => flag.key));
+  return {
+    raised: after.filter((flag) => was.get(flag.key)?.detail !== flag.detail),
+    cleared: before.filter((flag) => !now.has(flag.key)),
+  };
+}
+
+/**
+ * When a job should next evaluate the time-based flags, or null when nothing is pending: the
+ * arrival deadline while departed and not arrived, the end-use-check deadline while arrived and unchecked.
+ */
+export function nextFlagDueAt(state: FlagState, policy: FlagPolicy = DEFAULT_FLAG_POLICY): Date | null {
+  if (state.cancelled) return null;
+  if (state.departedAt !== null && state.arrivedAt === null) return daysAfter(state.departedAt, policy.arrivalDueDays);
+  if (state.arrivedAt !== null && state.endUseChecks.length === 0) return daysAfter(state.arrivedAt, policy.endUseCheckDueDays);
+  return null;
+}
