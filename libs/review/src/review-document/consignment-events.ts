@@ -1,0 +1,85 @@
+import type { RecordedEvent } from '@ree/event-store';
+import type { ConsignmentEvent, MiningSourceDeclaredData, ProcessingStepRecordedData } from '@ree/consignment';
+import { evolveConsignment } from '@ree/consignment';
+import { replaceOrAppend } from './corrections';
+import type { ReviewDocument, ReviewMiningSource, ReviewProcessingStep, StageName } from './review-document';
+import type { Applied, Review } from './review';
+import { applyShipmentEvent } from './shipment-events';
+
+type Correcting = { readonly correctsId?: string; readonly reason?: string };
+
+const miningSource = (data: MiningSourceDeclaredData & Correcting, at: string): ReviewMiningSource => ({
+  declarationId: data.declarationId,
+  mineId: data.mineId,
+  mineName: null,
+  quotaYear: data.quotaYear,
+  category: data.category,
+  extractionBatchRef: data.extractionBatchRef,
+  kgReo: data.kgReo,
+  extractedOn: data.extractedOn,
+  quota: 'unknown',
+  declaredAt: at,
+  correctsId: data.correctsId ?? null,
+  correctionReason: data.reason ?? null,
+});
+
+const processingStep = (data: ProcessingStepRecordedData & Correcting, at: string): ReviewProcessingStep => ({
+  stepId: data.stepId,
+  facility: data.facility,
+  process: data.process,
+  inputForm: data.inputForm,
+  outputForm: data.outputForm,
+  inputKgReo: data.inputKgReo,
+  outputKgReo: data.outputKgReo,
+  yield: null,
+  completedOn: data.completedOn,
+  recordedAt: at,
+  correctsId: data.correctsId ?? null,
+  correctionReason: data.reason ?? null,
+});
+
+/** The document's own part of a consignment event, and the stage it belongs to. */
+function documentChange(document: ReviewDocument, event: ConsignmentEvent, recorded: RecordedEvent): [Partial<ReviewDocument>, StageName | null] {
+  const at = recorded.recordedAt;
+  switch (event.type) {
+    case 'ConsignmentRegistered': {
+      const { consignmentId, exporterOrg, product, productForm, element, hsCode, quantityKg, reoEquivalentKg, destinationCountry } = event.data;
+      return [{ consignmentId, exporterOrg, product, productForm, element, hsCode, quantityKg, reoEquivalentKg, destinationCountry }, null];
+    }
+    case 'MiningSourceDeclared':
+    case 'MiningSourceCorrected': {
+      const source = miningSource(event.data, at);
+      return [{ miningSources: replaceOrAppend(document.miningSources, (s) => s.declarationId, source.correctsId, source) }, 'mining'];
+    }
+    case 'ProcessingStepRecorded':
+    case 'ProcessingStepCorrected': {
+      const step = processingStep(event.data, at);
+      return [{ processingSteps: replaceOrAppend(document.processingSteps, (s) => s.stepId, step.correctsId, step) }, 'processing'];
+    }
+    case 'LicenceAttached':
+      return [{}, 'licence'];
+    case 'EndUseDeclarationFiled':
+      return [{ endUse: { ...event.data, filedAt: at } }, 'endUse'];
+    case 'EndUseCheckRecorded':
+      return [{ checks: [...document.checks, { ...event.data, recordedAt: at, by: recorded.metadata.actor }] }, 'verification'];
+    case 'ConsignmentFlagged': {
+      const { code, severity, detail } = event.data;
+      return [{ flags: [...document.flags, { code, severity, raisedAt: at, detail }] }, null];
+    }
+    case 'ConsignmentClosed':
+      return [{}, 'verification'];
+    case 'ConsignmentCancelled':
+      return [{}, null];
+    default:
+      return [{ shipment: applyShipmentEvent(document.shipment, event) }, 'shipment'];
+  }
+}
+
+/** A consignment event of the reviewed stream: the document's part, and the consignment's own fold for the status. */
+export function applyConsignmentEvent(review: Review, recorded: RecordedEvent): Applied {
+  const event = recorded as unknown as ConsignmentEvent;
+  const consignment = evolveConsignment(review.consignment, event);
+  const [change, stage] = documentChange(review.document, event, recorded);
+  const document = { ...review.document, ...change, status: consignment.status };
+  return { review: { ...review, consignment, document }, concerns: true, stage };
+}

@@ -1,0 +1,26 @@
+import type { RecordedEvent } from '@ree/event-store';
+import type { LicenceEvent } from '@ree/licensing';
+import { evolveLicence, initialLicenceState, licenceIdOf } from '@ree/licensing';
+import type { Applied, Review } from './review';
+
+/** The licence's own decisions after it was attached: they can stop the consignment. */
+const STANDING_CHANGES = new Set(['LicenceSuspended', 'LicenceReinstated', 'LicenceRevoked', 'LicenceExpired', 'LicenceExhausted']);
+
+/**
+ * A licence event. Every one is folded, since the licence's remaining quantity counts every
+ * consignment's allocation; only those about this consignment's quantity, or about the licence
+ * itself, enter the timeline (another licence's, once one is attached, do not).
+ */
+export function applyLicenceEvent(review: Review, recorded: RecordedEvent): Applied {
+  const event = recorded as unknown as LicenceEvent;
+  const licenceId = licenceIdOf(recorded.streamId);
+  const licence = evolveLicence(review.licences[licenceId] ?? initialLicenceState(), event);
+  const next = { ...review, licences: { ...review.licences, [licenceId]: licence } };
+  const attachedId = review.consignment.licence?.licenceId ?? null;
+  const forConsignment = (event.data as { consignmentId?: string }).consignmentId;
+  const concerns = forConsignment !== undefined
+    ? forConsignment === review.document.consignmentId
+    : attachedId === null || attachedId === licenceId;
+  const touchesStage = attachedId === licenceId && STANDING_CHANGES.has(event.type);
+  return { review: next, concerns, stage: touchesStage ? 'licence' : null };
+}

@@ -1,0 +1,24 @@
+import type { RecordedEvent } from '@ree/event-store';
+import type { MineEvent } from '@ree/registry';
+import { mineIdOf } from '@ree/registry';
+import { ignored, type Applied, type Review } from './review';
+
+/**
+ * A mine event matters only through this consignment's declarations: the registration names the
+ * mine beside its sources, and a draw or return keyed by one of its declarations shows the quota.
+ */
+export function applyMineEvent(review: Review, recorded: RecordedEvent): Applied {
+  const event = recorded as unknown as MineEvent;
+  switch (event.type) {
+    case 'MineRegistered':
+      return { review: { ...review, mines: { ...review.mines, [mineIdOf(recorded.streamId)]: { name: event.data.name } } }, concerns: false, stage: null };
+    case 'MiningQuotaDrawn':
+    case 'MiningQuotaReturned': {
+      if (event.data.consignmentId !== review.document.consignmentId) return ignored(review);
+      const quota = event.type === 'MiningQuotaDrawn' ? 'drawn' : 'returned';
+      return { review: { ...review, draws: { ...review.draws, [event.data.declarationId]: quota } }, concerns: true, stage: 'mining' };
+    }
+    default:
+      return ignored(review);
+  }
+}

@@ -1,0 +1,42 @@
+import type { RecordedEvent } from '@ree/event-store';
+import type { ReviewDocument } from './review-document';
+import { reviewDocument } from './review-document.fold';
+
+/** How far back to look: an instant, a revision of the consignment's stream, or both (the earlier wins). */
+export interface ReviewAsOfOptions {
+  /** ISO 8601 instant: only what had been recorded by then, inclusive. */
+  readonly asOf?: string;
+  /** Only what had been recorded up to this revision of the consignment's stream, inclusive. */
+  readonly untilRevision?: number;
+  readonly consignmentId?: string;
+}
+
+const byPosition = (a: RecordedEvent, b: RecordedEvent): number => {
+  const difference = BigInt(a.position) - BigInt(b.position);
+  return difference === 0n ? 0 : difference < 0n ? -1 : 1;
+};
+
+/**
+ * The position of the consignment's event at `untilRevision`: what the other streams recorded
+ * after it (say, the next command's reservation on the licence) had not happened yet.
+ */
+function cutOff(events: readonly RecordedEvent[], untilRevision: number | undefined): bigint | null {
+  if (untilRevision === undefined) return null;
+  const reached = events.filter((event) => event.streamId.startsWith('consignment-') && event.revision <= untilRevision);
+  const last = reached[reached.length - 1];
+  return last === undefined ? -1n : BigInt(last.position);
+}
+
+/**
+ * The review document as it stood at an earlier point: the same fold, over only what had been
+ * recorded by then. The audit's history endpoint shows this beside each event.
+ */
+export function reviewAsOf(events: readonly RecordedEvent[], options: ReviewAsOfOptions = {}): ReviewDocument {
+  const ordered = [...events].sort(byPosition);
+  const limit = cutOff(ordered, options.untilRevision);
+  const asOf = options.asOf === undefined ? null : Date.parse(options.asOf);
+  const recorded = ordered.filter(
+    (event) => (limit === null || BigInt(event.position) <= limit) && (asOf === null || Date.parse(event.recordedAt) <= asOf),
+  );
+  return reviewDocument(recorded, options.consignmentId ?? null);
+}

@@ -1,0 +1,46 @@
+import type { RecordedEvent } from '@ree/event-store';
+import { consignmentIdOf } from '@ree/consignment';
+import { applyConsignmentEvent } from './consignment-events';
+import { withDerivedParts } from './derived';
+import { applyLicenceEvent } from './licence-events';
+import { applyMineEvent } from './mine-events';
+import type { ReviewDocument } from './review-document';
+import { ignored, initialReview, type Applied, type Review } from './review';
+import { withStageStatuses } from './stages';
+import { summarise } from './timeline-summary';
+
+function apply(review: Review, event: RecordedEvent): Applied {
+  if (event.streamId.startsWith('consignment-')) {
+    const consignmentId = consignmentIdOf(event.streamId);
+    if (review.document.consignmentId !== null && review.document.consignmentId !== consignmentId) return ignored(review);
+    const named = { ...review, document: { ...review.document, consignmentId } };
+    return applyConsignmentEvent(named, event);
+  }
+  if (event.streamId.startsWith('licence-')) return applyLicenceEvent(review, event);
+  if (event.streamId.startsWith('mine-')) return applyMineEvent(review, event);
+  return ignored(review);
+}
+
+/**
+ * Folds one event of the consignment's stream or of a stream it drew on (its licence, its mines)
+ * into the review. Pure: the time is the event's `recordedAt`, the actor its metadata's. Events
+ * that do not concern the consignment leave the document as it was (a licence's allocation for
+ * another consignment still moves the licence's remaining quantity).
+ */
+export function evolveReview(review: Review, event: RecordedEvent): Review {
+  const { review: next, concerns, stage } = apply(review, event);
+  if (!concerns) return { ...next, document: withStageStatuses(withDerivedParts(next)) };
+  const actor = event.metadata.actor;
+  const entry = { position: event.position, streamId: event.streamId, revision: event.revision, type: event.type, at: event.recordedAt, actor, summary: summarise(event) };
+  const stages = stage === null ? next.document.stages : { ...next.document.stages, [stage]: { ...next.document.stages[stage], at: event.recordedAt, by: actor } };
+  const document = { ...next.document, stages, timeline: [...next.document.timeline, entry], lastPosition: event.position };
+  return { ...next, document: withStageStatuses(withDerivedParts({ ...next, document })) };
+}
+
+/** The review after `events`, which must be in global order. */
+export const foldReview = (events: readonly RecordedEvent[], consignmentId: string | null = null): Review =>
+  events.reduce(evolveReview, initialReview(consignmentId));
+
+/** API.md's review document of the consignment after `events` (in global order). */
+export const reviewDocument = (events: readonly RecordedEvent[], consignmentId: string | null = null): ReviewDocument =>
+  foldReview(events, consignmentId).document;

@@ -1,0 +1,149 @@
+import type { Actor } from '@ree/event-store';
+import type {
+  ConsignmentStatus,
+  EndUseCheckOutcome,
+  EndUseDeclarationFiledData,
+  Facility,
+  InspectionResult,
+  Process,
+} from '@ree/consignment';
+
+/** The six stages of API.md's review, from the mine to the post-shipment check. */
+export const STAGE_NAMES = ['mining', 'processing', 'licence', 'endUse', 'shipment', 'verification'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** `flagged`: a red flag points at the stage; `blocked`: a hold, a suspended licence or a cancel stops it. */
+export type StageStatus = 'pending' | 'done' | 'blocked' | 'flagged';
+
+/** `at` and `by` are those of the latest event that touched the stage. */
+export interface Stage {
+  readonly status: StageStatus;
+  readonly at?: string;
+  readonly by?: Actor;
+}
+
+/** A mining source in force; a correction takes the place of the source it corrects. */
+export interface ReviewMiningSource {
+  readonly declarationId: string;
+  readonly mineId: string;
+  /** From the mine's registration, when its stream was part of the input. */
+  readonly mineName: string | null;
+  readonly quotaYear: number;
+  readonly category: string;
+  readonly extractionBatchRef: string;
+  readonly kgReo: number;
+  readonly extractedOn: string;
+  /** `drawn` once the mine's stream shows the draw, `returned` once it was given back. */
+  readonly quota: 'unknown' | 'drawn' | 'returned';
+  readonly declaredAt: string;
+  readonly correctsId: string | null;
+  readonly correctionReason: string | null;
+}
+
+/** A processing step in force, with its yield (output over input REO, four decimals). */
+export interface ReviewProcessingStep {
+  readonly stepId: string;
+  readonly facility: Facility;
+  readonly process: Process;
+  readonly inputForm: string;
+  readonly outputForm: string;
+  readonly inputKgReo: number;
+  readonly outputKgReo: number;
+  readonly yield: number | null;
+  readonly completedOn: string;
+  readonly recordedAt: string;
+  readonly correctsId: string | null;
+  readonly correctionReason: string | null;
+}
+
+export interface MassBalance {
+  /** The sum of the mining sources in force. */
+  readonly sourcedKgReo: number;
+  /** The last processing step's output, or what was sourced when nothing was processed. */
+  readonly finalKgReo: number;
+  readonly overallYield: number | null;
+}
+
+/** The attached licence as it stands: `allocatedKg` is this consignment's share, `remainingKg` the licence's. */
+export interface ReviewLicence {
+  readonly licenceId: string;
+  readonly status: string;
+  readonly validUntil: string | null;
+  readonly allocatedKg: number;
+  readonly shippedKg: number;
+  /** Null when the licence stream was not part of the input. */
+  readonly remainingKg: number | null;
+}
+
+export type ReviewEndUse = EndUseDeclarationFiledData & { readonly filedAt: string };
+
+export interface ReviewShipment {
+  readonly customsDeclarationNo: string;
+  readonly portOfExport: string;
+  readonly carrier: string;
+  readonly containerNos: readonly string[];
+  readonly declaredNetKg: number;
+  readonly hsCode: string;
+  readonly destinationCountry: string;
+  readonly declaredOn: string;
+  readonly inspection: { readonly inspectedOn: string; readonly measuredNetKg: number; readonly result: InspectionResult; readonly sealNos: readonly string[]; readonly notes: string } | null;
+  readonly held: boolean;
+  readonly holdReason: string | null;
+  readonly releasedOn: string | null;
+  readonly departedAt: string | null;
+  readonly vesselOrFlight: string | null;
+  readonly arrivedAt: string | null;
+  readonly portOfArrival: string | null;
+}
+
+export interface ReviewCheck {
+  readonly checkedOn: string;
+  readonly outcome: EndUseCheckOutcome;
+  readonly notes: string;
+  readonly recordedAt: string;
+  readonly by: Actor;
+}
+
+export interface ReviewFlag {
+  readonly code: string;
+  readonly severity: string;
+  readonly raisedAt: string;
+  readonly detail: string;
+}
+
+/** One readable line per event that concerned the consignment, in global order. */
+export interface TimelineEntry {
+  readonly position: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly at: string;
+  readonly actor: Actor;
+  readonly summary: string;
+}
+
+/** API.md's whole-process review document. Registration fields are null until the registration is folded. */
+export interface ReviewDocument {
+  readonly consignmentId: string | null;
+  readonly status: ConsignmentStatus | null;
+  readonly exporterOrg: string | null;
+  readonly product: string | null;
+  readonly productForm: string | null;
+  readonly element: string | null;
+  readonly hsCode: string | null;
+  readonly quantityKg: number | null;
+  readonly reoEquivalentKg: number | null;
+  readonly destinationCountry: string | null;
+  readonly stages: Readonly<Record<StageName, Stage>>;
+  readonly miningSources: readonly ReviewMiningSource[];
+  readonly processingSteps: readonly ReviewProcessingStep[];
+  readonly massBalance: MassBalance;
+  readonly licence: ReviewLicence | null;
+  readonly endUse: ReviewEndUse | null;
+  readonly shipment: ReviewShipment | null;
+  readonly checks: readonly ReviewCheck[];
+  readonly flags: readonly ReviewFlag[];
+  readonly timeline: readonly TimelineEntry[];
+  /** The global position of the last event that concerned the document. */
+  readonly lastPosition: string | null;
+}

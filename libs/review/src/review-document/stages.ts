@@ -1,0 +1,63 @@
+import { STAGE_NAMES, type ReviewDocument, type Stage, type StageName, type StageStatus } from './review-document';
+
+/** Which stage each of DOMAIN.md's red flags points at. */
+export const FLAG_STAGES: Readonly<Record<string, StageName>> = {
+  SOURCE_SHORTFALL: 'mining',
+  LOW_YIELD: 'processing',
+  RESTRICTED_PARTY_MATCH: 'licence',
+  LICENCE_SUSPENDED_IN_TRANSIT: 'licence',
+  WEIGHT_DISCREPANCY: 'shipment',
+  ARRIVAL_NOT_CONFIRMED: 'shipment',
+  END_USE_CHECK_OVERDUE: 'verification',
+  END_USE_VIOLATION: 'verification',
+};
+
+const LICENCE_STOPPED = new Set(['suspended', 'revoked']);
+
+function isDone(document: ReviewDocument, stage: StageName): boolean {
+  switch (stage) {
+    case 'mining':
+      return document.miningSources.length > 0;
+    case 'processing':
+      return document.processingSteps.length > 0;
+    case 'licence':
+      return document.licence !== null;
+    case 'endUse':
+      return document.endUse !== null;
+    case 'shipment':
+      return typeof document.shipment?.arrivedAt === 'string';
+    case 'verification':
+      return document.checks.some((check) => check.outcome === 'verified');
+  }
+}
+
+function isBlocked(document: ReviewDocument, stage: StageName): boolean {
+  if (stage === 'licence') return LICENCE_STOPPED.has(document.licence?.status ?? '');
+  if (stage === 'shipment') return document.shipment?.held === true;
+  return false;
+}
+
+/** A check that found the material not verified or diverted is a finding even before its flag is raised. */
+const failedCheck = (document: ReviewDocument): boolean => {
+  const last = document.checks[document.checks.length - 1];
+  return last !== undefined && last.outcome !== 'verified';
+};
+
+/**
+ * A stage's status, the most urgent first: a red flag on it, then what stops it (a customs hold,
+ * a suspended or revoked licence, a cancel of what was never done), then done, else pending.
+ */
+export function stageStatus(document: ReviewDocument, stage: StageName): StageStatus {
+  const flagged = document.flags.some((flag) => FLAG_STAGES[flag.code] === stage);
+  if (flagged || (stage === 'verification' && failedCheck(document))) return 'flagged';
+  if (isBlocked(document, stage)) return 'blocked';
+  if (isDone(document, stage)) return 'done';
+  return document.status === 'cancelled' ? 'blocked' : 'pending';
+}
+
+export function withStageStatuses(document: ReviewDocument): ReviewDocument {
+  const stages = Object.fromEntries(
+    STAGE_NAMES.map((name): [StageName, Stage] => [name, { ...document.stages[name], status: stageStatus(document, name) }]),
+  ) as Record<StageName, Stage>;
+  return { ...document, stages };
+}
