@@ -1,0 +1,78 @@
+import { reviewDocument } from './review-document.fold';
+import {
+  CONSIGNMENT_ID, History, issuedLicence, LICENCE, LICENCE_ID, OFFICER, registered, SYSTEM,
+} from './review-document.spec-support';
+
+const allocated = (consignmentId: string, kg: number) => ({ consignmentId, itemIndex: 0, hsCode: '2846.90', kg });
+
+/** A licence of 10 t, this consignment's 1 t allocated on it and attached. */
+const attached = () =>
+  issuedLicence(new History(), 10_000)
+    .consignment('ConsignmentRegistered', registered(1000))
+    .record(LICENCE, 'LicenceQuantityAllocated', allocated(CONSIGNMENT_ID, 1000))
+    .consignment('LicenceAttached', { licenceId: LICENCE_ID, allocatedKg: 1000 });
+
+describe('review document: the licence part', () => {
+  it('shows the attached licence with this consignment\'s allocation and the licence\'s remaining quantity', () => {
+    const history = attached();
+    const document = reviewDocument(history.events);
+
+    expect(document.status).toBe('licensed');
+    expect(document.licence).toEqual({ licenceId: LICENCE_ID, status: 'issued', validUntil: '2025-12-31', allocatedKg: 1000, shippedKg: 0, remainingKg: 9000 });
+    expect(document.stages.licence).toMatchObject({ status: 'done', at: history.last.recordedAt });
+  });
+
+  it('counts another consignment\'s allocation in the remaining quantity without putting it in the timeline', () => {
+    const history = attached().record(LICENCE, 'LicenceQuantityAllocated', allocated('another-consignment', 2500.25));
+    const document = reviewDocument(history.events);
+
+    expect(document.licence?.remainingKg).toBe(6499.75);
+    expect(document.licence?.allocatedKg).toBe(1000);
+    expect(document.timeline.filter((entry) => entry.type === 'LicenceQuantityAllocated')).toHaveLength(1);
+  });
+
+  it('shows what shipped and what the release gave back', () => {
+    const history = attached()
+      .record(LICENCE, 'LicenceQuantityShipped', { consignmentId: CONSIGNMENT_ID, kg: 980 })
+      .record(LICENCE, 'LicenceAllocationReleased', { consignmentId: CONSIGNMENT_ID, kg: 20, reason: 'released-unshipped' });
+    const document = reviewDocument(history.events);
+
+    expect(document.licence).toMatchObject({ allocatedKg: 980, shippedKg: 980, remainingKg: 9020 });
+    expect(document.timeline.slice(-2).map((entry) => entry.summary)).toEqual([
+      '980 kg shipped under the licence',
+      '20 kg given back to the licence (released-unshipped)',
+    ]);
+  });
+
+  it('blocks the licence stage while the licence is suspended, and frees it on reinstatement', () => {
+    const suspended = attached().record(LICENCE, 'LicenceSuspended', { reason: 'audit', suspendedBy: 'officer-1' }, OFFICER);
+    const whileSuspended = reviewDocument(suspended.events);
+    expect(whileSuspended.licence?.status).toBe('suspended');
+    expect(whileSuspended.stages.licence).toEqual({ status: 'blocked', at: suspended.last.recordedAt, by: OFFICER });
+
+    const reinstated = suspended.record(LICENCE, 'LicenceReinstated', { reason: 'audit closed' }, OFFICER);
+    expect(reviewDocument(reinstated.events).stages.licence.status).toBe('done');
+  });
+
+  it('blocks the licence stage when the licence is revoked', () => {
+    const history = attached().record(LICENCE, 'LicenceRevoked', { reason: 'end use violated' }, SYSTEM);
+    expect(reviewDocument(history.events).stages.licence).toMatchObject({ status: 'blocked', by: SYSTEM });
+  });
+
+  it('ignores another licence once one is attached', () => {
+    const history = attached().record('licence-other', 'LicenceSuspended', { reason: 'elsewhere', suspendedBy: 'officer-1' }, OFFICER);
+    const document = reviewDocument(history.events);
+
+    expect(document.licence?.status).toBe('issued');
+    expect(document.timeline.map((entry) => entry.streamId)).not.toContain('licence-other');
+  });
+
+  it('still names the licence when its stream was not part of the input', () => {
+    const history = new History()
+      .consignment('ConsignmentRegistered', registered(1000))
+      .consignment('LicenceAttached', { licenceId: LICENCE_ID, allocatedKg: 750.5 });
+    expect(reviewDocument(history.events).licence).toEqual({
+      licenceId: LICENCE_ID, status: 'unknown', validUntil: null, allocatedKg: 750.5, shippedKg: 0, remainingKg: null,
+    });
+  });
+});
