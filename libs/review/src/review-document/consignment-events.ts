@@ -70,8 +70,16 @@ function documentChange(document: ReviewDocument, event: ConsignmentEvent, recor
       return [{}, 'verification'];
     case 'ConsignmentCancelled':
       return [{}, null];
-    default:
+    case 'ShipmentDeclared':
+    case 'ShipmentInspected':
+    case 'ShipmentHeld':
+    case 'ShipmentHoldLifted':
+    case 'ShipmentReleased':
+    case 'ShipmentDeparted':
+    case 'ShipmentArrived':
       return [{ shipment: applyShipmentEvent(document.shipment, event) }, 'shipment'];
+    default:
+      return [{}, null];
   }
 }
 
