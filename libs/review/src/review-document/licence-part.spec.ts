@@ -1,6 +1,6 @@
 import { reviewDocument } from './review-document.fold';
 import {
-  CONSIGNMENT_ID, History, issuedLicence, LICENCE, LICENCE_ID, OFFICER, registered, SYSTEM,
+  CONSIGNMENT_ID, CUSTOMS, History, issuedLicence, LICENCE, LICENCE_ID, OFFICER, registered, shipmentDeclared, SYSTEM,
 } from './review-document.spec-support';
 
 const allocated = (consignmentId: string, kg: number) => ({ consignmentId, itemIndex: 0, hsCode: '2846.90', kg });
@@ -57,6 +57,17 @@ describe('review document: the licence part', () => {
   it('blocks the licence stage when the licence is revoked', () => {
     const history = attached().record(LICENCE, 'LicenceRevoked', { reason: 'end use violated' }, SYSTEM);
     expect(reviewDocument(history.events).stages.licence).toMatchObject({ status: 'blocked', by: SYSTEM });
+  });
+
+  it('blocks the licence stage when the licence expires before the release, not after it', () => {
+    const expiredFirst = attached().record(LICENCE, 'LicenceExpired', {}, SYSTEM);
+    expect(reviewDocument(expiredFirst.events).stages.licence).toMatchObject({ status: 'blocked', by: SYSTEM });
+
+    const releasedFirst = attached()
+      .consignment('ShipmentDeclared', shipmentDeclared(1000), CUSTOMS)
+      .consignment('ShipmentReleased', { releasedOn: '2025-03-04' }, CUSTOMS)
+      .record(LICENCE, 'LicenceExpired', {}, SYSTEM);
+    expect(reviewDocument(releasedFirst.events).stages.licence.status).toBe('done');
   });
 
   it('ignores another licence once one is attached', () => {

@@ -31,8 +31,12 @@ function isDone(document: ReviewDocument, stage: StageName): boolean {
   }
 }
 
+/** An expired licence stops only what had not yet been released under it. */
+const expiredBeforeRelease = (document: ReviewDocument): boolean =>
+  document.licence?.status === 'expired' && (document.shipment?.releasedOn ?? null) === null;
+
 function isBlocked(document: ReviewDocument, stage: StageName): boolean {
-  if (stage === 'licence') return LICENCE_STOPPED.has(document.licence?.status ?? '');
+  if (stage === 'licence') return LICENCE_STOPPED.has(document.licence?.status ?? '') || expiredBeforeRelease(document);
   if (stage === 'shipment') return document.shipment?.held === true;
   return false;
 }
@@ -45,7 +49,8 @@ const failedCheck = (document: ReviewDocument): boolean => {
 
 /**
  * A stage's status, the most urgent first: a red flag on it, then what stops it (a customs hold,
- * a suspended or revoked licence, a cancel of what was never done), then done, else pending.
+ * a suspended or revoked licence, one expired before the release, a cancel of what was never done),
+ * then done, else pending.
  */
 export function stageStatus(document: ReviewDocument, stage: StageName): StageStatus {
   const flagged = document.flags.some((flag) => FLAG_STAGES[flag.code] === stage);
