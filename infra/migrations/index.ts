@@ -4,6 +4,7 @@ import { Projections1764300001000 } from './1764300001000-projections';
 import { Idempotency1764300002000 } from './1764300002000-idempotency';
 import { Registry1764300003000 } from './1764300003000-registry';
 import { Licensing1764300004000 } from './1764300004000-licensing';
+import { Review1764300005000 } from './1764300005000-review';
 
 /** Every migration, in order. Add a new one at the end; never edit one that has shipped. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [EventStore1764300000000, Projections1764300001000, Idempotency1764300002000, Registry1764300003000, Licensing1764300004000];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [EventStore1764300000000, Projections1764300001000, Idempotency1764300002000, Registry1764300003000, Licensing1764300004000, Review1764300005000];

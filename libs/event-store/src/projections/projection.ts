@@ -29,4 +29,19 @@ export interface Projection {
 
   /** Empties the projection's tables for a rebuild, through `tx` (the same transaction that deletes the checkpoint). */
   reset(tx: EntityManager): Promise<void>;
+
+  /**
+   * Present when every table of the projection lives in one schema of its own: a rebuild then
+   * fills a copy of that schema while this one keeps answering reads, and switches the two once
+   * the copy has caught up (blue/green). Without it, a rebuild empties the tables in place.
+   */
+  readonly blueGreen?: BlueGreen;
+}
+
+/** What a blue/green rebuild needs of a projection. */
+export interface BlueGreen {
+  /** The schema that holds every table of the projection, and nothing else. */
+  readonly schema: string;
+  /** The same projection writing into `schema` instead (a copy with the same tables). */
+  inSchema(schema: string): Projection;
 }
