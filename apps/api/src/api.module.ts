@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AuditModule } from '@ree/audit';
 import { ConsignmentModule } from '@ree/consignment';
 import { LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
 import { AppConfig, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
@@ -38,6 +39,7 @@ export class ApiModule {
         RegistryModule,
         ConsignmentModule,
         LicensingModule,
+        AuditModule,
         HealthModule,
       ],
     };

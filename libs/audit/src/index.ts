@@ -1,2 +1,2 @@
 /** The audit context (issue 5): history as of any point, integrity of the hash chains, signed anchors and proofs. */
-export {};
+export { AuditModule } from './audit.module';
