@@ -12,3 +12,12 @@ export { DrawReconciler, RECONCILIATION_ACTOR } from './reconciliation/draw-reco
 export type { ReconcileOutcome } from './reconciliation/draw-reconciler';
 export * from './reconciliation/reconcile-draws.job';
 export { RECONCILIATION_PROJECTIONS, ReconcileDrawsReactor, ReconciliationModule } from './reconciliation/reconciliation.module';
+export type { FlagConsignmentCommand } from './commands/flag-consignment/flag-consignment.command';
+export {
+  evolveFlaggableConsignment,
+  flagConsignment,
+  flagConsignmentDecider,
+  initialFlaggableConsignment,
+  SYSTEM_FLAG_CLEARED_BY,
+} from './commands/flag-consignment/flag-consignment.decide';
+export type { FlaggableConsignment } from './commands/flag-consignment/flag-consignment.decide';

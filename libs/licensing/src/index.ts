@@ -20,3 +20,5 @@ export { expireWhenDue, expireWhenDueDecider } from './expiry/expire-when-due.de
 export { LicenceExpirer } from './expiry/licence-expirer';
 export type { ExpiryOutcome } from './expiry/licence-expirer';
 export { EXPIRY_PROJECTIONS, ExpireLicencesReactor, LicenceExpiryModule, processExpiryJob } from './expiry/expiry.module';
+export { SuspendLicenceCommand } from './commands/suspend-licence/suspend-licence.command';
+export { suspendLicence, suspendLicenceDecider } from './commands/suspend-licence/suspend-licence.decide';

@@ -1,0 +1,9 @@
+import type { ConsignmentFlaggedData } from '../../consignment/consignment.events';
+
+/**
+ * The system raises a red flag on a consignment (DOMAIN.md `ConsignmentFlagged`): a job that
+ * watches a deadline or a registry, never a request body.
+ */
+export interface FlagConsignmentCommand extends ConsignmentFlaggedData {
+  readonly consignmentId: string;
+}
