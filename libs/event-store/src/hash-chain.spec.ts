@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventHash, GENESIS_HASH, verifyChain } from './hash-chain';
+import { ChainLink, eventHash, GENESIS_HASH, linkHolds, verifyChain } from './hash-chain';
 import { prepareAppend, PreparedEvent } from './prepare-append';
 
 const actor = { sub: 'officer-1', role: 'OFFICER' };
@@ -59,6 +59,19 @@ describe('the hash chain', () => {
   it('names the first place of a reordered event', () => {
     const events = chain(4);
     expect(verifyChain([events[0], events[2], events[1], events[3]])).toMatchObject({ valid: false, firstBrokenRevision: 1 });
+  });
+
+  it('checks one link against the revision and the hash before it, as a paged reader does', () => {
+    const events = chain(3);
+    expect(linkHolds(events[2], 2, events[1].metadata.hash)).toBe(true);
+    expect(linkHolds(events[2], 1, events[1].metadata.hash)).toBe(false);
+    expect(linkHolds(events[2], 2, events[0].metadata.hash)).toBe(false);
+  });
+
+  it('calls a link with metadata overwritten by hand broken, without failing', () => {
+    const [event] = chain(1);
+    const overwritten = [{ ...event, metadata: null }, { ...event, metadata: {} }, { ...event, metadata: 'x' }] as unknown as ChainLink[];
+    overwritten.forEach((link) => expect(linkHolds(link, 0, GENESIS_HASH)).toBe(false));
   });
 
   it('catches a deleted last event only against a known head hash', () => {

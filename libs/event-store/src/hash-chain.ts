@@ -46,6 +46,21 @@ export interface ChainVerification {
 }
 
 /**
+ * Whether one stored event continues its chain: it sits at `revision`, names `prevHash` (the hash
+ * of the event before it), and its own hash is what its stored fields give. The one definition of
+ * a sound link, for {@link verifyChain} and for checks that read a long stream page by page.
+ * Metadata is read defensively: a row rewritten by hand may hold anything.
+ */
+export function linkHolds(event: ChainLink, revision: number, prevHash: string): boolean {
+  const metadata = event.metadata as Partial<ChainLink['metadata']> | null;
+  return (
+    event.revision === revision &&
+    metadata?.prevHash === prevHash &&
+    eventHash(prevHash, { ...event, actor: metadata.actor as Actor }) === metadata.hash
+  );
+}
+
+/**
  * Recomputes a stream's chain from its stored (not upcast) events, in revision order.
  * A changed event breaks its own hash; a deleted one leaves a gap in revisions or a
  * `prevHash` that no longer matches.
@@ -53,11 +68,7 @@ export interface ChainVerification {
 export function verifyChain(events: readonly ChainLink[]): ChainVerification {
   let prevHash = GENESIS_HASH;
   for (const [index, event] of events.entries()) {
-    const brokenHere =
-      event.revision !== index ||
-      event.metadata.prevHash !== prevHash ||
-      eventHash(prevHash, { ...event, actor: event.metadata.actor }) !== event.metadata.hash;
-    if (brokenHere) {
+    if (!linkHolds(event, index, prevHash)) {
       return { valid: false, events: events.length, headHash: events.at(-1)!.metadata.hash, firstBrokenRevision: index };
     }
     prevHash = event.metadata.hash;
