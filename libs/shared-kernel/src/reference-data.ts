@@ -22,6 +22,12 @@ export const PRODUCT_FORMS = [
 ] as const;
 export type ProductForm = (typeof PRODUCT_FORMS)[number];
 
+/** DOMAIN.md's processing steps, from concentrating the ore to making magnets. */
+export const PROCESSES = [
+  'beneficiation', 'separation', 'smelting', 'conversion', 'alloying', 'magnet-manufacture', 'other',
+] as const;
+export type Process = (typeof PROCESSES)[number];
+
 export const DEPOSIT_TYPES = ['bastnaesite', 'ionic-clay', 'monazite', 'other'] as const;
 export type DepositType = (typeof DEPOSIT_TYPES)[number];
 

@@ -1,4 +1,4 @@
-import type { HsCode, ProductElement, ProductForm, QuotaCategory } from '@ree/shared-kernel';
+import type { HsCode, Process, ProductElement, ProductForm, QuotaCategory } from '@ree/shared-kernel';
 
 /** Stored type strings: stable names, never derived from a class name. */
 export const CONSIGNMENT_REGISTERED = 'ConsignmentRegistered';
@@ -44,10 +44,9 @@ export const CONSIGNMENT_SCHEMA_VERSIONS = {
 
 export const CONSIGNMENT_EVENT_TYPES = Object.keys(CONSIGNMENT_SCHEMA_VERSIONS) as readonly ConsignmentEvent['type'][];
 
-export const PROCESSES = [
-  'beneficiation', 'separation', 'smelting', 'conversion', 'alloying', 'magnet-manufacture', 'other',
-] as const;
-export type Process = (typeof PROCESSES)[number];
+/** The processes are reference data of the shared kernel (the configuration's yield floors name them too). */
+export { PROCESSES } from '@ree/shared-kernel';
+export type { Process } from '@ree/shared-kernel';
 
 export const END_USE_CATEGORIES = [
   'civil-industrial', 'energy', 'automotive', 'consumer-electronics', 'medical', 'research', 'other',

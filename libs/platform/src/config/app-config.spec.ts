@@ -82,15 +82,40 @@ describe('loadConfig', () => {
   });
 
   it('waits ten minutes by default before reconciling a draw, gives each test process queues of its own, and refuses a delay under a second or a bad queue prefix', () => {
-    expect(loadConfig({}).jobs).toEqual({ queuePrefix: 'ree', reconcileAfterMs: 600_000, expiryDelayFloorMs: 600_000 });
+    expect(loadConfig({}).jobs).toEqual({ queuePrefix: 'ree', reconcileAfterMs: 600_000, expiryDelayFloorMs: 600_000, flagDelayFloorMs: 600_000 });
     expect(loadConfig({ RECONCILE_AFTER_MS: '60000', QUEUE_PREFIX: 'ree-staging' }).jobs).toEqual({
       queuePrefix: 'ree-staging',
       reconcileAfterMs: 60_000,
       expiryDelayFloorMs: 600_000,
+      flagDelayFloorMs: 600_000,
     });
     expect(loadConfig({ NODE_ENV: 'test' }).jobs.queuePrefix).toMatch(/^ree-test-[0-9a-f]{8}$/);
     const problems = problemsOf({ RECONCILE_AFTER_MS: '999', QUEUE_PREFIX: 'a:b' });
     expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(['QUEUE_PREFIX', 'RECONCILE_AFTER_MS']);
+  });
+
+  it('takes LOW_YIELD floors per process, leaving the others to the review library', () => {
+    expect(loadConfig({}).flags).toEqual({ yieldFloors: {} });
+    expect(loadConfig({ LOW_YIELD_FLOORS: ' ' }).flags).toEqual({ yieldFloors: {} });
+    expect(loadConfig({ LOW_YIELD_FLOORS: 'separation=0.9, smelting = 0.925,magnet-manufacture=1' }).flags).toEqual({
+      yieldFloors: { separation: 0.9, smelting: 0.925, 'magnet-manufacture': 1 },
+    });
+  });
+
+  it.each([
+    ['separation', '"separation" is not process=ratio'],
+    ['separation=0.9=1', '"separation=0.9=1" is not process=ratio'],
+    ['separation=0.9,', '"" is not process=ratio'],
+    ['refining=0.9', '"refining" is not a process (beneficiation, separation, smelting, conversion, alloying, magnet-manufacture, other)'],
+    ['smelting=0', 'smelting: "0" is not a ratio greater than 0 and at most 1'],
+    ['smelting=1.01', 'smelting: "1.01" is not a ratio greater than 0 and at most 1'],
+    ['smelting=-0.5', 'smelting: "-0.5" is not a ratio greater than 0 and at most 1'],
+    ['smelting=92%', 'smelting: "92%" is not a ratio greater than 0 and at most 1'],
+    ['smelting=0.9,smelting=0.8', 'smelting is named twice'],
+  ])('refuses LOW_YIELD_FLOORS=%s in one line', (value, problem) => {
+    expect(problemsOf({ LOW_YIELD_FLOORS: value })).toEqual([
+      `LOW_YIELD_FLOORS: ${problem}; expected process=ratio pairs, e.g. separation=0.9,smelting=0.92`,
+    ]);
   });
 
   it('puts each problem on its own line of the error message', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PROCESSES, type Process } from '@ree/shared-kernel';
 
 /**
  * The configuration of the API and the worker, read from the environment once at start and
@@ -25,6 +26,13 @@ export interface AppConfig {
     readonly arrivalNotConfirmedDays: number;
     readonly endUseCheckOverdueDays: number;
   };
+  readonly flags: {
+    /**
+     * LOW_YIELD's floor per process, replacing the review library's default for the processes
+     * named (`LOW_YIELD_FLOORS`); a change takes a rebuild of the review projection.
+     */
+    readonly yieldFloors: Readonly<Partial<Record<Process, number>>>;
+  };
   /** The longest an `X-Min-Position` read waits for the read models. */
   readonly readYourWritesTimeoutMs: number;
   readonly jobs: {
@@ -34,6 +42,8 @@ export interface AppConfig {
     readonly reconcileAfterMs: number;
     /** The soonest a licence expiry job runs after its approval is seen, even when the validity is already over (`EXPIRY_DELAY_FLOOR_MS`). */
     readonly expiryDelayFloorMs: number;
+    /** The soonest a deadline-flag job runs after its departure or arrival is seen, even when the deadline has passed (`FLAG_DELAY_FLOOR_MS`). */
+    readonly flagDelayFloorMs: number;
   };
   readonly rateLimitPerMinute: number;
   readonly logLevel: string;
@@ -94,11 +104,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       arrivalNotConfirmedDays: integer(env, 'ARRIVAL_NOT_CONFIRMED_DAYS', 60, 1, 3650, problems),
       endUseCheckOverdueDays: integer(env, 'END_USE_CHECK_OVERDUE_DAYS', 90, 1, 3650, problems),
     },
+    flags: { yieldFloors: yieldFloors(env, problems) },
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5_000, 0, 60_000, problems),
     jobs: {
       queuePrefix: queuePrefix(env, nodeEnv, problems),
       reconcileAfterMs: integer(env, 'RECONCILE_AFTER_MS', 600_000, 1_000, 7 * 86_400_000, problems),
       expiryDelayFloorMs: integer(env, 'EXPIRY_DELAY_FLOOR_MS', 600_000, 0, 7 * 86_400_000, problems),
+      flagDelayFloorMs: integer(env, 'FLAG_DELAY_FLOOR_MS', 600_000, 0, 7 * 86_400_000, problems),
     },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60_000, 1, 10_000_000, problems),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info', problems),
@@ -116,6 +128,40 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     return fallback;
   }
   return value;
+}
+
+const RATIO = /^(0(\.\d+)?|1(\.0+)?)$/;
+
+/**
+ * `LOW_YIELD_FLOORS=separation=0.9,smelting=0.92`: a floor in (0, 1] per process named; the others
+ * keep the review library's default. One line for the first bad entry, since one mistake usually
+ * explains the rest.
+ */
+function yieldFloors(env: Env, problems: string[]): Partial<Record<Process, number>> {
+  const raw = env.LOW_YIELD_FLOORS;
+  if (raw === undefined || raw.trim() === '') return {};
+  const floors: Partial<Record<Process, number>> = {};
+  for (const entry of raw.split(',')) {
+    const parsed = yieldFloor(entry.trim(), floors);
+    if (typeof parsed === 'string') {
+      problems.push(`LOW_YIELD_FLOORS: ${parsed}; expected process=ratio pairs, e.g. separation=0.9,smelting=0.92`);
+      return {};
+    }
+    floors[parsed.process] = parsed.ratio;
+  }
+  return floors;
+}
+
+/** One `process=ratio` entry, or what is wrong with it. */
+function yieldFloor(entry: string, seen: Partial<Record<Process, number>>): { process: Process; ratio: number } | string {
+  const parts = entry.split('=').map((part) => part.trim());
+  if (parts.length !== 2) return `"${entry}" is not process=ratio`;
+  const [name, value] = parts;
+  if (!(PROCESSES as readonly string[]).includes(name)) return `"${name}" is not a process (${PROCESSES.join(', ')})`;
+  const process = name as Process;
+  if (!RATIO.test(value) || Number(value) === 0) return `${process}: "${value}" is not a ratio greater than 0 and at most 1`;
+  if (seen[process] !== undefined) return `${process} is named twice`;
+  return { process, ratio: Number(value) };
 }
 
 /**
