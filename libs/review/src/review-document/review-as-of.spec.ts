@@ -1,4 +1,4 @@
-import { reviewAsOf } from './review-as-of';
+import { recordedAsOf, reviewAsOf } from './review-as-of';
 import { reviewDocument } from './review-document.fold';
 import { CONSIGNMENT_ID, History, issuedLicence, LICENCE, LICENCE_ID, registered, source } from './review-document.spec-support';
 
@@ -47,6 +47,15 @@ describe('reviewAsOf: the review document as it stood at an earlier point', () =
     const events = history().events;
     expect(reviewAsOf([...events].reverse(), { untilRevision: 2 })).toEqual(reviewAsOf(events, { untilRevision: 2 }));
     expect(reviewAsOf([...events].reverse(), { untilRevision: 2 }).licence).toMatchObject({ allocatedKg: 1000, remainingKg: 4000 });
+  });
+
+  it('lists, in global order, exactly the events it folds (what the audit\'s history shows beside the document)', () => {
+    const events = history().events;
+    const untilSource = recordedAsOf([...events].reverse(), { untilRevision: 1 });
+    expect(untilSource).toEqual(events.slice(0, 5));
+    expect(reviewDocument(untilSource)).toEqual(reviewAsOf(events, { untilRevision: 1 }));
+    expect(recordedAsOf(events, { asOf: events[3].recordedAt })).toEqual(events.slice(0, 4));
+    expect(recordedAsOf(events)).toEqual(events);
   });
 
   it('is empty before the consignment existed', () => {

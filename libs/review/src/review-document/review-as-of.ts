@@ -28,15 +28,23 @@ function cutOff(events: readonly RecordedEvent[], untilRevision: number | undefi
 }
 
 /**
+ * The events recorded within the limits of `options`, in global order: exactly what
+ * {@link reviewAsOf} folds, so that the audit's history, which lists them, agrees with the
+ * document it shows beside them.
+ */
+export function recordedAsOf(events: readonly RecordedEvent[], options: Pick<ReviewAsOfOptions, 'asOf' | 'untilRevision'> = {}): RecordedEvent[] {
+  const ordered = [...events].sort(byPosition);
+  const limit = cutOff(ordered, options.untilRevision);
+  const asOf = options.asOf === undefined ? null : Date.parse(options.asOf);
+  return ordered.filter(
+    (event) => (limit === null || BigInt(event.position) <= limit) && (asOf === null || Date.parse(event.recordedAt) <= asOf),
+  );
+}
+
+/**
  * The review document as it stood at an earlier point: the same fold, over only what had been
  * recorded by then. The audit's history endpoint shows this beside each event.
  */
 export function reviewAsOf(events: readonly RecordedEvent[], options: ReviewAsOfOptions = {}): ReviewDocument {
-  const ordered = [...events].sort(byPosition);
-  const limit = cutOff(ordered, options.untilRevision);
-  const asOf = options.asOf === undefined ? null : Date.parse(options.asOf);
-  const recorded = ordered.filter(
-    (event) => (limit === null || BigInt(event.position) <= limit) && (asOf === null || Date.parse(event.recordedAt) <= asOf),
-  );
-  return reviewDocument(recorded, options.consignmentId ?? null);
+  return reviewDocument(recordedAsOf(events, options), options.consignmentId ?? null);
 }
