@@ -1,5 +1,9 @@
-import { evaluateFlags, flagChanges, nextFlagDueAt } from './evaluate-flags';
-import { arrived, cancelled, departed, endUseChecked, inspected, registered, shipmentDeclared, source, step } from './flag.fixtures';
+import { evaluateEventFlags, evaluateFlags, flagChanges, nextFlagDueAt } from './evaluate-flags';
+import { EVENT_FLAG_CODES } from './flag';
+import { flagPolicy } from './flag-policy';
+import {
+  arrived, cancelled, departed, endUseChecked, inspected, licenceSuspended, registered, shipmentDeclared, source, step,
+} from './flag.fixtures';
 import { foldFlagState } from './flag-state';
 
 const at = (iso: string) => new Date(iso);
@@ -40,5 +44,26 @@ describe('the next time a job should look', () => {
     expect(nextFlagDueAt(foldFlagState([...shipped, arrived(), endUseChecked('verified')]))).toBeNull();
     expect(nextFlagDueAt(foldFlagState([registered(1000), shipmentDeclared(1000)]))).toBeNull();
     expect(nextFlagDueAt(foldFlagState([registered(1000), shipmentDeclared(1000), cancelled]))).toBeNull();
+  });
+});
+
+describe('the flags that follow from events alone', () => {
+  const overdue = [registered(1000), shipmentDeclared(1000), departed('2025-03-05T08:00:00.000Z')];
+
+  it('leaves out the time-based flags, whatever the clock says', () => {
+    const state = foldFlagState([...overdue, inspected(1100)]);
+    expect(evaluateFlags(state, at('2026-01-01T00:00:00Z')).map((flag) => flag.code)).toEqual(['WEIGHT_DISCREPANCY', 'ARRIVAL_NOT_CONFIRMED']);
+    expect(evaluateEventFlags(state).map((flag) => flag.code)).toEqual(['WEIGHT_DISCREPANCY']);
+  });
+
+  it('gives every event-based code, each a code of EVENT_FLAG_CODES, with the policy\'s floors', () => {
+    const state = foldFlagState([
+      registered(1000), source('d-1', 500), step('s-1', 'separation', 1000, 850), shipmentDeclared(1000), inspected(900),
+      licenceSuspended, departed(), arrived(), endUseChecked('diverted'),
+    ]);
+    const codes = evaluateEventFlags(state).map((flag) => flag.code);
+    expect(codes).toEqual(['SOURCE_SHORTFALL', 'LOW_YIELD', 'WEIGHT_DISCREPANCY', 'LICENCE_SUSPENDED_IN_TRANSIT', 'END_USE_VIOLATION']);
+    expect([...codes].sort()).toEqual([...EVENT_FLAG_CODES].sort());
+    expect(evaluateEventFlags(state, flagPolicy({ yieldFloors: { separation: 0.8 } })).map((flag) => flag.code)).not.toContain('LOW_YIELD');
   });
 });

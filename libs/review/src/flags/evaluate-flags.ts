@@ -10,20 +10,28 @@ import { sourceShortfall } from './rules/source-shortfall.rule';
 import { weightDiscrepancy } from './rules/weight-discrepancy.rule';
 
 /**
- * Every flag in force on a consignment at `now`. The rules that depend only on events ignore `now`;
- * ARRIVAL_NOT_CONFIRMED and END_USE_CHECK_OVERDUE need it, so a projection passes the event's
- * recorded time and a job passes its own run time. A cancelled consignment carries no time-based flag.
+ * The flags that follow from the events alone (EVENT_FLAG_CODES): the review fold evaluates these
+ * after each event, so that a flag is raised and cleared at an event's recorded time and never at
+ * the time someone happened to look.
  */
-export function evaluateFlags(state: FlagState, now: Date, policy: FlagPolicy = DEFAULT_FLAG_POLICY): Flag[] {
-  const timed = state.cancelled ? [] : [...arrivalNotConfirmed(state, now, policy), ...endUseCheckOverdue(state, now, policy)];
+export function evaluateEventFlags(state: FlagState, policy: FlagPolicy = DEFAULT_FLAG_POLICY): Flag[] {
   return [
     ...sourceShortfall(state),
     ...lowYield(state, policy),
     ...weightDiscrepancy(state),
     ...licenceSuspendedInTransit(state),
-    ...timed,
     ...endUseViolation(state),
   ];
+}
+
+/**
+ * Every flag in force on a consignment at `now`: the event-based ones and the two that need the
+ * clock, ARRIVAL_NOT_CONFIRMED and END_USE_CHECK_OVERDUE, which a job evaluates at its own run
+ * time. A cancelled consignment carries no time-based flag.
+ */
+export function evaluateFlags(state: FlagState, now: Date, policy: FlagPolicy = DEFAULT_FLAG_POLICY): Flag[] {
+  const timed = state.cancelled ? [] : [...arrivalNotConfirmed(state, now, policy), ...endUseCheckOverdue(state, now, policy)];
+  return [...evaluateEventFlags(state, policy), ...timed];
 }
 
 /** Compares two evaluations by `key`: a flag whose detail changed counts as raised again (its row is rewritten). */

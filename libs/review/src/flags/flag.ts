@@ -10,6 +10,18 @@ export const FLAG_CODES = [
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
+/**
+ * The flags that follow from events alone, with no clock and no other registry: the review fold
+ * computes them after each event (docs/decisions.md, 10). The other codes come from jobs, as events.
+ */
+export const EVENT_FLAG_CODES: readonly FlagCode[] = [
+  'SOURCE_SHORTFALL',
+  'LOW_YIELD',
+  'WEIGHT_DISCREPANCY',
+  'LICENCE_SUSPENDED_IN_TRANSIT',
+  'END_USE_VIOLATION',
+];
+
 export type FlagSeverity = 'low' | 'medium' | 'high' | 'critical';
 
 /**

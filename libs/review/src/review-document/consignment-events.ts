@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '@ree/event-store';
 import type { ConsignmentEvent, MiningSourceDeclaredData, ProcessingStepRecordedData } from '@ree/consignment';
 import { evolveConsignment } from '@ree/consignment';
+import { evolveFlagState } from '../flags';
 import { replaceOrAppend } from './corrections';
+import { withAppendedFlags } from './flag-entries';
 import type { ReviewDocument, ReviewMiningSource, ReviewProcessingStep, StageName } from './review-document';
 import type { Applied, Review } from './review';
 import { applyShipmentEvent } from './shipment-events';
@@ -62,10 +64,6 @@ function documentChange(document: ReviewDocument, event: ConsignmentEvent, recor
       return [{ endUse: { ...event.data, filedAt: at } }, 'endUse'];
     case 'EndUseCheckRecorded':
       return [{ checks: [...document.checks, { ...event.data, recordedAt: at, by: recorded.metadata.actor }] }, 'verification'];
-    case 'ConsignmentFlagged': {
-      const { code, severity, detail } = event.data;
-      return [{ flags: [...document.flags, { code, severity, raisedAt: at, detail }] }, null];
-    }
     case 'ConsignmentClosed':
       return [{}, 'verification'];
     case 'ConsignmentCancelled':
@@ -83,11 +81,16 @@ function documentChange(document: ReviewDocument, event: ConsignmentEvent, recor
   }
 }
 
-/** A consignment event of the reviewed stream: the document's part, and the consignment's own fold for the status. */
+/**
+ * A consignment event of the reviewed stream: the document's part, the consignment's own fold for
+ * the status, the red-flag rules' state, and the flags jobs appended (or the event that clears one).
+ */
 export function applyConsignmentEvent(review: Review, recorded: RecordedEvent): Applied {
   const event = recorded as unknown as ConsignmentEvent;
   const consignment = evolveConsignment(review.consignment, event);
   const [change, stage] = documentChange(review.document, event, recorded);
-  const document = { ...review.document, ...change, status: consignment.status };
-  return { review: { ...review, consignment, document }, concerns: true, stage };
+  const flags = withAppendedFlags(review.document.flags, event, recorded.recordedAt);
+  const document = { ...review.document, ...change, flags, status: consignment.status };
+  const flagState = evolveFlagState(review.flagState, event);
+  return { review: { ...review, consignment, document, flagState }, concerns: true, stage };
 }

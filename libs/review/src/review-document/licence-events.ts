@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@ree/event-store';
 import type { LicenceEvent } from '@ree/licensing';
 import { evolveLicence, initialLicenceState, licenceIdOf } from '@ree/licensing';
+import { evolveFlagState } from '../flags';
 import type { Applied, Review } from './review';
 
 /** The licence's own decisions after it was attached: they can stop the consignment. */
@@ -15,8 +16,11 @@ export function applyLicenceEvent(review: Review, recorded: RecordedEvent): Appl
   const event = recorded as unknown as LicenceEvent;
   const licenceId = licenceIdOf(recorded.streamId);
   const licence = evolveLicence(review.licences[licenceId] ?? initialLicenceState(), event);
-  const next = { ...review, licences: { ...review.licences, [licenceId]: licence } };
   const attachedId = review.consignment.licence?.licenceId ?? null;
+  // The red-flag rules read the attached licence only, from the attach on: what it did before
+  // (or what another licence did) says nothing about this consignment's shipment.
+  const flagState = attachedId === licenceId ? evolveFlagState(review.flagState, event) : review.flagState;
+  const next = { ...review, licences: { ...review.licences, [licenceId]: licence }, flagState };
   const forConsignment = (event.data as { consignmentId?: string }).consignmentId;
   const concerns = forConsignment !== undefined
     ? forConsignment === review.document.consignmentId

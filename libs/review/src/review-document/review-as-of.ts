@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@ree/event-store';
+import type { FlagPolicy } from '../flags';
 import type { ReviewDocument } from './review-document';
 import { reviewDocument } from './review-document.fold';
 
@@ -9,6 +10,8 @@ export interface ReviewAsOfOptions {
   /** Only what had been recorded up to this revision of the consignment's stream, inclusive. */
   readonly untilRevision?: number;
   readonly consignmentId?: string;
+  /** The red-flag thresholds; DEFAULT_FLAG_POLICY unless given. */
+  readonly policy?: FlagPolicy;
 }
 
 const byPosition = (a: RecordedEvent, b: RecordedEvent): number => {
@@ -43,8 +46,9 @@ export function recordedAsOf(events: readonly RecordedEvent[], options: Pick<Rev
 
 /**
  * The review document as it stood at an earlier point: the same fold, over only what had been
- * recorded by then. The audit's history endpoint shows this beside each event.
+ * recorded by then, so its flags are those open then (one cleared later shows `clearedAt: null`).
+ * The audit's history endpoint shows this beside each event.
  */
 export function reviewAsOf(events: readonly RecordedEvent[], options: ReviewAsOfOptions = {}): ReviewDocument {
-  return reviewDocument(recordedAsOf(events, options), options.consignmentId ?? null);
+  return reviewDocument(recordedAsOf(events, options), options.consignmentId ?? null, options.policy);
 }

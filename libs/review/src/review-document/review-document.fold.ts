@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '@ree/event-store';
 import { consignmentIdOf } from '@ree/consignment';
+import { DEFAULT_FLAG_POLICY, evaluateEventFlags, type FlagPolicy } from '../flags';
 import { applyConsignmentEvent } from './consignment-events';
 import { withDerivedParts } from './derived';
+import { withDerivedFlags } from './flag-entries';
 import { applyLicenceEvent } from './licence-events';
 import { applyMineEvent } from './mine-events';
 import type { ReviewDocument } from './review-document';
@@ -25,22 +27,31 @@ function apply(review: Review, event: RecordedEvent): Applied {
  * Folds one event of the consignment's stream or of a stream it drew on (its licence, its mines)
  * into the review. Pure: the time is the event's `recordedAt`, the actor its metadata's. Events
  * that do not concern the consignment leave the document as it was (a licence's allocation for
- * another consignment still moves the licence's remaining quantity).
+ * another consignment still moves the licence's remaining quantity). After each event that does,
+ * the event-based red flags are evaluated with `policy` and opened, restated or cleared at the
+ * event's `recordedAt`.
  */
-export function evolveReview(review: Review, event: RecordedEvent): Review {
+export function evolveReview(review: Review, event: RecordedEvent, policy: FlagPolicy = DEFAULT_FLAG_POLICY): Review {
   const { review: next, concerns, stage } = apply(review, event);
   if (!concerns) return { ...next, document: withStageStatuses(withDerivedParts(next)) };
   const actor = event.metadata.actor;
   const entry = { position: event.position, streamId: event.streamId, revision: event.revision, type: event.type, at: event.recordedAt, actor, summary: summarise(event) };
   const stages = stage === null ? next.document.stages : { ...next.document.stages, [stage]: { ...next.document.stages[stage], at: event.recordedAt, by: actor } };
-  const document = { ...next.document, stages, timeline: [...next.document.timeline, entry], lastPosition: event.position };
+  const flags = withDerivedFlags(next.document.flags, evaluateEventFlags(next.flagState, policy), event.recordedAt);
+  const document = { ...next.document, stages, flags, timeline: [...next.document.timeline, entry], lastPosition: event.position };
   return { ...next, document: withStageStatuses(withDerivedParts({ ...next, document })) };
 }
 
 /** The review after `events`, which must be in global order. */
-export const foldReview = (events: readonly RecordedEvent[], consignmentId: string | null = null): Review =>
-  events.reduce(evolveReview, initialReview(consignmentId));
+export const foldReview = (
+  events: readonly RecordedEvent[],
+  consignmentId: string | null = null,
+  policy: FlagPolicy = DEFAULT_FLAG_POLICY,
+): Review => events.reduce((review, event) => evolveReview(review, event, policy), initialReview(consignmentId));
 
 /** API.md's review document of the consignment after `events` (in global order). */
-export const reviewDocument = (events: readonly RecordedEvent[], consignmentId: string | null = null): ReviewDocument =>
-  foldReview(events, consignmentId).document;
+export const reviewDocument = (
+  events: readonly RecordedEvent[],
+  consignmentId: string | null = null,
+  policy: FlagPolicy = DEFAULT_FLAG_POLICY,
+): ReviewDocument => foldReview(events, consignmentId, policy).document;

@@ -104,11 +104,19 @@ export interface ReviewCheck {
   readonly by: Actor;
 }
 
+/**
+ * A red flag as raised: API.md's fields, `key` (which tells two flags of one code apart, e.g.
+ * `LOW_YIELD:<stepId>`; the code itself for the others) and `clearedAt`, the `recordedAt` of the
+ * event after which it no longer held (null while open). A detail that changes while open is
+ * rewritten in place; a flag raised again after it cleared is a new entry.
+ */
 export interface ReviewFlag {
   readonly code: string;
   readonly severity: string;
   readonly raisedAt: string;
   readonly detail: string;
+  readonly key: string;
+  readonly clearedAt: string | null;
 }
 
 /** One readable line per event that concerned the consignment, in global order. */

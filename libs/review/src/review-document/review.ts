@@ -1,6 +1,7 @@
 import type { ConsignmentState } from '@ree/consignment';
 import { initialConsignmentState } from '@ree/consignment';
 import type { LicenceState } from '@ree/licensing';
+import { initialFlagState, type FlagState } from '../flags';
 import type { ReviewDocument, Stage, StageName } from './review-document';
 
 /** A mine as its registration names it: what a mining source shows beside the mine's id. */
@@ -11,7 +12,8 @@ export interface MineName {
 /**
  * The fold's state: the document, and what it was derived from. The consignment's own fold gives
  * the status (its rules, not ours); every licence stream seen is folded by the licensing context's
- * evolve, because the remaining quantity depends on every consignment's allocation on it.
+ * evolve, because the remaining quantity depends on every consignment's allocation on it. Plain
+ * JSON throughout: a projection keeps it in a jsonb column between events.
  */
 export interface Review {
   readonly document: ReviewDocument;
@@ -20,6 +22,8 @@ export interface Review {
   readonly mines: Readonly<Record<string, MineName>>;
   /** The quota draws that concern this consignment, by declaration id. */
   readonly draws: Readonly<Record<string, 'drawn' | 'returned'>>;
+  /** What the red-flag rules read: the consignment's events and those of its licence once attached. */
+  readonly flagState: FlagState;
 }
 
 const pending: Stage = { status: 'pending' };
@@ -65,6 +69,7 @@ export const initialReview = (consignmentId: string | null = null): Review => ({
   licences: {},
   mines: {},
   draws: {},
+  flagState: initialFlagState(),
 });
 
 /** What one event did: the new state, whether the event concerns this consignment, and the stage it touched. */

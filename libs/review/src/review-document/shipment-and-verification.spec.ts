@@ -72,12 +72,14 @@ describe('review document: end use, shipment, checks, flags and the end of the p
     expect(reviewDocument(history.events).stages.verification.status).toBe('flagged');
   });
 
-  it('folds red flags with the time they were raised, and flags the stage they point at', () => {
-    const history = travelled().consignment('ConsignmentFlagged', { code: 'WEIGHT_DISCREPANCY', severity: 'high', detail: 'measured 2 % less' }, SYSTEM);
+  it('folds an appended red flag with the time it was raised, and flags the stage it points at', () => {
+    const history = travelled().consignment('ConsignmentFlagged', { code: 'RESTRICTED_PARTY_MATCH', severity: 'critical', detail: 'end user listed' }, SYSTEM);
     const document = reviewDocument(history.events);
 
-    expect(document.flags).toEqual([{ code: 'WEIGHT_DISCREPANCY', severity: 'high', raisedAt: history.last.recordedAt, detail: 'measured 2 % less' }]);
-    expect(document.stages.shipment.status).toBe('flagged');
+    expect(document.flags).toEqual([
+      { code: 'RESTRICTED_PARTY_MATCH', severity: 'critical', raisedAt: history.last.recordedAt, detail: 'end user listed', key: 'RESTRICTED_PARTY_MATCH', clearedAt: null },
+    ]);
+    expect(document.stages.licence.status).toBe('flagged');
     expect(document.stages.mining.status).toBe('done');
   });
 

@@ -41,20 +41,14 @@ function isBlocked(document: ReviewDocument, stage: StageName): boolean {
   return false;
 }
 
-/** A check that found the material not verified or diverted is a finding even before its flag is raised. */
-const failedCheck = (document: ReviewDocument): boolean => {
-  const last = document.checks[document.checks.length - 1];
-  return last !== undefined && last.outcome !== 'verified';
-};
-
 /**
- * A stage's status, the most urgent first: a red flag on it, then what stops it (a customs hold,
- * a suspended or revoked licence, one expired before the release, a cancel of what was never done),
- * then done, else pending.
+ * A stage's status, the most urgent first: an open red flag on it (a failed end-use check opens
+ * END_USE_VIOLATION), then what stops it (a customs hold, a suspended or revoked licence, one
+ * expired before the release, a cancel of what was never done), then done, else pending. A
+ * cleared flag stays in the document's list but no longer marks its stage.
  */
 export function stageStatus(document: ReviewDocument, stage: StageName): StageStatus {
-  const flagged = document.flags.some((flag) => FLAG_STAGES[flag.code] === stage);
-  if (flagged || (stage === 'verification' && failedCheck(document))) return 'flagged';
+  if (document.flags.some((flag) => flag.clearedAt === null && FLAG_STAGES[flag.code] === stage)) return 'flagged';
   if (isBlocked(document, stage)) return 'blocked';
   if (isDone(document, stage)) return 'done';
   return document.status === 'cancelled' ? 'blocked' : 'pending';
