@@ -4,6 +4,7 @@ import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '
 import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
+import { REVIEW_JOB_PROJECTIONS, ReviewJobsModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 
 export interface WorkerAppOptions {
@@ -23,9 +24,10 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot({ role: 'worker', config }),
         JobsModule.forRoot(),
-        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...RECONCILIATION_PROJECTIONS, ...EXPIRY_PROJECTIONS] }),
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...RECONCILIATION_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...REVIEW_JOB_PROJECTIONS] }),
         ReconciliationModule,
         LicenceExpiryModule,
+        ReviewJobsModule,
       ],
     };
   }

@@ -7,3 +7,4 @@ export type { ReviewAsOfOptions } from './review-document/review-as-of';
 export { FLAG_STAGES, stageStatus } from './review-document/stages';
 export { massBalanceOf } from './review-document/derived';
 export * from './flags';
+export * from './jobs';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DeadlineFlagsReactor, DeadlineFlagsWorker } from './deadline-flags.module';
+
+/** The reactors of the review's jobs, to add to the worker's projector. */
+export const REVIEW_JOB_PROJECTIONS = [DeadlineFlagsReactor] as const;
+
+/**
+ * The worker side of the review's jobs: their processors. Needs `EVENT_STORE`, `APP_CONFIG` and
+ * TypeORM's `DataSource` (the PlatformModule).
+ */
+@Module({ providers: [DeadlineFlagsWorker] })
+export class ReviewJobsModule {}
