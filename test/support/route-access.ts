@@ -66,6 +66,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/v1/consignments/:id/end-use-checks': OFFICER,
   'POST /api/v1/consignments/:id/cancel': EXPORTER,
   'POST /api/v1/consignments/:id/close': OFFICER,
+
+  'GET /api/v1/consignments': EVERYONE,
+  'GET /api/v1/consignments/:id/review': EVERYONE,
+  'GET /api/v1/flags': EVERYONE,
+  'GET /api/v1/statistics/exports': EVERYONE,
 };
 
 /** The first role that may call a route with this access (any role for a public one). */

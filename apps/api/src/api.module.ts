@@ -5,6 +5,7 @@ import { ConsignmentModule } from '@ree/consignment';
 import { LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
 import { AppConfig, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
+import { ReviewModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
 import { configureHttp } from './http/configure-http';
@@ -39,6 +40,7 @@ export class ApiModule {
         RegistryModule,
         ConsignmentModule,
         LicensingModule,
+        ReviewModule,
         AuditModule,
         HealthModule,
       ],

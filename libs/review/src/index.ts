@@ -7,4 +7,5 @@ export type { ReviewAsOfOptions } from './review-document/review-as-of';
 export { FLAG_STAGES, stageStatus } from './review-document/stages';
 export { massBalanceOf } from './review-document/derived';
 export * from './flags';
+export { ReviewModule } from './review.module';
 export * from './jobs';

@@ -1,0 +1,45 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { toKilograms } from '@ree/shared-kernel';
+import { DataSource } from 'typeorm';
+import { ownOrganisationOf } from '../readers';
+import { SqlConditions } from '../sql-conditions';
+import type { StatisticsGrouping } from './export-statistics.request.dto';
+import { ExportStatisticsQuery } from './export-statistics.query';
+import { ExportStatisticsResponseDto } from './export-statistics.response.dto';
+
+/** The SQL of each grouping's key: fixed text, never taken from the request. */
+const KEYS: Readonly<Record<StatisticsGrouping, string>> = {
+  month: `to_char(released_on, 'YYYY-MM')`,
+  element: 'element',
+  destinationCountry: 'destination_country',
+  hsCode: 'hs_code',
+};
+
+/**
+ * Counts a consignment once customs released it (`released_on`), with its shipped grams (the
+ * declared net mass recorded on the licence): summed in grams by PostgreSQL, shown in kilograms.
+ */
+@QueryHandler(ExportStatisticsQuery)
+export class ExportStatisticsHandler implements IQueryHandler<ExportStatisticsQuery, ExportStatisticsResponseDto> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ groupBy, viewer, from, to }: ExportStatisticsQuery): Promise<ExportStatisticsResponseDto> {
+    const conditions = new SqlConditions()
+      .add(() => 'released_on IS NOT NULL')
+      .addIf(from, (day) => `released_on >= ${day}::date`)
+      .addIf(to, (day) => `released_on <= ${day}::date`)
+      .addIf(ownOrganisationOf(viewer), (own) => `exporter_org = ${own}`);
+    const rows: Array<{ key: string; shipped_grams: string; consignments: string }> = await this.dataSource.query(
+      `SELECT ${KEYS[groupBy]} AS key, sum(shipped_grams) AS shipped_grams, count(*) AS consignments
+         FROM review.consignments ${conditions.where}
+        GROUP BY 1 ORDER BY 1`,
+      conditions.params,
+    );
+    return {
+      groupBy,
+      from: from ?? null,
+      to: to ?? null,
+      items: rows.map((row) => ({ key: row.key, shippedKg: toKilograms(Number(row.shipped_grams)), consignments: Number(row.consignments) })),
+    };
+  }
+}

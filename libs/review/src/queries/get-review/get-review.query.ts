@@ -1,0 +1,9 @@
+import type { Actor } from '@ree/event-store';
+
+/** A consignment's whole-process review document, as the review projection last stored it. */
+export class GetReviewQuery {
+  constructor(
+    readonly consignmentId: string,
+    readonly viewer: Actor,
+  ) {}
+}

@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { END_USE_CATEGORIES, END_USE_CHECK_OUTCOMES, INSPECTION_RESULTS, PROCESSES } from '@ree/consignment';
+import { PRODUCT_FORMS, QUOTA_CATEGORIES } from '@ree/shared-kernel';
+import { FLAG_SEVERITIES, RED_FLAG_CODES } from '../readers';
+
+/** The OpenAPI shapes of the review document's parts (`src/review-document/review-document.ts`). */
+
+export class ActorResponseDto {
+  @ApiProperty() sub: string;
+  @ApiProperty() role: string;
+  @ApiPropertyOptional() org?: string;
+  @ApiPropertyOptional() name?: string;
+}
+
+export class StageResponseDto {
+  @ApiProperty({ enum: ['pending', 'done', 'blocked', 'flagged'] }) status: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the latest event that touched the stage was recorded' }) at?: string;
+  @ApiPropertyOptional({ type: ActorResponseDto }) by?: ActorResponseDto;
+}
+
+export class StagesResponseDto {
+  @ApiProperty({ type: StageResponseDto }) mining: StageResponseDto;
+  @ApiProperty({ type: StageResponseDto }) processing: StageResponseDto;
+  @ApiProperty({ type: StageResponseDto }) licence: StageResponseDto;
+  @ApiProperty({ type: StageResponseDto }) endUse: StageResponseDto;
+  @ApiProperty({ type: StageResponseDto }) shipment: StageResponseDto;
+  @ApiProperty({ type: StageResponseDto }) verification: StageResponseDto;
+}
+
+export class ReviewMiningSourceResponseDto {
+  @ApiProperty({ format: 'uuid' }) declarationId: string;
+  @ApiProperty({ format: 'uuid' }) mineId: string;
+  @ApiProperty({ type: String, nullable: true }) mineName: string | null;
+  @ApiProperty() quotaYear: number;
+  @ApiProperty({ enum: QUOTA_CATEGORIES }) category: string;
+  @ApiProperty() extractionBatchRef: string;
+  @ApiProperty() kgReo: number;
+  @ApiProperty({ format: 'date' }) extractedOn: string;
+  @ApiProperty({ enum: ['unknown', 'drawn', 'returned'], description: "The draw on the mine's quota" }) quota: string;
+  @ApiProperty({ format: 'date-time' }) declaredAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The source this one corrects' }) correctsId: string | null;
+  @ApiProperty({ type: String, nullable: true }) correctionReason: string | null;
+}
+
+export class FacilityResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() region: string;
+}
+
+export class ReviewProcessingStepResponseDto {
+  @ApiProperty({ format: 'uuid' }) stepId: string;
+  @ApiProperty({ type: FacilityResponseDto }) facility: FacilityResponseDto;
+  @ApiProperty({ enum: PROCESSES }) process: string;
+  @ApiProperty({ enum: PRODUCT_FORMS }) inputForm: string;
+  @ApiProperty({ enum: PRODUCT_FORMS }) outputForm: string;
+  @ApiProperty() inputKgReo: number;
+  @ApiProperty() outputKgReo: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'outputKgReo / inputKgReo, four decimals' }) yield: number | null;
+  @ApiProperty({ format: 'date' }) completedOn: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: String, nullable: true }) correctsId: string | null;
+  @ApiProperty({ type: String, nullable: true }) correctionReason: string | null;
+}
+
+export class MassBalanceResponseDto {
+  @ApiProperty({ description: 'The sum of the mining sources in force (kg REO)' }) sourcedKgReo: number;
+  @ApiProperty({ description: "The last step's output, or what was sourced without steps (kg REO)" }) finalKgReo: number;
+  @ApiProperty({ type: Number, nullable: true }) overallYield: number | null;
+}
+
+export class ReviewLicenceResponseDto {
+  @ApiProperty({ format: 'uuid' }) licenceId: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) validUntil: string | null;
+  @ApiProperty({ description: "This consignment's allocation, net of releases" }) allocatedKg: number;
+  @ApiProperty() shippedKg: number;
+  @ApiProperty({ type: Number, nullable: true, description: "The licence's issued quantity allocated to no one" }) remainingKg: number | null;
+}
+
+export class PartyResponseDto {
+  @ApiProperty() name: string;
+  @ApiProperty() country: string;
+  @ApiProperty() address: string;
+}
+
+export class CommitmentsResponseDto {
+  @ApiProperty() noMilitaryUse: boolean;
+  @ApiProperty() noReexportWithoutConsent: boolean;
+  @ApiProperty() acceptsPostShipmentChecks: boolean;
+}
+
+export class SignatoryResponseDto {
+  @ApiProperty() name: string;
+  @ApiProperty() title: string;
+}
+
+export class ReviewEndUseResponseDto {
+  @ApiProperty({ format: 'uuid' }) declarationId: string;
+  @ApiProperty({ type: PartyResponseDto }) endUser: PartyResponseDto;
+  @ApiProperty() endUse: string;
+  @ApiProperty({ enum: END_USE_CATEGORIES }) endUseCategory: string;
+  @ApiProperty({ type: CommitmentsResponseDto }) commitments: CommitmentsResponseDto;
+  @ApiProperty({ type: SignatoryResponseDto }) signatory: SignatoryResponseDto;
+  @ApiProperty({ format: 'date' }) signedOn: string;
+  @ApiProperty() documentSha256: string;
+  @ApiProperty({ format: 'date-time' }) filedAt: string;
+}
+
+export class InspectionResponseDto {
+  @ApiProperty({ format: 'date' }) inspectedOn: string;
+  @ApiProperty() measuredNetKg: number;
+  @ApiProperty({ enum: INSPECTION_RESULTS }) result: string;
+  @ApiProperty({ type: [String] }) sealNos: string[];
+  @ApiProperty() notes: string;
+}
+
+export class ReviewShipmentResponseDto {
+  @ApiProperty() customsDeclarationNo: string;
+  @ApiProperty() portOfExport: string;
+  @ApiProperty() carrier: string;
+  @ApiProperty({ type: [String] }) containerNos: string[];
+  @ApiProperty() declaredNetKg: number;
+  @ApiProperty() hsCode: string;
+  @ApiProperty() destinationCountry: string;
+  @ApiProperty({ format: 'date' }) declaredOn: string;
+  @ApiProperty({ type: InspectionResponseDto, nullable: true, description: 'The latest inspection' }) inspection: InspectionResponseDto | null;
+  @ApiProperty() held: boolean;
+  @ApiProperty({ type: String, nullable: true }) holdReason: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) releasedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) departedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) vesselOrFlight: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) arrivedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) portOfArrival: string | null;
+}
+
+export class ReviewCheckResponseDto {
+  @ApiProperty({ format: 'date' }) checkedOn: string;
+  @ApiProperty({ enum: END_USE_CHECK_OUTCOMES }) outcome: string;
+  @ApiProperty() notes: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: ActorResponseDto }) by: ActorResponseDto;
+}
+
+export class ReviewFlagResponseDto {
+  @ApiProperty({ enum: RED_FLAG_CODES }) code: string;
+  @ApiProperty({ enum: FLAG_SEVERITIES }) severity: string;
+  @ApiProperty({ format: 'date-time', description: 'When the event after which the flag held was recorded' }) raisedAt: string;
+  @ApiProperty({ description: 'What a reviewer needs to know, in one sentence' }) detail: string;
+  @ApiProperty({ description: 'Tells two flags of one code apart (LOW_YIELD:<stepId>); the code itself otherwise' }) key: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the flag stopped holding; null while open' })
+  clearedAt: string | null;
+}
+
+export class TimelineEntryResponseDto {
+  @ApiProperty({ description: 'Global position, as a string' }) position: string;
+  @ApiProperty() streamId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() type: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: ActorResponseDto }) actor: ActorResponseDto;
+  @ApiProperty() summary: string;
+}

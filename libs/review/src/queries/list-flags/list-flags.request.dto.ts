@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageRequestDto } from '@ree/platform';
+import { IsIn, IsOptional } from 'class-validator';
+import { FLAG_SEVERITIES, RED_FLAG_CODES } from '../readers';
+
+/** API.md's `GET /flags?code=&severity=&open=true`. */
+export class ListFlagsRequestDto extends PageRequestDto {
+  @ApiPropertyOptional({ enum: RED_FLAG_CODES })
+  @IsOptional() @IsIn(RED_FLAG_CODES)
+  code?: string;
+
+  @ApiPropertyOptional({ enum: FLAG_SEVERITIES })
+  @IsOptional() @IsIn(FLAG_SEVERITIES)
+  severity?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'true',
+    description: 'true: the flags still open (the default); false: the flags that were cleared',
+  })
+  @IsOptional() @IsIn(['true', 'false'])
+  open?: string;
+}

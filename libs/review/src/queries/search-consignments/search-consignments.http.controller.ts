@@ -1,0 +1,37 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContext, Ctx, DEFAULT_LIMIT, Roles } from '@ree/platform';
+import { REVIEW_READERS } from '../readers';
+import { rangeEndOf, rangeStartOf } from '../time-range';
+import { ConsignmentPageResponseDto } from './consignment-summary.response.dto';
+import { SearchConsignmentsQuery } from './search-consignments.query';
+import { SearchConsignmentsRequestDto } from './search-consignments.request.dto';
+
+@ApiTags('review')
+@ApiBearerAuth()
+@Controller('consignments')
+export class SearchConsignmentsHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Roles(...REVIEW_READERS)
+  @ApiOperation({
+    summary: "The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element and registration time; an exporter sees only its own",
+  })
+  @ApiOkResponse({ type: ConsignmentPageResponseDto })
+  search(@Query() request: SearchConsignmentsRequestDto, @Ctx() ctx: CommandContext): Promise<ConsignmentPageResponseDto> {
+    const { status, flag, severity, exporterOrg, destinationCountry, element, from, to, limit = DEFAULT_LIMIT, cursor } = request;
+    const filter = {
+      status,
+      flag,
+      severity,
+      exporterOrg,
+      destinationCountry,
+      element,
+      registeredFrom: from === undefined ? undefined : rangeStartOf(from),
+      registeredBefore: to === undefined ? undefined : rangeEndOf(to),
+    };
+    return this.queryBus.execute<SearchConsignmentsQuery, ConsignmentPageResponseDto>(new SearchConsignmentsQuery(filter, ctx.actor, limit, cursor));
+  }
+}

@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CONSIGNMENT_STATUSES } from '@ree/consignment';
+import { IsCountryCode, PageRequestDto } from '@ree/platform';
+import { PRODUCT_ELEMENTS } from '@ree/shared-kernel';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { FLAG_SEVERITIES, RED_FLAG_CODES } from '../readers';
+import { IsAfterRangeStart, IsDayOrInstant } from '../time-range';
+
+/** Organisation names are printable: a NUL could not even be compared in PostgreSQL. */
+export const NO_CONTROL_CHARACTERS = /^\P{Cc}+$/u;
+
+export const SEARCHABLE_STATUSES = [...CONSIGNMENT_STATUSES, 'cancelled'] as const;
+
+/** The reviewers' search (API.md): every filter optional, all of them combined with AND. */
+export class SearchConsignmentsRequestDto extends PageRequestDto {
+  @ApiPropertyOptional({ enum: SEARCHABLE_STATUSES })
+  @IsOptional() @IsIn(SEARCHABLE_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ enum: RED_FLAG_CODES, description: 'Consignments with an open red flag of this code' })
+  @IsOptional() @IsIn(RED_FLAG_CODES)
+  flag?: string;
+
+  @ApiPropertyOptional({ enum: FLAG_SEVERITIES, description: 'Consignments with an open red flag of this severity' })
+  @IsOptional() @IsIn(FLAG_SEVERITIES)
+  severity?: string;
+
+  @ApiPropertyOptional({ description: "The exporter's organisation; an exporter sees only its own whatever this says" })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @Matches(NO_CONTROL_CHARACTERS, { message: 'exporterOrg must not contain control characters' })
+  exporterOrg?: string;
+
+  @ApiPropertyOptional({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional() @IsCountryCode()
+  destinationCountry?: string;
+
+  @ApiPropertyOptional({ enum: PRODUCT_ELEMENTS })
+  @IsOptional() @IsIn(PRODUCT_ELEMENTS)
+  element?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-03-01',
+    description: 'Registered at or after: a day (from 00:00 UTC) or an instant with its offset',
+  })
+  @IsOptional() @IsDayOrInstant()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-03-31',
+    description: 'Registered before: an instant (exclusive) or a day (that whole day included, to 24:00 UTC)',
+  })
+  @IsOptional() @IsDayOrInstant() @IsAfterRangeStart('from')
+  to?: string;
+}
