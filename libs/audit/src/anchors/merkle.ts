@@ -74,7 +74,7 @@ export function rootFromAuditPath(leaf: Uint8Array, index: number, size: number,
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
   let fn = index;
   let sn = size - 1;
-  let root = Buffer.from(leaf);
+  let root: Buffer = Buffer.from(leaf);
   for (const sibling of path) {
     if (sn === 0) return null;
     if (fn % 2 === 1 || fn === sn) {
