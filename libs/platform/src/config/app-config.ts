@@ -20,7 +20,10 @@ export interface AppConfig {
     readonly audience: string;
     readonly usingDevelopmentSecret: boolean;
   };
+  /** The Ed25519 key (PEM) that signs the audit anchors (`ANCHOR_PRIVATE_KEY_FILE`); required in production. */
   readonly anchorPrivateKeyFile?: string;
+  /** Where development and tests keep the key made on first start when no key file is set (`ANCHOR_DEVELOPMENT_KEY_FILE`). */
+  readonly anchorDevelopmentKeyFile: string;
   readonly anchorIntervalMs: number;
   readonly deadlines: {
     readonly arrivalNotConfirmedDays: number;
@@ -98,7 +101,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: env.JWT_AUDIENCE ?? DEFAULT_JWT_AUDIENCE,
       usingDevelopmentSecret,
     },
-    anchorPrivateKeyFile: env.ANCHOR_PRIVATE_KEY_FILE,
+    anchorPrivateKeyFile: env.ANCHOR_PRIVATE_KEY_FILE || undefined,
+    anchorDevelopmentKeyFile: env.ANCHOR_DEVELOPMENT_KEY_FILE || 'var/anchor-development-key.pem',
     anchorIntervalMs: integer(env, 'ANCHOR_INTERVAL_MS', 3_600_000, 1_000, 31 * 86_400_000, problems),
     deadlines: {
       arrivalNotConfirmedDays: integer(env, 'ARRIVAL_NOT_CONFIRMED_DAYS', 60, 1, 3650, problems),
