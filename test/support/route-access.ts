@@ -17,6 +17,7 @@ const OFFICIALS: readonly PersonRole[] = ['licensing-officer', 'customs-agent', 
 const OFFICER: readonly PersonRole[] = ['licensing-officer'];
 const EXPORTER: readonly PersonRole[] = ['exporter'];
 const CUSTOMS: readonly PersonRole[] = ['customs-agent'];
+const AUDIT_READERS: readonly PersonRole[] = ['auditor', 'licensing-officer'];
 
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /health/live': 'public',
@@ -66,6 +67,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/v1/consignments/:id/end-use-checks': OFFICER,
   'POST /api/v1/consignments/:id/cancel': EXPORTER,
   'POST /api/v1/consignments/:id/close': OFFICER,
+  'GET /api/v1/consignments/:id/history': AUDIT_READERS,
+  'GET /api/v1/consignments/:id/integrity': AUDIT_READERS,
 
   'GET /api/v1/consignments': EVERYONE,
   'GET /api/v1/consignments/:id/review': EVERYONE,

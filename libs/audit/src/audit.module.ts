@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CheckConsignmentIntegrityHandler } from './queries/check-consignment-integrity/check-consignment-integrity.handler';
+import { CheckConsignmentIntegrityHttpController } from './queries/check-consignment-integrity/check-consignment-integrity.http.controller';
+import { GetConsignmentHistoryHandler } from './queries/get-consignment-history/get-consignment-history.handler';
+import { GetConsignmentHistoryHttpController } from './queries/get-consignment-history/get-consignment-history.http.controller';
 
 /**
  * The auditors' reads over HTTP (API.md "Audit"): a consignment's history as of any point and the
@@ -9,7 +13,7 @@ import { CqrsModule } from '@nestjs/cqrs';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [],
-  providers: [],
+  controllers: [GetConsignmentHistoryHttpController, CheckConsignmentIntegrityHttpController],
+  providers: [GetConsignmentHistoryHandler, CheckConsignmentIntegrityHandler],
 })
 export class AuditModule {}

@@ -1,0 +1,39 @@
+import type { RecordedEvent } from '@ree/event-store';
+import { evolveReview, initialReview, type ReviewDocument, STAGE_NAMES, type StageName, type StageStatus } from '@ree/review';
+
+/** What the review document said right after one event of a history. */
+export interface HistoryStep {
+  readonly position: string;
+  readonly status: string | null;
+  readonly stages: Readonly<Record<StageName, StageStatus>>;
+  /** The timeline's line for the event; null for an event that does not concern the consignment (another one's draw on its mine). */
+  readonly summary: string | null;
+}
+
+export interface FoldedHistory {
+  /** `steps[i]` is the state after `events[i]`. */
+  readonly steps: readonly HistoryStep[];
+  /** The document after the last event: `reviewAsOf` of the same events. */
+  readonly state: ReviewDocument;
+}
+
+/**
+ * Folds a history (in global order) event by event with the review's own fold, keeping the status
+ * and the stage statuses after each step, so that a replay shows what a reviewer would have seen
+ * then without folding anything itself.
+ */
+export function foldHistory(events: readonly RecordedEvent[], consignmentId: string): FoldedHistory {
+  let review = initialReview(consignmentId);
+  const steps = events.map((event) => {
+    review = evolveReview(review, event);
+    const { status, stages, timeline } = review.document;
+    const entry = timeline.at(-1);
+    return {
+      position: event.position,
+      status,
+      stages: Object.fromEntries(STAGE_NAMES.map((stage) => [stage, stages[stage].status])) as Record<StageName, StageStatus>,
+      summary: entry?.position === event.position ? entry.summary : null,
+    };
+  });
+  return { steps, state: review.document };
+}

@@ -1,0 +1,42 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore, RecordedEvent } from '@ree/event-store';
+import { recordedAsOf } from '@ree/review';
+import { readConsignmentStream, streamsDrawnOn } from '../../consignment-streams';
+import { foldHistory } from '../../history/history-steps';
+import { GetConsignmentHistoryQuery } from './get-consignment-history.query';
+import { ConsignmentHistoryResponseDto, HistoryEventResponseDto } from './get-consignment-history.response.dto';
+
+/** An event as the history shows it: the envelope flattened, the metadata's fields beside the others. */
+export function historyEventOf(event: RecordedEvent): HistoryEventResponseDto {
+  const { eventId, streamId, type, schemaVersion, revision, position, recordedAt, data, metadata } = event;
+  const { actor, correlationId, causationId, hash, prevHash } = metadata;
+  return { eventId, streamId, type, schemaVersion, revision, position, recordedAt, actor, correlationId, causationId, hash, prevHash, data };
+}
+
+/**
+ * Reads the consignment's stream and the streams it had drawn on within the limits (a licence
+ * attached later is not yet one of them), straight from the event store, and merges them in the
+ * store's global order. The events shown are `recordedAsOf` of that merge (`reviewAsOf`'s own
+ * cut), and the steps and the state are the projection's fold over exactly those events.
+ */
+@QueryHandler(GetConsignmentHistoryQuery)
+export class GetConsignmentHistoryHandler implements IQueryHandler<GetConsignmentHistoryQuery, ConsignmentHistoryResponseDto> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ consignmentId, limits }: GetConsignmentHistoryQuery): Promise<ConsignmentHistoryResponseDto> {
+    const own = await readConsignmentStream(this.store, consignmentId);
+    const drawnOn = await Promise.all(streamsDrawnOn(recordedAsOf(own, limits)).map((streamId) => this.store.readStream(streamId)));
+    const merged = [...own, ...drawnOn.flat()].sort((a, b) => this.store.comparePositions(a.position, b.position));
+    const events = recordedAsOf(merged, limits);
+    const { steps, state } = foldHistory(events, consignmentId);
+    return {
+      consignmentId,
+      asOf: limits.asOf === undefined ? null : new Date(limits.asOf).toISOString(),
+      untilRevision: limits.untilRevision ?? null,
+      events: events.map(historyEventOf),
+      steps: steps.map((step) => ({ ...step, stages: { ...step.stages } })),
+      state,
+    };
+  }
+}
