@@ -18,6 +18,7 @@ import { APP_CONFIG, AppConfig } from '@ree/platform/config/app-config';
 import { CommandContext, Ctx } from '@ree/platform/http/command-context';
 import { CommandResponse } from '@ree/platform/http/command-response';
 import { READ_MODEL_POSITIONS } from '@ree/platform/http/read-model-positions.port';
+import { Metrics } from '@ree/platform/metrics/metrics';
 import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { FakeReadModelPositions } from './support/fake-read-model-positions';
 import { expectProblem } from './support/problem';
@@ -129,8 +130,9 @@ async function startApp(config: AppConfig, dataSource: DataSource): Promise<INes
       { provide: APP_CONFIG, useValue: config },
       { provide: DataSource, useValue: dataSource },
       { provide: READ_MODEL_POSITIONS, useValue: positions },
+      { provide: Metrics, useValue: new Metrics() },
     ],
-    exports: [APP_CONFIG, DataSource],
+    exports: [APP_CONFIG, DataSource, Metrics],
   })
   class TestInfrastructureModule {}
 

@@ -18,10 +18,13 @@ const OFFICER: readonly PersonRole[] = ['licensing-officer'];
 const EXPORTER: readonly PersonRole[] = ['exporter'];
 const CUSTOMS: readonly PersonRole[] = ['customs-agent'];
 const AUDIT_READERS: readonly PersonRole[] = ['auditor', 'licensing-officer'];
+const ANCHOR_READERS: readonly PersonRole[] = ['auditor', 'licensing-officer', 'admin'];
+const ANCHOR_TAKERS: readonly PersonRole[] = ['auditor', 'admin'];
 
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  'GET /metrics': 'public',
   'GET /api/docs': 'public',
   'GET /api/docs/': 'public',
   'GET /api/docs/index.html': 'public',
@@ -69,6 +72,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/v1/consignments/:id/close': OFFICER,
   'GET /api/v1/consignments/:id/history': AUDIT_READERS,
   'GET /api/v1/consignments/:id/integrity': AUDIT_READERS,
+  'GET /api/v1/audit/public-key': 'public',
+  'POST /api/v1/audit/anchors': ANCHOR_TAKERS,
+  'GET /api/v1/audit/anchors': ANCHOR_READERS,
+  'GET /api/v1/audit/anchors/latest': ANCHOR_READERS,
+  'GET /api/v1/audit/anchors/:anchorId': ANCHOR_READERS,
+  'GET /api/v1/audit/events/:eventId/proof': AUDIT_READERS,
 
   'GET /api/v1/consignments': EVERYONE,
   'GET /api/v1/consignments/:id/review': EVERYONE,

@@ -1,9 +1,9 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '@ree/audit';
-import { ConsignmentModule } from '@ree/consignment';
-import { LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
-import { AppConfig, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
+import { ConsignmentModule, RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
+import { EXPIRE_LICENCES_QUEUE, LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
+import { AppConfig, JobsModule, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
 import { ReviewModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { configureHttp } from './http/configure-http';
 import { correlationIdOf } from './http/correlation';
 import { HttpConventionsModule } from './http/http-conventions.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 export interface ApiAppOptions {
   /** Defaults to `loadConfig(process.env)`; tests pass their own. */
@@ -24,9 +25,12 @@ export interface ApiAppOptions {
  */
 const SERVED_PROJECTIONS = [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS].map((Projection) => new Projection().name);
 
+/** The BullMQ queues whose depths `/metrics` reports: every queue a reactor of the worker fills. */
+const MONITORED_QUEUES = [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE];
+
 /**
- * The API process: the platform, the HTTP conventions, every bounded context's controllers and
- * the health probes.
+ * The API process: the platform, the HTTP conventions, every bounded context's controllers,
+ * the health probes and the Prometheus metrics (which read queue depths through `JobQueues`).
  */
 @Module({})
 export class ApiModule {
@@ -43,6 +47,8 @@ export class ApiModule {
         ReviewModule,
         AuditModule,
         HealthModule,
+        JobsModule.forRoot(),
+        MetricsModule.forRoot({ queues: MONITORED_QUEUES }),
       ],
     };
   }

@@ -4,6 +4,7 @@ export * from './expected-revision';
 export * from './errors';
 export * from './decider';
 export * from './handle-command';
+export * from './append-observer';
 export * from './upcasting';
 export * from './hash-chain';
 export * from './canonical-json';

@@ -20,5 +20,6 @@ export * from './http/validators';
 export * from './http/pagination';
 export * from './http/page.request.dto';
 export * from './jobs';
+export * from './metrics/metrics';
 export * from './http/party.request.dto';
 export * from './http/parse-id.pipe';

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '@ree/platform';
 import { AuthenticationGuard } from './authentication.guard';
 import { AuthorizationGuard } from './authorization.guard';
+import { CommandMetricsInterceptor } from './command-metrics.interceptor';
 import { CorrelationMiddleware } from './correlation';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency.store';
@@ -16,9 +17,10 @@ import { StrictValidationPipe } from './validation';
 /**
  * API.md's HTTP conventions for every route: correlation ids, bearer-token authentication,
  * deny-by-default authorisation, rate limits, strict validation, problem+json errors,
- * `Idempotency-Key`, `Location` on creates and `X-Min-Position` reads.
+ * `Idempotency-Key`, `Location` on creates, `X-Min-Position` reads and the count of commands
+ * by outcome (`ree_commands_total`).
  *
- * Needs, from global modules of the application: `APP_CONFIG` and the TypeORM `DataSource`; and,
+ * Needs, from global modules of the application: `APP_CONFIG`, `Metrics` and the TypeORM `DataSource`; and,
  * for `X-Min-Position`, a provider of `READ_MODEL_POSITIONS` anywhere in the application.
  * Guards and interceptors run in the order listed here.
  */
@@ -38,6 +40,7 @@ import { StrictValidationPipe } from './validation';
     { provide: APP_PIPE, useClass: StrictValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
     { provide: APP_INTERCEPTOR, useClass: LocationInterceptor },
   ],
 })

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { AppendObserver, observeAppend } from '../append-observer';
 import { CatchUpSubscriptions } from '../catch-up-subscription';
 import { NewEvent, RecordedEvent } from '../event';
 import {
@@ -32,6 +33,8 @@ export interface PostgresEventStoreOptions {
   readonly clock?: () => Date;
   /** How often an idle subscription polls in case a notification was lost. Default 500 ms. */
   readonly pollIntervalMs?: number;
+  /** Told the duration and outcome of every append (the application's metrics). */
+  readonly onAppend?: AppendObserver;
 }
 
 /** Rows visible to ordered readers: those of transactions older than every running one. */
@@ -55,6 +58,7 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new StreamHeadCache();
   private readonly listener: AppendListener;
   private readonly subscriptions = new CatchUpSubscriptions();
+  private readonly onAppend?: AppendObserver;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = options.pool;
@@ -62,6 +66,7 @@ export class PostgresEventStore implements EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.listener = new AppendListener(options.pool, options.listenConnectionString);
+    this.onAppend = options.onAppend;
   }
 
   /**
@@ -71,7 +76,11 @@ export class PostgresEventStore implements EventStore {
    * expected one) answers like the first append and writes nothing; any other reuse of stored
    * event ids is an `EventIdConflictError`. Connection failures are `EventStoreUnavailableError`.
    */
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    return observeAppend(this.onAppend, streamId, events.length, () => this.append(streamId, events, options));
+  }
+
+  private async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     for (;;) {
       const cached = this.heads.get(streamId);

@@ -3,6 +3,7 @@ import { createEventStorePool, EVENT_STORE, EventStore, PostgresEventStore } fro
 import type { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { IDLE_IN_TRANSACTION_TIMEOUT_MS } from '../database/typeorm-options';
+import { Metrics } from '../metrics/metrics';
 
 /** 16 writers measured best for appends on 2 cores (STACK.md). */
 export const EVENT_STORE_POOL_MAX = 16;
@@ -40,9 +41,9 @@ export function eventStoreProviders(role: 'api' | 'worker'): Provider[] {
     },
     {
       provide: EVENT_STORE,
-      inject: [APP_CONFIG, EVENT_STORE_POOL],
-      useFactory: (config: AppConfig, pool: Pool): EventStore =>
-        new PostgresEventStore({ pool, listenConnectionString: config.databaseUrl }),
+      inject: [APP_CONFIG, EVENT_STORE_POOL, Metrics],
+      useFactory: (config: AppConfig, pool: Pool, metrics: Metrics): EventStore =>
+        new PostgresEventStore({ pool, listenConnectionString: config.databaseUrl, onAppend: metrics.observeAppend }),
     },
     EventStoreCloser,
   ];

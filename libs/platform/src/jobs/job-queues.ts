@@ -1,4 +1,4 @@
-import { JobsOptions, Queue } from 'bullmq';
+import { JobsOptions, JobType, Queue } from 'bullmq';
 import { Redis, RedisOptions } from 'ioredis';
 
 /** A job a reactor wants on a queue: `jobId` is the id of the event that called for it. */
@@ -83,6 +83,18 @@ export class JobQueues {
       ),
     );
     await withTimeout(added, this.options.enqueueTimeoutMs ?? 2_000, `Redis did not accept ${requests.length} job(s)`);
+  }
+
+  /**
+   * How many jobs a queue holds in each of the given states, for metrics: rejects at once while
+   * the connection is down, and when Redis did not answer within the timeout, so a scrape during
+   * an outage never waits for Redis to return.
+   */
+  async jobCounts<State extends JobType>(name: string, states: readonly State[], timeoutMs: number): Promise<Record<State, number>> {
+    const { status } = this.connection;
+    if (status !== 'ready') throw new Error(`Redis did not count the jobs of ${name}: the connection is ${status}`);
+    const counts = await withTimeout(this.queue(name).getJobCounts(...states), timeoutMs, `Redis did not count the jobs of ${name}`);
+    return Object.fromEntries(states.map((state) => [state, counts[state] ?? 0])) as Record<State, number>;
   }
 
   async close(): Promise<void> {

@@ -12,8 +12,9 @@ class JobQueuesCloser implements OnApplicationShutdown {
 }
 
 /**
- * The worker's BullMQ producers ({@link JobQueues}, on `REDIS_URL` with `QUEUE_PREFIX`), global so
- * that reactors injected into the projector find them. Needs `APP_CONFIG` (the PlatformModule).
+ * The process's BullMQ producers ({@link JobQueues}, on `REDIS_URL` with `QUEUE_PREFIX`), global so
+ * that reactors injected into the projector find them; the API reads queue depths through them for
+ * `/metrics`. Needs `APP_CONFIG` (the PlatformModule).
  */
 @Module({})
 export class JobsModule {

@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig, loadConfig } from '../config/app-config';
 import { typeOrmOptions } from '../database/typeorm-options';
 import { EVENT_STORE_POOL, eventStoreProviders } from '../event-store/event-store.provider';
 import { GenerateRequestId, LoggingModule } from '../logging/logging.module';
+import { Metrics } from '../metrics/metrics';
 import { closeRedisConnection, createRedisConnection, REDIS } from '../redis/redis.connection';
 import { ShutdownLog } from './shutdown-log';
 
@@ -32,7 +33,8 @@ class RedisCloser implements OnApplicationShutdown {
 /**
  * What every process of the product stands on: its configuration (`APP_CONFIG`), JSON logs,
  * the event store (`EVENT_STORE`), TypeORM's connection to the read models, one Redis
- * connection (`REDIS`) and the CQRS buses. Global: contexts inject these without importing it.
+ * connection (`REDIS`), the CQRS buses and the application's `Metrics` (the event store reports
+ * its appends there). Global: contexts inject these without importing it.
  *
  * Shutdown order (Nest's): `onModuleDestroy` (the projector stops), the HTTP server stops
  * taking requests and finishes those in flight, then `onApplicationShutdown` closes the pools.
@@ -54,9 +56,10 @@ export class PlatformModule {
         { provide: REDIS, useFactory: () => createRedisConnection(config.redisUrl, `ree-${options.role}`) },
         RedisCloser,
         ShutdownLog,
+        { provide: Metrics, useFactory: () => new Metrics() },
         ...eventStoreProviders(options.role),
       ],
-      exports: [APP_CONFIG, REDIS, EVENT_STORE, EVENT_STORE_POOL, CqrsModule],
+      exports: [APP_CONFIG, REDIS, EVENT_STORE, EVENT_STORE_POOL, CqrsModule, Metrics],
     };
   }
 }

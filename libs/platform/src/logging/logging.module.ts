@@ -24,6 +24,9 @@ function responseSummary(response: ServerResponse): Record<string, unknown> {
   return { statusCode: response.statusCode };
 }
 
+/** Probes and the metrics scraper call every few seconds: their requests would drown the log. */
+const UNLOGGED = /^\/(health(\/|\?|$)|metrics(\?|$))/;
+
 export interface LoggingOptions {
   readonly role: 'api' | 'worker';
   readonly config: AppConfig;
@@ -32,7 +35,8 @@ export interface LoggingOptions {
 
 /**
  * JSON logs through pino, one object a line, at `LOG_LEVEL`. In the API every line written
- * while a request runs carries its correlation id; probes of `/health` are not logged.
+ * while a request runs carries its correlation id; probes of `/health` and scrapes of `/metrics`
+ * are not logged.
  */
 @Module({})
 export class LoggingModule {
@@ -51,7 +55,7 @@ export class LoggingModule {
             customProps: (request: IncomingMessage & { id?: unknown }) => ({ correlationId: request.id }),
             serializers: { req: requestSummary, res: responseSummary },
             redact: { paths: ['req.headers', 'res.headers', 'req.body'], remove: true },
-            autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
+            autoLogging: { ignore: (request: IncomingMessage) => UNLOGGED.test(request.url ?? '') },
           },
         }),
       ],

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@ree/event-store';
+import { JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
+import { DataSource } from 'typeorm';
+import { projectionBacklogs, ProjectionBacklog } from './projection-backlog';
+
+/** The BullMQ queues whose depths `/metrics` reports (`MetricsModule.forRoot({ queues })`). */
+export const MONITORED_QUEUES = Symbol('MonitoredQueues');
+
+/**
+ * How long a scrape waits for the read-model database and for Redis. Past it, that part is left
+ * out (and `ree_metrics_collector_up` says so) and the rest is answered: a scrape never hangs on
+ * an outage, and stays well inside Prometheus's default 10 s scrape timeout.
+ */
+export const COLLECT_TIMEOUT_MS = 2_000;
+
+type QueueDepth = { readonly queue: string; readonly counts: Record<QueueState, number> };
+
+/**
+ * Reads, at scrape time, what is not counted as it happens (projection lag from the checkpoints,
+ * queue depths from BullMQ), sets those gauges, and renders every metric in Prometheus's text
+ * format. The gauges are reset and set in one synchronous step after all reading, so a projection
+ * or queue that is gone disappears and two concurrent scrapes never see each other's half.
+ */
+@Injectable()
+export class MetricsScraper {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly jobQueues: JobQueues,
+    @Inject(MONITORED_QUEUES) private readonly queues: readonly string[],
+  ) {}
+
+  async scrape(): Promise<{ contentType: string; text: string }> {
+    const [projections, queues] = await Promise.all([
+      settled(withTimeout(projectionBacklogs(this.dataSource, this.store), COLLECT_TIMEOUT_MS, 'the projection checkpoints')),
+      Promise.all(this.queues.map((queue) => settled(this.depthOf(queue)))),
+    ]);
+    this.setProjections(projections);
+    this.setQueues(queues);
+    return this.metrics.exposition();
+  }
+
+  private async depthOf(queue: string): Promise<QueueDepth> {
+    return { queue, counts: await this.jobQueues.jobCounts(queue, QUEUE_STATES, COLLECT_TIMEOUT_MS) };
+  }
+
+  private setProjections(backlogs: readonly ProjectionBacklog[] | undefined): void {
+    const { projectionLagEvents, projectionLagSeconds, collectorUp } = this.metrics;
+    projectionLagEvents.reset();
+    projectionLagSeconds.reset();
+    for (const { name, lagEvents, lagSeconds } of backlogs ?? []) {
+      projectionLagEvents.set({ projection: name }, lagEvents);
+      projectionLagSeconds.set({ projection: name }, lagSeconds);
+    }
+    collectorUp.set({ collector: 'projections' }, backlogs ? 1 : 0);
+  }
+
+  private setQueues(depths: readonly (QueueDepth | undefined)[]): void {
+    const { queueJobs, collectorUp } = this.metrics;
+    queueJobs.reset();
+    for (const depth of depths) {
+      if (!depth) continue;
+      for (const state of QUEUE_STATES) queueJobs.set({ queue: depth.queue, state }, depth.counts[state]);
+    }
+    collectorUp.set({ collector: 'queues' }, depths.every((depth) => depth !== undefined) ? 1 : 0);
+  }
+}
+
+/** The value, or undefined when the collector failed or timed out: a scrape reports what it could. */
+async function settled<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch {
+    return undefined;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
