@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AnchorJobsModule } from '@ree/audit';
 import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '@ree/licensing';
 import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
@@ -28,6 +29,7 @@ export class WorkerModule {
         ReconciliationModule,
         LicenceExpiryModule,
         ReviewJobsModule,
+        AnchorJobsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AnchorModule } from './anchors/anchor.module';
 import { CheckConsignmentIntegrityHandler } from './queries/check-consignment-integrity/check-consignment-integrity.handler';
 import { CheckConsignmentIntegrityHttpController } from './queries/check-consignment-integrity/check-consignment-integrity.http.controller';
 import { GetConsignmentHistoryHandler } from './queries/get-consignment-history/get-consignment-history.handler';
@@ -8,11 +9,12 @@ import { GetConsignmentHistoryHttpController } from './queries/get-consignment-h
 /**
  * The auditors' reads over HTTP (API.md "Audit"): a consignment's history as of any point and the
  * integrity of the hash chains it touches, read straight from the event store (never from a read
- * model, which could be rebuilt or lag); signed anchors and proofs join it. Expects the
- * application to provide `EVENT_STORE`.
+ * model, which could be rebuilt or lag); signed anchors and proofs join it through
+ * `AnchorModule`. Expects the application to provide `EVENT_STORE`, and for the anchors
+ * `APP_CONFIG` and TypeORM's `DataSource` (the PlatformModule).
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, AnchorModule],
   controllers: [GetConsignmentHistoryHttpController, CheckConsignmentIntegrityHttpController],
   providers: [GetConsignmentHistoryHandler, CheckConsignmentIntegrityHandler],
 })

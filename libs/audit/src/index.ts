@@ -6,3 +6,18 @@ export type { ConsignmentIntegrity, IntegritySlice } from './integrity/consignme
 export { verifyStream } from './integrity/verify-stream';
 export type { StreamIntegrity, VerifyStreamOptions } from './integrity/verify-stream';
 export { AUDIT_READERS } from './readers';
+export { anchorBodyOf, anchorLeafHash, anchorMessage, keyIdOf, leafData, rootOfLeaves, signAnchor, sortLeaves } from './anchors/anchor';
+export type { Anchor, AnchorBody, AnchorLeaf } from './anchors/anchor';
+export { AnchorKeyError, loadAnchorKey } from './anchors/anchor-key';
+export type { AnchorKey, AnchorKeyOptions } from './anchors/anchor-key';
+export { EVENT_PROOF_FORMAT, eventProofOf } from './anchors/event-proof';
+export type { EventProof, ProvenEvent } from './anchors/event-proof';
+export { verifyAnchor, verifyProof } from './anchors/verify';
+export type { Verification } from './anchors/verify';
+export { AnchorTaker } from './anchors/anchor-taker';
+export { AnchorProofs, NotAnchoredYet } from './anchors/anchor-proofs';
+export { checkAnchorAgainstStore } from './anchors/anchor-store-check';
+export type { AnchorStoreCheck, StreamDifference } from './anchors/anchor-store-check';
+export { AnchorModule } from './anchors/anchor.module';
+export { AnchorJobs, AnchorJobsModule, processTakeAnchorJob, TAKE_ANCHOR_JOB, TAKE_ANCHOR_QUEUE } from './anchors/anchor-jobs';
+export type { TakeAnchorJob } from './anchors/anchor-jobs';

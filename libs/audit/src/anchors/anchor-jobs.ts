@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, createJobWorker, JobQueues, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
+import type { Job, JobsOptions, Worker } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { anchorKeyProvider, anchorTakerProvider } from './anchor.providers';
+import { AnchorTaker } from './anchor-taker';
+
+/** The queue, the job scheduler's id and the job name of the anchors. */
+export const TAKE_ANCHOR_QUEUE = 'audit.take-anchor';
+export const TAKE_ANCHOR_JOB = 'take-anchor';
+
+export interface TakeAnchorJob {
+  /** Why it runs: the worker's start, or the schedule. */
+  readonly trigger: 'start' | 'schedule';
+}
+
+const JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: KEEP_FINISHED_JOBS_SECONDS },
+  removeOnFail: { age: KEEP_FINISHED_JOBS_SECONDS },
+};
+
+/** How long the worker waits before it tries again to register the schedule (Redis not ready yet). */
+const SCHEDULE_RETRY_MS = 5_000;
+
+/** One run of the job: takes the anchor (once per job id, however often the job runs). */
+export async function processTakeAnchorJob(taker: AnchorTaker, job: Job<TakeAnchorJob>): Promise<{ anchorId: string; root: string }> {
+  const anchor = await taker.take({ jobId: job.id });
+  return { anchorId: anchor.id, root: anchor.root };
+}
+
+/**
+ * Registers the schedule and the job at start on `audit.take-anchor`, and processes them.
+ *
+ * The schedule is a BullMQ job scheduler (every `ANCHOR_INTERVAL_MS`) under one fixed id: every
+ * worker upserts the same one, so two workers keep one schedule, not two. Each start adds one
+ * more job under an id of its own, so that an anchor is taken when a worker starts. Two workers
+ * that run jobs at once take their anchors one after the other (the taker's lock); a job run
+ * again after a crash answers the anchor it already took (its id is stored with it).
+ */
+@Injectable()
+export class AnchorJobs implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(AnchorJobs.name);
+  private worker?: Worker<TakeAnchorJob>;
+  private retry?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly taker: AnchorTaker,
+    private readonly queues: JobQueues,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = createJobWorker<TakeAnchorJob>(
+      TAKE_ANCHOR_QUEUE,
+      async (job) => {
+        const result = await processTakeAnchorJob(this.taker, job);
+        this.logger.log(`Anchor ${result.anchorId} taken (${job.data.trigger}, job ${job.id}): root ${result.root}`);
+        return result;
+      },
+      { redisUrl: this.config.redisUrl, prefix: this.config.jobs.queuePrefix, concurrency: 1 },
+    );
+    this.worker.on('failed', (job, error) => this.logger.error(`Anchor job ${job?.id} failed: ${error.message}`));
+    void this.schedule();
+  }
+
+  /** Upserts the schedule and adds the start job; tries again while Redis does not accept them. */
+  private async schedule(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const queue = this.queues.queue(TAKE_ANCHOR_QUEUE);
+      await queue.upsertJobScheduler(
+        TAKE_ANCHOR_QUEUE,
+        { every: this.config.anchorIntervalMs },
+        { name: TAKE_ANCHOR_JOB, data: { trigger: 'schedule' } satisfies TakeAnchorJob, opts: JOB_OPTIONS },
+      );
+      await queue.add(TAKE_ANCHOR_JOB, { trigger: 'start' } satisfies TakeAnchorJob, { ...JOB_OPTIONS, jobId: `start-${randomUUID()}` });
+    } catch (error) {
+      if (this.stopped) return;
+      this.logger.warn(`The anchor schedule is not registered yet (${(error as Error).message}); trying again in ${SCHEDULE_RETRY_MS} ms`);
+      this.retry = setTimeout(() => void this.schedule(), SCHEDULE_RETRY_MS);
+    }
+  }
+
+  /** Forced, like the other job workers': a graceful close would wait for Redis while it is down. A job cut short runs again. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    await this.worker?.close(true);
+  }
+}
+
+/**
+ * The worker side of the anchors: the schedule, the job at start, and their processing. Needs
+ * `APP_CONFIG`, TypeORM's `DataSource` (the PlatformModule) and `JobQueues` (the JobsModule).
+ */
+@Module({ providers: [anchorKeyProvider, anchorTakerProvider, AnchorJobs] })
+export class AnchorJobsModule {}

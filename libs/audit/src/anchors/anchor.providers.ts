@@ -1,0 +1,29 @@
+import type { Provider } from '@nestjs/common';
+import { EVENT_STORE, EventStore } from '@ree/event-store';
+import { APP_CONFIG, AppConfig } from '@ree/platform';
+import { DataSource } from 'typeorm';
+import { AnchorKey, loadAnchorKey } from './anchor-key';
+import { AnchorProofs } from './anchor-proofs';
+import { AnchorTaker } from './anchor-taker';
+
+/** The signing key, loaded once at start: a bad key ends the start with its one-line message. */
+export const ANCHOR_KEY = Symbol('AnchorKey');
+
+export const anchorKeyProvider: Provider = {
+  provide: ANCHOR_KEY,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig): AnchorKey =>
+    loadAnchorKey({ nodeEnv: config.nodeEnv, privateKeyFile: config.anchorPrivateKeyFile, developmentKeyFile: config.anchorDevelopmentKeyFile }),
+};
+
+export const anchorTakerProvider: Provider = {
+  provide: AnchorTaker,
+  inject: [DataSource, ANCHOR_KEY],
+  useFactory: (dataSource: DataSource, key: AnchorKey) => new AnchorTaker(dataSource, key),
+};
+
+export const anchorProofsProvider: Provider = {
+  provide: AnchorProofs,
+  inject: [DataSource, EVENT_STORE],
+  useFactory: (dataSource: DataSource, store: EventStore) => new AnchorProofs(dataSource, store),
+};

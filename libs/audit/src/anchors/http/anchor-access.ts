@@ -1,0 +1,16 @@
+import type { Role } from '@ree/platform';
+
+/**
+ * Who may read anchors (API.md "Audit"): auditors, licensing officers, and admins, who may take
+ * one and so see what they took. An anchor holds hashes and counts, nothing of any organisation.
+ */
+export const ANCHOR_READERS: Role[] = ['auditor', 'licensing-officer', 'admin'];
+
+/** Who may take an anchor now (API.md: auditor, admin). */
+export const ANCHOR_TAKERS: Role[] = ['auditor', 'admin'];
+
+/**
+ * Who may read an event's proof: the proof shows the event and the later events of its stream,
+ * so the readers of the history (auditors and licensing officers), never exporters.
+ */
+export const PROOF_READERS: Role[] = ['auditor', 'licensing-officer'];

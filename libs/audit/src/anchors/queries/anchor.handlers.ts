@@ -1,0 +1,40 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { decodeCursor, Page, pageOf } from '@ree/platform';
+import { NotFound } from '@ree/shared-kernel';
+import { DataSource } from 'typeorm';
+import type { Anchor } from '../anchor';
+import { AnchorProofs } from '../anchor-proofs';
+import { anchorRows } from '../anchor-store';
+import type { EventProof } from '../event-proof';
+import { GetAnchorQuery, GetEventProofQuery, ListAnchorsQuery } from './anchor.queries';
+
+@QueryHandler(ListAnchorsQuery)
+export class ListAnchorsHandler implements IQueryHandler<ListAnchorsQuery, Page<Anchor>> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ limit, cursor }: ListAnchorsQuery): Promise<Page<Anchor>> {
+    const after = decodeCursor(cursor, ['number']);
+    const rows = await anchorRows.page(this.dataSource, limit + 1, after ? (after[0] as number) : undefined);
+    return pageOf(rows, limit, (row) => row.anchor, (row) => [row.seq]);
+  }
+}
+
+@QueryHandler(GetAnchorQuery)
+export class GetAnchorHandler implements IQueryHandler<GetAnchorQuery, Anchor> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ anchorId }: GetAnchorQuery): Promise<Anchor> {
+    const stored = anchorId === 'latest' ? await anchorRows.latest(this.dataSource) : await anchorRows.byId(this.dataSource, anchorId);
+    if (!stored) throw new NotFound('Anchor', anchorId);
+    return stored.anchor;
+  }
+}
+
+@QueryHandler(GetEventProofQuery)
+export class GetEventProofHandler implements IQueryHandler<GetEventProofQuery, EventProof> {
+  constructor(private readonly proofs: AnchorProofs) {}
+
+  execute({ eventId }: GetEventProofQuery): Promise<EventProof> {
+    return this.proofs.proofFor(eventId);
+  }
+}
