@@ -12,7 +12,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `flags`: one row per red flag raised on a consignment (open while `cleared_at` is null), in
  *   the order of the document's `flags`.
  * - `licence_consignments`: which consignments hold a licence, to carry a licence's events to them.
- * - `licences`: each licence's own fold, handed to a consignment when it attaches the licence.
+ * - `licences`: each licence's own fold, handed to a consignment when it attaches the licence, and
+ *   `history`, the licence's events that name no consignment (its application, decisions and
+ *   screenings): the review document shows them on the timeline of a consignment that joins later.
  * - `mines`: a mine's name, shown beside the sources drawn on it.
  * Quantities are integer grams; positions are the store's global positions.
  */
@@ -81,7 +83,8 @@ export class Review1764300005000 implements MigrationInterface {
       CREATE TABLE review.licences (
         licence_id text    PRIMARY KEY,
         revision   integer NOT NULL,
-        fold       jsonb   NOT NULL
+        fold       jsonb   NOT NULL,
+        history    jsonb   NOT NULL DEFAULT '[]'
       )`);
     await runner.query(`
       CREATE TABLE review.mines (

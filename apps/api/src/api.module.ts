@@ -5,7 +5,7 @@ import { ConsignmentModule, RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
 import { EXPIRE_LICENCES_QUEUE, LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
-import { ReviewModule } from '@ree/review';
+import { REVIEW_PROJECTION, ReviewModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
 import { configureHttp } from './http/configure-http';
@@ -21,9 +21,10 @@ export interface ApiAppOptions {
 /**
  * The projections whose read models the API serves, for `X-Min-Position` reads. Projections
  * are stateless objects named by a field, so an instance made here only tells its name; the
- * worker runs them.
+ * worker runs them. The review projection takes its flag policy from the configuration, so it is
+ * named by its constant.
  */
-const SERVED_PROJECTIONS = [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS].map((Projection) => new Projection().name);
+const SERVED_PROJECTIONS = [...[...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS].map((Projection) => new Projection().name), REVIEW_PROJECTION];
 
 /** The BullMQ queues whose depths `/metrics` reports: every queue a reactor of the worker fills. */
 const MONITORED_QUEUES = [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE];

@@ -5,7 +5,7 @@ import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '
 import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
-import { REVIEW_JOB_PROJECTIONS, ReviewJobsModule } from '@ree/review';
+import { REVIEW_JOB_PROJECTIONS, REVIEW_PROJECTIONS, ReviewJobsModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 
 export interface WorkerAppOptions {
@@ -25,7 +25,7 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot({ role: 'worker', config }),
         JobsModule.forRoot(),
-        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...RECONCILIATION_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...REVIEW_JOB_PROJECTIONS] }),
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...REVIEW_PROJECTIONS, ...RECONCILIATION_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...REVIEW_JOB_PROJECTIONS] }),
         ReconciliationModule,
         LicenceExpiryModule,
         ReviewJobsModule,

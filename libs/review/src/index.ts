@@ -9,3 +9,6 @@ export { massBalanceOf } from './review-document/derived';
 export * from './flags';
 export { ReviewModule } from './review.module';
 export * from './jobs';
+export { REVIEW_EVENT_TYPES, REVIEW_PROJECTION, REVIEW_PROJECTIONS, REVIEW_SCHEMA, ReviewProjection } from './projection/review.projection';
+export { configuredFlagPolicy } from './projection/configured-flag-policy';
+export type { FlagPolicyConfig } from './projection/configured-flag-policy';

@@ -2,3 +2,4 @@ export * from './decider-specification';
 export * from './command-context';
 export * from './recorded-events';
 export * from './test-database';
+export * from './projector-harness';

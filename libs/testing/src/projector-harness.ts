@@ -1,0 +1,68 @@
+import { createEventStorePool, PostgresEventStore, Projector, type Projection, type ProjectorLogger } from '@ree/event-store';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { openTestDataSource } from './test-database';
+
+/** The real PostgreSQL event store and read-model database of the test run. */
+export interface ProjectorHarness {
+  readonly store: PostgresEventStore;
+  readonly dataSource: DataSource;
+  /** A projector over `projections`, started; it is stopped after the test. */
+  run(projections: readonly Projection[], options?: { readonly batchSize?: number }): Promise<Projector>;
+  /** Resolves once the projection's checkpoint is at or after `position` (polled, never a bare sleep). */
+  caughtUp(name: string, position: string, timeoutMs?: number): Promise<void>;
+}
+
+const quiet: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: (message) => console.error(message) };
+
+/**
+ * Registers a suite's hooks for a context's projection tests: the store and the database opened
+ * before the suite, every projector it runs stopped after each test. Read the harness inside tests only.
+ */
+export function useProjectorHarness(): ProjectorHarness {
+  let pool: Pool | undefined;
+  let store: PostgresEventStore | undefined;
+  let dataSource: DataSource | undefined;
+  const projectors: Projector[] = [];
+  beforeAll(async () => {
+    dataSource = await openTestDataSource();
+    pool = createEventStorePool(process.env.DATABASE_URL!);
+    store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
+  });
+  afterEach(async () => {
+    await Promise.all(projectors.splice(0).map((projector) => projector.stop()));
+  });
+  afterAll(async () => {
+    await store?.close();
+    await pool?.end();
+    await dataSource?.destroy();
+  });
+  const opened = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The projector harness opens in beforeAll');
+    return value;
+  };
+  return {
+    get store() {
+      return opened(store);
+    },
+    get dataSource() {
+      return opened(dataSource);
+    },
+    async run(projections, options = {}) {
+      const projector = new Projector({ store: opened(store), dataSource: opened(dataSource), projections, batchSize: options.batchSize, lockIntervalMs: 50, logger: quiet });
+      projectors.push(projector);
+      await projector.start();
+      return projector;
+    },
+    async caughtUp(name, position, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const rows: { checkpoint: string | null }[] = await opened(dataSource).query(`SELECT checkpoint FROM projections.checkpoints WHERE name = $1`, [name]);
+        const checkpoint = rows[0]?.checkpoint ?? null;
+        if (checkpoint !== null && opened(store).comparePositions(checkpoint, position) >= 0) return;
+        if (Date.now() > deadline) throw new Error(`${name} did not reach ${position} within ${timeoutMs} ms (at ${checkpoint})`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+  };
+}
