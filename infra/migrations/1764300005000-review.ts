@@ -53,7 +53,11 @@ export class Review1764300005000 implements MigrationInterface {
     }
     await runner.query(`CREATE INDEX consignments_open_flags ON review.consignments USING gin (open_flags)`);
     await runner.query(`CREATE INDEX consignments_open_severities ON review.consignments USING gin (open_severities)`);
-    await runner.query(`CREATE INDEX consignments_released ON review.consignments (released_on) WHERE released_on IS NOT NULL`);
+    // The statistics read every released consignment in a span of days: covered, they never touch the table.
+    await runner.query(
+      `CREATE INDEX consignments_released ON review.consignments (released_on)
+         INCLUDE (exporter_org, element, destination_country, hs_code, shipped_grams) WHERE released_on IS NOT NULL`,
+    );
     await runner.query(`CREATE INDEX consignments_licence ON review.consignments (licence_id) WHERE licence_id IS NOT NULL`);
     await runner.query(`
       CREATE TABLE review.flags (

@@ -25,6 +25,7 @@ describe('export statistics (ExportStatisticsHandler)', () => {
       { releasedOn: on('01-31'), shippedGrams: 500_500, element: 'Dy', destinationCountry: 'JP', hsCode: '2846.90' },
       { releasedOn: on('02-15'), shippedGrams: 2_000_000, element: 'Nd', destinationCountry: 'US', hsCode: '8505.11', exporterOrg: `${org}-other` },
       { releasedOn: on('12-31'), shippedGrams: 1, element: 'NdPr', destinationCountry: 'DE', hsCode: '2805.30' },
+      { releasedOn: on('12-31'), shippedGrams: 7_000, element: 'mixed', destinationCountry: 'DE', hsCode: '2846.90' },
     ];
     for (const row of released) await insertConsignment(dataSource, consignmentRow({ exporterOrg: org, status: 'released', ...row }));
     await insertConsignment(dataSource, consignmentRow({ exporterOrg: org, status: 'shipment-declared', element: 'Nd' }));
@@ -42,19 +43,20 @@ describe('export statistics (ExportStatisticsHandler)', () => {
       items: [
         { key: `${year}-01`, shippedKg: 12500.501, consignments: 2 },
         { key: `${year}-02`, shippedKg: 2000, consignments: 1 },
-        { key: `${year}-12`, shippedKg: 0.001, consignments: 1 },
+        { key: `${year}-12`, shippedKg: 7.001, consignments: 2 },
       ],
     });
   });
 
-  it('groups by element, destination country and HS code', async () => {
+  it('groups by element, destination country and HS code, keys sorted by their characters whatever the locale', async () => {
     expect((await statistics('element')).items).toEqual([
       { key: 'Dy', shippedKg: 500.5, consignments: 1 },
       { key: 'Nd', shippedKg: 14000.001, consignments: 2 },
       { key: 'NdPr', shippedKg: 0.001, consignments: 1 },
+      { key: 'mixed', shippedKg: 7, consignments: 1 },
     ]);
-    expect((await statistics('destinationCountry')).items.map((item) => [item.key, item.consignments])).toEqual([['DE', 2], ['JP', 1], ['US', 1]]);
-    expect((await statistics('hsCode')).items.map((item) => [item.key, item.shippedKg])).toEqual([['2805.30', 0.001], ['2846.90', 12500.501], ['8505.11', 2000]]);
+    expect((await statistics('destinationCountry')).items.map((item) => [item.key, item.consignments])).toEqual([['DE', 3], ['JP', 1], ['US', 1]]);
+    expect((await statistics('hsCode')).items.map((item) => [item.key, item.shippedKg])).toEqual([['2805.30', 0.001], ['2846.90', 12507.501], ['8505.11', 2000]]);
   });
 
   it('counts the days from and to both included', async () => {
