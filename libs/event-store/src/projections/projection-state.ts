@@ -1,10 +1,12 @@
 import type { Checkpoint } from '../event-store';
+import type { StoredRebuild } from './rebuild-table';
 
 /**
  * - `running`: this instance holds the projection's lock and applies events.
  * - `standby`: another instance holds the lock; this one takes over when that instance's connection ends.
  * - `stopped`: the projector is not started.
- * - `rebuilding`: a rebuild started here has not yet caught up with the head it started from.
+ * - `rebuilding`: a rebuild started here has not ended yet (for blue/green: the copy is filling or switching;
+ *   the live tables still follow the store).
  * - `failing`: this instance holds the lock, but the last batch failed and is being retried with back-off.
  */
 export type ProjectionState = 'running' | 'standby' | 'stopped' | 'rebuilding' | 'failing';
@@ -24,6 +26,8 @@ export interface ProjectionStatus {
   readonly state: ProjectionState;
   /** The last batch failure on this instance, cleared by the next successful batch. */
   readonly lastError?: string;
+  /** The projection's last rebuild, from whichever instance ran it (absent if it was never rebuilt). */
+  readonly rebuild?: StoredRebuild;
 }
 
 /** Another writer changed the checkpoint under a batch: a rebuild, or a second active instance. */

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../event-store';
 import type { Projection } from './projection';
+import type { RebuildMode, RebuildPhase } from './rebuild-table';
 
 /** The part of a logger the projector uses; NestJS's `Logger` and pino both fit. */
 export interface ProjectorLogger {
@@ -12,10 +13,16 @@ export interface ProjectorLogger {
 /** How far a rebuild has come, reported while it runs (a BullMQ job forwards it as job progress). */
 export interface RebuildProgress {
   readonly name: string;
-  /** Events passed since the reset. */
+  readonly mode: RebuildMode;
+  readonly phase: RebuildPhase;
+  /** Events passed since the reset (in-place) or into the copy (blue/green). */
   readonly eventsProcessed: number;
+  /** How far the replay has come: the projection's checkpoint, or the copy's. */
   readonly checkpoint: string | null;
-  /** The head of the store when the rebuild started: the rebuild is done when the checkpoint reaches it. */
+  /**
+   * The head of the store when the rebuild started. An in-place rebuild is done when the checkpoint
+   * reaches it; a blue/green one then catches up with the live projection and switches.
+   */
   readonly target: string | null;
 }
 
@@ -35,6 +42,14 @@ export interface ProjectorOptions {
   readonly lagCountLimit?: number;
   /** How often a rebuild reads its checkpoint to report progress. Default 250 ms. */
   readonly progressIntervalMs?: number;
+  /**
+   * Blue/green switch: the `lock_timeout` of one attempt (default 2,000 ms; readers of the old
+   * tables wait at most this long behind it), how long an attempt holds the live checkpoint while
+   * the copy catches up (default 5,000 ms), and the attempts before the rebuild fails (default 20).
+   */
+  readonly switchLockTimeoutMs?: number;
+  readonly switchWaitMs?: number;
+  readonly switchAttempts?: number;
   readonly logger?: ProjectorLogger;
   readonly clock?: () => Date;
 }

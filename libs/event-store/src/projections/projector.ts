@@ -1,15 +1,13 @@
 import type { Checkpoint } from '../event-store';
 import { AdvisoryLocks, clientConfigOf } from './advisory-locks';
-import { sleep } from './backoff';
-import { deleteCheckpoint, loadCheckpoints, lockCheckpoint } from './checkpoint-table';
-import { ProjectionRunner } from './projection-runner';
+import { BlueGreenRebuild } from './blue-green-rebuild';
+import { loadCheckpoints } from './checkpoint-table';
+import { ProjectionRunner, RunnerSettings } from './projection-runner';
 import type { ProjectionStatus } from './projection-state';
-import { consoleLogger, ProjectorLogger, ProjectorOptions, RebuildProgress } from './projector-options';
-
-export interface RebuildOptions {
-  /** Called about every `progressIntervalMs` until the rebuild has caught up. */
-  readonly onProgress?: (progress: RebuildProgress) => void | Promise<void>;
-}
+import { consoleLogger, ProjectorLogger, ProjectorOptions } from './projector-options';
+import { rebuildInPlace } from './rebuild-in-place';
+import type { RebuildContext, RebuildOptions } from './rebuild-progress';
+import { loadRebuilds } from './rebuild-table';
 
 /**
  * Runs projections from the event store into PostgreSQL (STYLE.md point 6).
@@ -30,11 +28,15 @@ export class Projector {
   private timer?: NodeJS.Timeout;
   private ticking: Promise<void> = Promise.resolve();
   private stopping = new AbortController();
+  private readonly settings: RunnerSettings;
+  /** Rebuilds under way on this instance, and the blue/green copies they run: a stop waits for them. */
+  private readonly rebuilds = new Set<Promise<void>>();
+  private readonly copies = new Set<BlueGreenRebuild>();
 
   constructor(private readonly options: ProjectorOptions) {
     this.logger = options.logger ?? consoleLogger;
     this.clock = options.clock ?? (() => new Date());
-    const settings = {
+    const settings: RunnerSettings = {
       store: options.store,
       dataSource: options.dataSource,
       logger: this.logger,
@@ -42,6 +44,7 @@ export class Projector {
       initialBackoffMs: options.initialBackoffMs ?? 100,
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
     };
+    this.settings = settings;
     const runners = new Map<string, ProjectionRunner>();
     for (const projection of options.projections) {
       if (runners.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
@@ -73,34 +76,35 @@ export class Projector {
     this.stopping.abort();
     clearTimeout(this.timer);
     await this.ticking;
+    await Promise.all([...this.copies].map((rebuild) => rebuild.stopCopy()));
+    await Promise.allSettled([...this.rebuilds]);
     await Promise.all([...this.runners.values()].map((runner) => runner.deactivate('stopped')));
     await this.locks.close();
   }
 
   /**
-   * Empties the projection's read model and replays every event into it; other projections keep
-   * running. Resolves when the projection has caught up with the head of the store at the start.
-   * Works on a standby instance too: the reset removes the checkpoint, and the active instance
-   * notices within `lockIntervalMs` and starts again from zero.
+   * Replays every event into the projection again while the other projections keep running, and
+   * resolves when it is done. A projection with `blueGreen` is rebuilt into a copy of its schema
+   * that replaces the live one once it has caught up, so reads answer from the old tables until
+   * then ({@link BlueGreenRebuild}); any other is emptied and refilled in place
+   * ({@link rebuildInPlace}). Works on a standby instance too. Progress is reported to
+   * `onProgress` and kept in `projections.rebuilds`.
    */
   async rebuild(name: string, options: RebuildOptions = {}): Promise<void> {
     const runner = this.runnerOf(name);
     if (!this.started) throw new Error(`Projection ${name} cannot be rebuilt while the projector is stopped`);
     if (runner.isRebuilding) throw new Error(`Projection ${name} is already being rebuilt`);
     runner.isRebuilding = true;
+    const blueGreen = runner.projection.blueGreen;
+    const copy = blueGreen ? new BlueGreenRebuild(this.rebuildContext(), runner, blueGreen) : undefined;
+    if (copy) this.copies.add(copy);
+    const rebuilding = copy ? copy.run(options) : rebuildInPlace(this.rebuildContext(), runner, options);
+    this.rebuilds.add(rebuilding);
     try {
-      const target = await this.options.store.headPosition();
-      this.logger.log(`Projection ${name}: rebuilding up to ${target ?? 'the empty store'}`);
-      await runner.pause();
-      await this.options.dataSource.transaction(async (tx) => {
-        await lockCheckpoint(tx, name);
-        await runner.projection.reset(tx);
-        await deleteCheckpoint(tx, name);
-      });
-      await runner.resume();
-      await this.waitForRebuild(name, target, options);
-      this.logger.log(`Projection ${name}: rebuilt`);
+      await rebuilding;
     } finally {
+      this.rebuilds.delete(rebuilding);
+      if (copy) this.copies.delete(copy);
       runner.isRebuilding = false;
     }
   }
@@ -108,6 +112,7 @@ export class Projector {
   /** Checkpoint, lag and state of every projection, read from the checkpoint table (so right on a standby instance too). */
   async status(): Promise<ProjectionStatus[]> {
     const stored = await loadCheckpoints(this.options.dataSource.manager, this.projectionNames);
+    const rebuilds = await loadRebuilds(this.options.dataSource.manager, this.projectionNames);
     const lags = new Map<string, Promise<Lag>>();
     return Promise.all(
       [...this.runners.values()].map(async (runner) => {
@@ -123,6 +128,7 @@ export class Projector {
           ...lag,
           state: runner.state,
           ...(runner.lastError === undefined ? {} : { lastError: runner.lastError }),
+          ...(rebuilds.has(runner.name) ? { rebuild: rebuilds.get(runner.name) } : {}),
         };
       }),
     );
@@ -139,17 +145,20 @@ export class Projector {
     };
   }
 
-  private async waitForRebuild(name: string, target: Checkpoint | null, options: RebuildOptions): Promise<void> {
-    const interval = this.options.progressIntervalMs ?? 250;
-    for (;;) {
-      const row = (await loadCheckpoints(this.options.dataSource.manager, [name])).get(name);
-      const checkpoint = row?.checkpoint ?? null;
-      await options.onProgress?.({ name, eventsProcessed: row?.eventsProcessed ?? 0, checkpoint, target });
-      if (target === null) return;
-      if (checkpoint !== null && this.options.store.comparePositions(checkpoint, target) >= 0) return;
-      if (!this.started) throw new Error(`The projector stopped before projection ${name} was rebuilt`);
-      await sleep(interval, this.stopping.signal);
-    }
+  private rebuildContext(): RebuildContext {
+    const { options } = this;
+    return {
+      store: options.store,
+      dataSource: options.dataSource,
+      logger: this.logger,
+      locks: this.locks,
+      runnerSettings: this.settings,
+      progressIntervalMs: options.progressIntervalMs ?? 250,
+      switchLockTimeoutMs: options.switchLockTimeoutMs ?? 2_000,
+      switchWaitMs: options.switchWaitMs ?? 5_000,
+      switchAttempts: options.switchAttempts ?? 20,
+      signal: this.stopping.signal,
+    };
   }
 
   private schedule(): void {
