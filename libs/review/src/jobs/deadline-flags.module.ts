@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, createJobWorker, JobQueues, Reactor } from '@ree
 import { DelayedError, Job, Worker } from 'bullmq';
 import { DeadlineFlagger } from './deadline-flagger';
 import { DEADLINE_FLAGS_QUEUE, DEADLINE_FLAGS_REACTOR, DeadlineFlagJob, deadlineFlagsRoute } from './deadline-flags.job';
-import { jobFlagPolicy } from './job-flag-policy';
+import { configuredFlagPolicy } from '../projection/configured-flag-policy';
 
 /** The reactor that turns every departure and arrival into a job due at its deadline; the worker's projector runs it. */
 @Injectable()
@@ -12,7 +12,7 @@ export class DeadlineFlagsReactor implements Projection {
   private readonly reactor: Reactor;
 
   constructor(@Inject(JobQueues) queues: JobQueues, @Inject(APP_CONFIG) config: AppConfig) {
-    this.reactor = new Reactor(DEADLINE_FLAGS_REACTOR, [deadlineFlagsRoute(jobFlagPolicy(config), config.jobs.flagDelayFloorMs)], queues);
+    this.reactor = new Reactor(DEADLINE_FLAGS_REACTOR, [deadlineFlagsRoute(configuredFlagPolicy(config), config.jobs.flagDelayFloorMs)], queues);
   }
 
   get name(): string {
@@ -52,7 +52,7 @@ export class DeadlineFlagsWorker implements OnApplicationBootstrap, OnModuleDest
   private worker?: Worker<DeadlineFlagJob>;
 
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.flagger = new DeadlineFlagger(store, jobFlagPolicy(config));
+    this.flagger = new DeadlineFlagger(store, configuredFlagPolicy(config));
   }
 
   onApplicationBootstrap(): void {

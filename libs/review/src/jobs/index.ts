@@ -5,7 +5,6 @@ export type { DeadlineState, RaiseDeadlineFlagCommand } from './deadline-flags.d
 export { DeadlineFlagger } from './deadline-flagger';
 export type { DeadlineOutcome } from './deadline-flagger';
 export { DeadlineFlagsReactor, DeadlineFlagsWorker, processDeadlineFlagJob } from './deadline-flags.module';
-export { jobFlagPolicy } from './job-flag-policy';
 export { inForce, suspendInForce, suspendInForceDecider } from './suspend-in-force.decide';
 export { suspendAsSystem } from './system-suspension';
 export type { SuspensionResult, SystemSuspension } from './system-suspension';
@@ -21,4 +20,27 @@ export type { EndUseViolationJob } from './end-use-violation.job';
 export { EndUseViolationSuspender } from './end-use-violation-suspender';
 export type { EndUseViolationOutcome } from './end-use-violation-suspender';
 export { EndUseViolationReactor, EndUseViolationWorker } from './end-use-violation.module';
+export {
+  RESTRICTED_PARTY_MATCH_ACTOR,
+  RESTRICTED_PARTY_MATCH_QUEUE,
+  RESTRICTED_PARTY_MATCH_REACTOR,
+  restrictedPartyMatchRoute,
+  SCREEN_LICENCES_JOB,
+} from './restricted-party-match.job';
+export type { RestrictedPartyMatchJob } from './restricted-party-match.job';
+export {
+  concernedByListing,
+  flagListedParty,
+  flagListedPartyDecider,
+  matchDetail,
+  RESTRICTED_PARTY_MATCH,
+  RETRO_SCREENING_MONTHS,
+  retroScreeningSince,
+  suspensionReason,
+} from './restricted-party-match.decide';
+export type { FlagListedPartyCommand, LicenceMatch, LicenceNameMatch } from './restricted-party-match.decide';
+export { LICENCE_PAGE_SIZE, LicencePartyMatcher } from './licence-party-matcher';
+export { RestrictedPartyScreener } from './restricted-party-screener';
+export type { RestrictedPartyScreenerOptions, ScreeningOutcome } from './restricted-party-screener';
+export { processScreeningJob, READ_MODELS_WAIT_MS, RestrictedPartyMatchReactor, RestrictedPartyMatchWorker } from './restricted-party-match.module';
 export { REVIEW_JOB_PROJECTIONS, ReviewJobsModule } from './review-jobs.module';

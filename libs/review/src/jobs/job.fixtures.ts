@@ -47,6 +47,14 @@ export const registered = (consignmentId = 'c-1'): ConsignmentEvent => ({
   },
 });
 export const attached = (licenceId = LICENCE_ID): ConsignmentEvent => ({ type: 'LicenceAttached', data: { licenceId, allocatedKg: 12000 } });
+export const shipmentDeclared: ConsignmentEvent = {
+  type: 'ShipmentDeclared',
+  data: {
+    customsDeclarationNo: '020120250000123456', portOfExport: 'CNTSN', carrier: 'COSCO Shipping', containerNos: ['CSNU1234565'],
+    declaredNetKg: 12000, hsCode: '2846.90', destinationCountry: 'DE', declaredOn: '2025-03-01',
+  },
+};
+export const released: ConsignmentEvent = { type: 'ShipmentReleased', data: { releasedOn: '2025-03-03' } };
 export const departed: ConsignmentEvent = { type: 'ShipmentDeparted', data: { departedAt: '2025-03-04T06:00:00Z', vesselOrFlight: 'COSCO Aries' } };
 export const arrivedAt = (arrivedAt: string): ConsignmentEvent => ({
   type: 'ShipmentArrived',

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DeadlineFlagsReactor, DeadlineFlagsWorker } from './deadline-flags.module';
 import { EndUseViolationReactor, EndUseViolationWorker } from './end-use-violation.module';
+import { RestrictedPartyMatchReactor, RestrictedPartyMatchWorker } from './restricted-party-match.module';
 
 /** The reactors of the review's jobs, to add to the worker's projector. */
-export const REVIEW_JOB_PROJECTIONS = [DeadlineFlagsReactor, EndUseViolationReactor] as const;
+export const REVIEW_JOB_PROJECTIONS = [DeadlineFlagsReactor, EndUseViolationReactor, RestrictedPartyMatchReactor] as const;
 
 /**
  * The worker side of the review's jobs: their processors. Needs `EVENT_STORE`, `APP_CONFIG` and
  * TypeORM's `DataSource` (the PlatformModule).
  */
-@Module({ providers: [DeadlineFlagsWorker, EndUseViolationWorker] })
+@Module({ providers: [DeadlineFlagsWorker, EndUseViolationWorker, RestrictedPartyMatchWorker] })
 export class ReviewJobsModule {}

@@ -1,0 +1,93 @@
+import type { Decider } from '@ree/event-store';
+import {
+  ConsignmentEvent,
+  ConsignmentState,
+  evolveFlaggableConsignment,
+  FlaggableConsignment,
+  flagConsignment,
+  initialFlaggableConsignment,
+} from '@ree/consignment';
+import type { RestrictedPartyMatchJob } from './restricted-party-match.job';
+
+/** DOMAIN.md: consignments that shipped to a party in the 24 months before its listing are flagged too. */
+export const RETRO_SCREENING_MONTHS = 24;
+
+/** The code and severity DOMAIN.md gives a match of a party listed later. */
+export const RESTRICTED_PARTY_MATCH = 'RESTRICTED_PARTY_MATCH';
+export const RESTRICTED_PARTY_MATCH_SEVERITY = 'critical';
+
+/** One of a licence's parties that scored at least the threshold against one of the listed party's names. */
+export interface LicenceNameMatch {
+  readonly field: 'consignee' | 'endUser';
+  /** The name on the licence. */
+  readonly licenceName: string;
+  /** The listed party's name or alias that scored best. */
+  readonly partyName: string;
+  /** Rounded to four decimals, as the registry's screening rounds it. */
+  readonly score: number;
+}
+
+/** A licence whose consignee, end user or both match the listed party. */
+export interface LicenceMatch {
+  readonly licenceId: string;
+  readonly names: readonly LicenceNameMatch[];
+}
+
+/** The start of the retro-screening: 24 calendar months (UTC) before the listing. */
+export function retroScreeningSince(listedAt: string): Date {
+  const since = new Date(listedAt);
+  since.setUTCMonth(since.getUTCMonth() - RETRO_SCREENING_MONTHS);
+  return since;
+}
+
+const FIELD_NAMES = { consignee: 'consignee', endUser: 'end user' } as const;
+
+const matchedNames = (match: LicenceMatch): string =>
+  match.names.map((name) => `the ${FIELD_NAMES[name.field]} "${name.licenceName}" matches "${name.partyName}" with score ${name.score}`).join(' and ');
+
+const partyOf = (job: RestrictedPartyMatchJob): string => `restricted party "${job.name}" (${job.partyId}, list reference ${job.listReference})`;
+
+/** The suspension's reason: which of the licence's parties matched which listed name, with what score. */
+export const suspensionReason = (job: RestrictedPartyMatchJob, match: LicenceMatch): string =>
+  `Restricted party listed later: ${matchedNames(match)}; ${partyOf(job)}`;
+
+/** The flag's detail, for a reviewer who reads it beside the consignment. */
+export const matchDetail = (job: RestrictedPartyMatchJob, match: LicenceMatch): string =>
+  `Licence ${match.licenceId}: ${matchedNames(match)}; ${partyOf(job)} listed ${job.listedAt}.`;
+
+/**
+ * Whether a consignment on the matched licence is flagged: every one not yet arrived (a cancelled
+ * one never left), and those that arrived since the start of the retro-screening, closed or not.
+ * One that holds another licence now is not this licence's business.
+ */
+export function concernedByListing(consignment: ConsignmentState, licenceId: string, since: Date): boolean {
+  if (consignment.licence?.licenceId !== licenceId || consignment.status === 'cancelled') return false;
+  const arrivedAt = consignment.shipment?.arrivedAt ?? null;
+  return arrivedAt === null || Date.parse(arrivedAt) >= since.getTime();
+}
+
+/** The job's question to one consignment on a matched licence. */
+export interface FlagListedPartyCommand {
+  readonly consignmentId: string;
+  readonly licenceId: string;
+  /** The start of the retro-screening. */
+  readonly since: Date;
+  readonly detail: string;
+}
+
+/**
+ * `RESTRICTED_PARTY_MATCH critical` on a consignment concerned by the listing, through the
+ * consignment's `flagConsignment`: never twice, since that flag stays open for a reviewer, and
+ * without touching any other event of the consignment.
+ */
+export function flagListedParty(command: FlagListedPartyCommand, state: FlaggableConsignment): ConsignmentEvent[] {
+  if (!concernedByListing(state.consignment, command.licenceId, command.since)) return [];
+  const { consignmentId, detail } = command;
+  return flagConsignment({ consignmentId, code: RESTRICTED_PARTY_MATCH, severity: RESTRICTED_PARTY_MATCH_SEVERITY, detail }, state);
+}
+
+export const flagListedPartyDecider: Decider<FlagListedPartyCommand, FlaggableConsignment, ConsignmentEvent> = {
+  decide: flagListedParty,
+  evolve: evolveFlaggableConsignment,
+  initialState: initialFlaggableConsignment,
+};

@@ -1,0 +1,259 @@
+import {
+  CONSIGNMENT_FLAGGED,
+  CONSIGNMENT_REGISTERED,
+  ConsignmentEvent,
+  consignmentStreamId,
+  LICENCE_ATTACHED,
+  SHIPMENT_ARRIVED,
+  SHIPMENT_DEPARTED,
+} from '@ree/consignment';
+import { Projector, RecordedEvent } from '@ree/event-store';
+import {
+  LICENCE_APPROVED,
+  LICENCE_EXPIRED,
+  LICENCE_REVOKED,
+  LICENCE_SUSPENDED,
+  LicenceApprovedData,
+  LicenceEvent,
+  LicenceProjection,
+  licenceStreamId,
+} from '@ree/licensing';
+import { createJobWorker, JobQueues, Reactor } from '@ree/platform';
+import { normaliseName, RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_LISTED, RestrictedPartyProjection, restrictedPartyStreamId } from '@ree/registry';
+import {
+  LicencePartyMatcher,
+  processScreeningJob,
+  RESTRICTED_PARTY_MATCH_QUEUE,
+  RestrictedPartyMatchJob,
+  restrictedPartyMatchRoute,
+  RestrictedPartyScreener,
+  ScreeningOutcome,
+} from '@ree/review';
+import type { Worker } from 'bullmq';
+import { randomInt, randomUUID } from 'node:crypto';
+import { allocated, application, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
+import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
+import { eventually, REDIS_URL, startAtHead, useReactorHarness } from './reactor-harness';
+
+const officer = { sub: 'restricted-party-int-spec', role: 'licensing-officer' };
+const customs = { sub: 'restricted-party-int-spec-customs', role: 'customs-agent' };
+const MONTH_MS = 30.44 * 86_400_000;
+const SYNTHETIC_ORG = 'org-restricted-party-int-spec';
+
+/** A made-up word, so that no other suite's licence in the shared test database resembles this suite's names. */
+const word = (): string => {
+  const letters = Array.from({ length: 7 }, (_, index) => (index % 2 === 0 ? 'bdfgklmnprstvz' : 'aeiou')[randomInt(index % 2 === 0 ? 14 : 5)]);
+  return letters[0].toUpperCase() + letters.slice(1).join('');
+};
+const validUntil2099 = (history: readonly LicenceEvent[]): LicenceEvent[] =>
+  history.map((event) => (event.type === LICENCE_APPROVED ? { ...event, data: { ...(approvedEvent().data as LicenceApprovedData), validUntil: '2099-12-31' } } : event));
+const monthsAgo = (months: number): string => new Date(Date.now() - months * MONTH_MS).toISOString();
+
+describe('a party listed later suspends and flags, against PostgreSQL and Redis', () => {
+  const suite = useReactorHarness();
+  const reactorName = `reactor.restricted-party-match-test-${randomUUID().slice(0, 8)}`;
+  let queues: JobQueues;
+  let worker: Worker<RestrictedPartyMatchJob>;
+  let projector: Projector;
+  const ours = new Set<string>();
+
+  beforeAll(async () => {
+    const { harness } = suite;
+    queues = new JobQueues({ redisUrl: REDIS_URL, prefix: harness.prefix });
+    await startAtHead(harness, reactorName);
+    const screener = new RestrictedPartyScreener(harness.store, harness.dataSource);
+    // Other suites' listings in the shared test database reach the reactor too: only this suite's are screened.
+    worker = createJobWorker<RestrictedPartyMatchJob>(
+      RESTRICTED_PARTY_MATCH_QUEUE,
+      async (job, token?: string) => (ours.has(job.data.partyId) ? processScreeningJob(screener, job, token) : 'another suite’s'),
+      { redisUrl: REDIS_URL, prefix: harness.prefix },
+    );
+    // The job reads the licensing read model and waits for it and the registry's: the projector keeps both, as the worker's does.
+    const reactor = new Reactor(reactorName, [restrictedPartyMatchRoute()], queues);
+    const projections = [new LicenceProjection(), new RestrictedPartyProjection(), reactor];
+    projector = suite.track(new Projector({ store: harness.store, dataSource: harness.dataSource, projections, lockIntervalMs: 50 }));
+    await projector.start();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await queues.queue(RESTRICTED_PARTY_MATCH_QUEUE).obliterate({ force: true });
+    await queues.close();
+  });
+
+  async function licenceWith(parties: { consignee: string; endUser?: string }, ...more: LicenceEvent[]): Promise<string> {
+    const licenceId = randomUUID();
+    const consignee = { ...application.consignee, name: parties.consignee };
+    const endUser = { ...application.endUser, name: parties.endUser ?? 'Vacuumschmelze GmbH & Co. KG' };
+    const events = [...validUntil2099(issued), ...more].map((event) =>
+      event.type === 'LicenceApplied' ? { ...event, data: { ...application, licenceId, consignee, endUser } } : event,
+    );
+    await suite.harness.store.appendToStream(licenceStreamId(licenceId), events.map((event) => ({ ...event, metadata: { actor: officer } })));
+    return licenceId;
+  }
+
+  /** A consignment on the licence: `shipped` declares, releases and departs it; `arrivedAt` lands it then. */
+  async function consignmentOn(licenceId: string, journey: { shipped?: boolean; arrivedAt?: string; cancelled?: boolean } = {}): Promise<string> {
+    const consignmentId = randomUUID();
+    await suite.harness.store.appendToStream(licenceStreamId(licenceId), [{ ...allocated(consignmentId, 12_000), metadata: { actor: officer } }]);
+    const events: ConsignmentEvent[] = [
+      { type: CONSIGNMENT_REGISTERED, data: { ...registration, consignmentId } },
+      { type: LICENCE_ATTACHED, data: { licenceId, allocatedKg: 12_000 } },
+    ];
+    if (journey.cancelled) events.push({ type: 'ConsignmentCancelled', data: { reason: 'buyer withdrew' } });
+    if (journey.shipped || journey.arrivedAt) {
+      const departedAt = new Date(Date.parse(journey.arrivedAt ?? new Date().toISOString()) - 30 * 86_400_000).toISOString();
+      events.push(shipmentDeclared, released, { type: SHIPMENT_DEPARTED, data: { departedAt, vesselOrFlight: 'COSCO Aries' } });
+    }
+    if (journey.arrivedAt) events.push({ type: SHIPMENT_ARRIVED, data: { arrivedAt: journey.arrivedAt, portOfArrival: 'DEHAM', confirmedBy: 'consignee' } });
+    await suite.harness.store.appendToStream(consignmentStreamId(consignmentId), events.map((event) => ({ ...event, metadata: { actor: customs } })));
+    return consignmentId;
+  }
+
+  async function list(name: string, aliases: string[], delisted = false): Promise<RecordedEvent> {
+    const partyId = randomUUID();
+    ours.add(partyId);
+    const listing = {
+      type: RESTRICTED_PARTY_LISTED,
+      data: { partyId, name, aliases, country: 'DE', reason: 'Procurement for military end use', listReference: `MOFCOM 2026/${randomInt(1000)}` },
+      metadata: { actor: officer },
+    };
+    const delisting = { type: RESTRICTED_PARTY_DELISTED, data: { reason: 'listed in error' }, metadata: { actor: officer } };
+    const { events } = await suite.harness.store.appendToStream(restrictedPartyStreamId(partyId), delisted ? [listing, delisting] : [listing]);
+    return events[0];
+  }
+
+  async function finished(jobId: string): Promise<ScreeningOutcome> {
+    let result: ScreeningOutcome | undefined;
+    await eventually(async () => {
+      const job = await queues.queue(RESTRICTED_PARTY_MATCH_QUEUE).getJob(jobId);
+      result = job?.returnvalue as ScreeningOutcome | undefined;
+      return job?.finishedOn !== undefined;
+    });
+    return result!;
+  }
+
+  const streamOf = (streamId: string): Promise<readonly RecordedEvent[]> => suite.harness.store.readStream(streamId);
+  const flagsOf = async (consignmentId: string) =>
+    (await streamOf(consignmentStreamId(consignmentId))).filter((event) => event.type === CONSIGNMENT_FLAGGED);
+  const typesOf = async (licenceId: string) => (await streamOf(licenceStreamId(licenceId))).map((event) => event.type);
+  const similarity = async (a: string, b: string): Promise<number> =>
+    (await suite.harness.dataSource.query(`SELECT similarity($1, $2)::float8 AS score`, [normaliseName(a), normaliseName(b)]))[0].score;
+
+  it('suspends a licence in force, flags its consignments in transit and those arrived in 24 months, not older ones, not a similar name', async () => {
+    const [first, second] = [word(), word()];
+    const partyName = `${first} ${second} Magnetics Ltd`;
+    const alias = `${first} ${second} Magnet Works`;
+    const belowThreshold = `${first} Metals Trading Ltd`;
+    const similar = await similarity(belowThreshold, partyName);
+    expect(similar).toBeGreaterThan(0.2);
+    expect(similar).toBeLessThan(0.7);
+
+    const inForce = await licenceWith({ consignee: `${first} ${second} Magnetics Limited` });
+    const inTransit = await consignmentOn(inForce, { shipped: true });
+    const notShipped = await consignmentOn(inForce);
+    const arrived23MonthsAgo = await consignmentOn(inForce, { arrivedAt: monthsAgo(23) });
+    const arrived25MonthsAgo = await consignmentOn(inForce, { arrivedAt: monthsAgo(25) });
+    const cancelledOne = await consignmentOn(inForce, { cancelled: true });
+    const expired = await licenceWith({ consignee: 'Vacuumschmelze GmbH & Co. KG', endUser: alias });
+    const arrivedOnExpired = await consignmentOn(expired, { arrivedAt: monthsAgo(12) });
+    await suite.harness.store.appendToStream(licenceStreamId(expired), [{ type: LICENCE_EXPIRED, data: {}, metadata: { actor: officer } }]);
+    const revoked = await licenceWith({ consignee: partyName }, { type: LICENCE_REVOKED, data: { reason: 'false declaration' } });
+    const arrivedOnRevoked = await consignmentOn(revoked, { arrivedAt: monthsAgo(1) });
+    const lookalike = await licenceWith({ consignee: belowThreshold });
+    const onLookalike = await consignmentOn(lookalike, { shipped: true });
+    const before = { expired: await typesOf(expired), revoked: await typesOf(revoked), lookalike: await typesOf(lookalike) };
+
+    const listing = await list(partyName, [alias]);
+
+    expect(await finished(listing.eventId)).toEqual({ outcome: 'screened', licencesMatched: 3, licencesSuspended: 1, consignmentsFlagged: 5 });
+    const [suspension, ...more] = (await streamOf(licenceStreamId(inForce))).filter((event) => event.type === LICENCE_SUSPENDED);
+    expect(more).toEqual([]);
+    expect(suspension.metadata.actor).toEqual({ sub: 'review.restricted-party-match', role: 'system' });
+    expect(suspension.metadata.causationId).toBe(listing.eventId);
+    expect(suspension.data).toEqual({
+      reason: expect.stringContaining(`"${first} ${second} Magnetics Limited" matches "${partyName}" with score 1; restricted party "${partyName}"`),
+      suspendedBy: 'review.restricted-party-match',
+    });
+
+    for (const consignmentId of [inTransit, notShipped, arrived23MonthsAgo, arrivedOnExpired, arrivedOnRevoked]) {
+      const flags = await flagsOf(consignmentId);
+      expect(flags.map((flag) => flag.data)).toEqual([{ code: 'RESTRICTED_PARTY_MATCH', severity: 'critical', detail: expect.stringContaining(partyName) }]);
+      expect(flags[0].metadata).toMatchObject({ actor: { sub: 'review.restricted-party-match', role: 'system' }, causationId: listing.eventId });
+    }
+    for (const consignmentId of [arrived25MonthsAgo, cancelledOne, onLookalike]) expect(await flagsOf(consignmentId)).toEqual([]);
+    // Old decisions stay as they were: nothing on an expired or revoked licence, nor on the look-alike's.
+    expect({ expired: await typesOf(expired), revoked: await typesOf(revoked), lookalike: await typesOf(lookalike) }).toEqual(before);
+  });
+
+  it('appends nothing twice: the job run again, or again under another id, finds everything done', async () => {
+    const name = `${word()} ${word()} Rare Earths GmbH`;
+    const licenceId = await licenceWith({ consignee: name });
+    const consignmentId = await consignmentOn(licenceId, { shipped: true });
+    const listing = await list(name, []);
+    await finished(listing.eventId);
+    const screener = new RestrictedPartyScreener(suite.harness.store, suite.harness.dataSource);
+    const job = (await queues.queue(RESTRICTED_PARTY_MATCH_QUEUE).getJob(listing.eventId))!.data;
+
+    const again = await Promise.all([screener.screen(job, listing.eventId, new Date()), screener.screen(job, randomUUID(), new Date())]);
+
+    expect(again).toEqual([
+      { outcome: 'screened', licencesMatched: 1, licencesSuspended: 0, consignmentsFlagged: 0 },
+      { outcome: 'screened', licencesMatched: 1, licencesSuspended: 0, consignmentsFlagged: 0 },
+    ]);
+    expect((await typesOf(licenceId)).filter((type) => type === LICENCE_SUSPENDED)).toHaveLength(1);
+    expect(await flagsOf(consignmentId)).toHaveLength(1);
+  });
+
+  it('does nothing for a party delisted before its job ran, and waits while a read model is behind the listing', async () => {
+    const name = `${word()} ${word()} Alloys SARL`;
+    const licenceId = await licenceWith({ consignee: name });
+    const listing = await list(name, [], true);
+
+    expect(await finished(listing.eventId)).toEqual({ outcome: 'delisted' });
+    expect(await typesOf(licenceId)).not.toContain(LICENCE_SUSPENDED);
+    const job = (await queues.queue(RESTRICTED_PARTY_MATCH_QUEUE).getJob(listing.eventId))!.data;
+    const behind = new RestrictedPartyScreener(suite.harness.store, suite.harness.dataSource, { readModels: ['a-projection-that-never-ran'] });
+    expect(await behind.screen(job, randomUUID(), new Date())).toEqual({ outcome: 'waiting' });
+  });
+
+  it('finds every match among thousands of licences, on whichever page it falls', async () => {
+    const name = `${word()} ${word()} Permanent Magnets Co Ltd`;
+    const matching = [`${name}`, `${name.replace('Co Ltd', 'Company Limited')}`, name.toUpperCase()];
+    // 3,000 licences of unrelated names, written straight into the read model, and the three matches among them.
+    await suite.harness.dataSource.query(
+      `INSERT INTO licensing.licences (licence_id, exporter_org, status, destination_country, consignee, end_user, intended_end_use,
+                                       applied_at, applied_position, updated_at, revision)
+       SELECT 'synthetic-' || lpad(n::text, 5, '0') || '-' || $2, $1, 'issued', 'DE',
+              jsonb_build_object('name', 'Synthetic Trading House ' || n, 'country', 'DE', 'address', 'Hafenstr. ' || n),
+              jsonb_build_object('name', 'Synthetic Works ' || n, 'country', 'DE', 'address', 'Hafenstr. ' || n),
+              'Motors', now(), 0, now(), 0
+         FROM generate_series(1, 3000) AS n`,
+      [SYNTHETIC_ORG, randomUUID().slice(0, 8)],
+    );
+    const ids = ['synthetic-00000', 'synthetic-01500', 'synthetic-99999'].map((prefix) => `${prefix}-${randomUUID()}`);
+    for (const [index, licenceId] of ids.entries()) {
+      await suite.harness.dataSource.query(
+        `INSERT INTO licensing.licences (licence_id, exporter_org, status, destination_country, consignee, end_user, intended_end_use,
+                                         applied_at, applied_position, updated_at, revision)
+         VALUES ($1, $2, 'issued', 'DE', $3, $4, 'Motors', now(), 0, now(), 0)`,
+        [licenceId, SYNTHETIC_ORG, { name: 'Unrelated Buyer', country: 'DE', address: 'x' }, { name: matching[index], country: 'DE', address: 'x' }],
+      );
+    }
+
+    const started = Date.now();
+    const found = await new LicencePartyMatcher(suite.harness.dataSource).matches([name]);
+    const elapsed = Date.now() - started;
+    const pagedSmall = await new LicencePartyMatcher(suite.harness.dataSource, 0.7, 250).matches([name]);
+    // Rows written by hand are not the projection's: other suites must not meet them.
+    await suite.harness.dataSource.query(`DELETE FROM licensing.licences WHERE exporter_org = $1`, [SYNTHETIC_ORG]);
+
+    const ours3 = (matches: typeof found) => matches.filter((match) => ids.includes(match.licenceId)).map((match) => match.licenceId).sort();
+    expect(ours3(found)).toEqual([...ids].sort());
+    expect(found.filter((match) => match.licenceId.startsWith('synthetic-') && !ids.includes(match.licenceId))).toEqual([]);
+    expect(ours3(pagedSmall)).toEqual([...ids].sort());
+    for (const match of found.filter((candidate) => ids.includes(candidate.licenceId))) {
+      expect(match.names).toEqual([{ field: 'endUser', licenceName: expect.any(String), partyName: name, score: 1 }]);
+    }
+    expect(elapsed).toBeLessThan(5_000);
+  });
+});
