@@ -1,3 +1,4 @@
+import { checkAnchorKey } from '@ree/audit';
 import { preflight } from '@ree/platform';
 import { Logger } from 'nestjs-pino';
 
@@ -6,7 +7,7 @@ import { Logger } from 'nestjs-pino';
  * built, so a wrong setting or a stopped service ends the start with one line, not a stack trace.
  */
 async function main(): Promise<void> {
-  const config = await preflight();
+  const config = await preflight(process.env, [checkAnchorKey]);
   // Loaded only once the checks pass, so that a failed start is quick.
   const { createApiApp } = await import('./api.module');
   const app = await createApiApp({ config });

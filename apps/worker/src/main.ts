@@ -1,9 +1,10 @@
+import { checkAnchorKey } from '@ree/audit';
 import { preflight } from '@ree/platform';
 import { Logger } from 'nestjs-pino';
 
 /** Starts the worker after the same checks as the API; SIGTERM or SIGINT stop it cleanly. */
 async function main(): Promise<void> {
-  const config = await preflight();
+  const config = await preflight(process.env, [checkAnchorKey]);
   // Loaded only once the checks pass, so that a failed start is quick.
   const { createWorkerApp } = await import('./worker.module');
   const app = await createWorkerApp({ config });

@@ -19,5 +19,6 @@ export { AnchorProofs, NotAnchoredYet } from './anchors/anchor-proofs';
 export { checkAnchorAgainstStore } from './anchors/anchor-store-check';
 export type { AnchorStoreCheck, StreamDifference } from './anchors/anchor-store-check';
 export { AnchorModule } from './anchors/anchor.module';
+export { checkAnchorKey } from './anchors/anchor.providers';
 export { AnchorJobs, AnchorJobsModule, processTakeAnchorJob, TAKE_ANCHOR_JOB, TAKE_ANCHOR_QUEUE } from './anchors/anchor-jobs';
 export type { TakeAnchorJob } from './anchors/anchor-jobs';

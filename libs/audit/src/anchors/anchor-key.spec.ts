@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyIdOf } from './anchor';
+import { loadConfig } from '@ree/platform';
 import { AnchorKeyError, loadAnchorKey } from './anchor-key';
+import { checkAnchorKey } from './anchor.providers';
 
 describe('the anchors signing key', () => {
   let dir: string;
@@ -79,5 +81,16 @@ describe('the anchors signing key', () => {
     expect(failure(() => loadAnchorKey({ nodeEnv: 'development', developmentKeyFile: join(blocker, 'key.pem') }))).toMatch(
       /^ANCHOR_DEVELOPMENT_KEY_FILE: cannot write .*key\.pem \(\w+\); set ANCHOR_PRIVATE_KEY_FILE or a writable path$/,
     );
+  });
+
+  it('is what the configuration names, checked before the application is built (checkAnchorKey, run by preflight)', () => {
+    const developmentKeyFile = join(dir, 'dev', 'key.pem');
+    checkAnchorKey(loadConfig({ NODE_ENV: 'development', ANCHOR_DEVELOPMENT_KEY_FILE: developmentKeyFile }));
+    expect(readFileSync(developmentKeyFile, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' };
+    expect(failure(() => checkAnchorKey(loadConfig(production)))).toMatch(/^ANCHOR_PRIVATE_KEY_FILE: required when NODE_ENV=production/);
+    expect(() => checkAnchorKey(loadConfig({ ...production, ANCHOR_PRIVATE_KEY_FILE: developmentKeyFile }))).not.toThrow();
+    expect(loadConfig({}).anchorDevelopmentKeyFile).toBe('var/anchor-development-key.pem');
+    expect(loadConfig({ ANCHOR_PRIVATE_KEY_FILE: '' }).anchorPrivateKeyFile).toBeUndefined();
   });
 });

@@ -9,12 +9,18 @@ import { AnchorTaker } from './anchor-taker';
 /** The signing key, loaded once at start: a bad key ends the start with its one-line message. */
 export const ANCHOR_KEY = Symbol('AnchorKey');
 
-export const anchorKeyProvider: Provider = {
-  provide: ANCHOR_KEY,
-  inject: [APP_CONFIG],
-  useFactory: (config: AppConfig): AnchorKey =>
-    loadAnchorKey({ nodeEnv: config.nodeEnv, privateKeyFile: config.anchorPrivateKeyFile, developmentKeyFile: config.anchorDevelopmentKeyFile }),
-};
+const anchorKeyOf = (config: AppConfig): AnchorKey =>
+  loadAnchorKey({ nodeEnv: config.nodeEnv, privateKeyFile: config.anchorPrivateKeyFile, developmentKeyFile: config.anchorDevelopmentKeyFile });
+
+export const anchorKeyProvider: Provider = { provide: ANCHOR_KEY, inject: [APP_CONFIG], useFactory: anchorKeyOf };
+
+/**
+ * For `preflight`: loads the key once before the application is built, so that a missing or bad
+ * key ends the start with its one line instead of a framework's stack trace.
+ */
+export function checkAnchorKey(config: AppConfig): void {
+  anchorKeyOf(config);
+}
 
 export const anchorTakerProvider: Provider = {
   provide: AnchorTaker,

@@ -3,14 +3,22 @@ import { assertEventStoreAvailable } from '../event-store/event-store.provider';
 import { unreachableServices } from './service-check';
 
 /**
+ * A check of the process's own on the configuration (a key file, say): it throws an Error whose
+ * message is one line naming the setting.
+ */
+export type StartCheck = (config: AppConfig) => void;
+
+/**
  * The checks a process makes before it builds anything, so that a wrong setting or a stopped
  * service ends the start with a short message on stderr and exit code 1, not a stack trace.
+ * `checks` run after the configuration is read, before the services are tried.
  */
-export async function preflight(env: NodeJS.ProcessEnv = process.env): Promise<AppConfig> {
+export async function preflight(env: NodeJS.ProcessEnv = process.env, checks: readonly StartCheck[] = []): Promise<AppConfig> {
   let config: AppConfig;
   try {
     config = loadConfig(env);
     assertEventStoreAvailable(config);
+    for (const check of checks) check(config);
   } catch (error) {
     exitWith(error instanceof ConfigError ? error.message.split('\n') : [(error as Error).message]);
   }
