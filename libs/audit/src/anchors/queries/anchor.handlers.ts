@@ -25,8 +25,10 @@ export class GetAnchorHandler implements IQueryHandler<GetAnchorQuery, Anchor> {
 
   async execute({ anchorId }: GetAnchorQuery): Promise<Anchor> {
     const stored = anchorId === 'latest' ? await anchorRows.latest(this.dataSource) : await anchorRows.byId(this.dataSource, anchorId);
-    if (!stored) throw new NotFound('Anchor', anchorId);
-    return stored.anchor;
+    if (stored) return stored.anchor;
+    const notFound = new NotFound('Anchor', anchorId);
+    if (anchorId === 'latest') notFound.message = 'No anchor has been taken yet: take one with POST /audit/anchors';
+    throw notFound;
   }
 }
 
