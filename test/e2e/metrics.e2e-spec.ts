@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
+import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { EXPIRE_LICENCES_QUEUE } from '@ree/licensing';
 import { JobQueues, loadConfig, QUEUE_STATES, Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../apps/api/src/api.module';
+import { createApiApp, MONITORED_QUEUES } from '../../apps/api/src/api.module';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** One line of Prometheus's text format: `name{label="value",…} value`. */
@@ -38,6 +39,19 @@ function valueOf(samples: readonly Sample[], name: string, labels: Record<string
   const found = samplesOf(samples, name, labels);
   if (found.length > 1) throw new Error(`${found.length} samples of ${name} match ${JSON.stringify(labels)}`);
   return found[0]?.value ?? 0;
+}
+
+/**
+ * Positions become visible to ordered readers once every older transaction of the cluster has
+ * ended (docs/decisions.md, 1), so the head can trail an append for a moment. Answers the head.
+ */
+async function untilHeadReaches(store: EventStore, position: string): Promise<string> {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
+    const head = await store.headPosition();
+    if (head !== null && store.comparePositions(head, position) >= 0) return head;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the event store's head never reached ${position}`);
 }
 
 async function scrape(server: Parameters<typeof request>[0]): Promise<Sample[]> {
@@ -109,10 +123,17 @@ describe('GET /metrics', () => {
 
     it('reports the lag of every projection and the depth of every queue, read at scrape time', async () => {
       const listed = await post('/restricted-parties', aParty());
-      await app.waitForPosition(listed.body.position);
+      const store = app.api.get<EventStore>(EVENT_STORE);
+      const head = await untilHeadReaches(store, listed.body.position);
+      // Two checkpoints of our own, so the test needs no projector to have moved: one at the head, one that applied nothing.
+      const current = `metrics-current-${randomUUID()}`;
       const behind = `metrics-behind-${randomUUID()}`;
       const dataSource = app.api.get(DataSource);
-      await dataSource.query(`INSERT INTO projections.checkpoints (name, checkpoint, updated_at) VALUES ($1, NULL, now())`, [behind]);
+      await dataSource.query(`INSERT INTO projections.checkpoints (name, checkpoint, updated_at) VALUES ($1, $2, now()), ($3, NULL, now())`, [
+        current,
+        head,
+        behind,
+      ]);
       const jobId = randomUUID();
       const queues = app.api.get(JobQueues);
       await queues.enqueue([{ queue: RECONCILE_DRAWS_QUEUE, name: 'metrics-probe', jobId, data: {}, delayMs: 3_600_000 }]);
@@ -121,19 +142,18 @@ describe('GET /metrics', () => {
         const samples = await scrape(app.api.getHttpServer());
 
         const names: { name: string }[] = await dataSource.query('SELECT name FROM projections.checkpoints');
-        expect(names.map(({ name }) => name)).toEqual(expect.arrayContaining(['registry.mines', behind]));
         for (const { name } of names) {
           expect(samplesOf(samples, 'ree_projection_lag_events', { projection: name })).toHaveLength(1);
           expect(samplesOf(samples, 'ree_projection_lag_seconds', { projection: name })).toHaveLength(1);
         }
-        // Nothing was appended after the listing the read models have caught up with.
-        expect(valueOf(samples, 'ree_projection_lag_events', { projection: 'registry.mines' })).toBe(0);
-        expect(valueOf(samples, 'ree_projection_lag_seconds', { projection: 'registry.mines' })).toBe(0);
-        // A projection that has applied nothing is behind by every event, the first of them recorded before this test.
+        expect(valueOf(samples, 'ree_projection_lag_events', { projection: current })).toBe(0);
+        expect(valueOf(samples, 'ree_projection_lag_seconds', { projection: current })).toBe(0);
+        // Behind by every event so far (this file's earlier listings and delisting at least), the oldest recorded before this test began.
         expect(valueOf(samples, 'ree_projection_lag_events', { projection: behind })).toBeGreaterThanOrEqual(4);
         expect(valueOf(samples, 'ree_projection_lag_seconds', { projection: behind })).toBeGreaterThan(0);
 
-        for (const queue of [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE]) {
+        expect(MONITORED_QUEUES).toEqual(expect.arrayContaining([RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE]));
+        for (const queue of MONITORED_QUEUES) {
           for (const state of QUEUE_STATES) expect(samplesOf(samples, 'ree_queue_jobs', { queue, state })).toHaveLength(1);
         }
         expect(valueOf(samples, 'ree_queue_jobs', { queue: RECONCILE_DRAWS_QUEUE, state: 'delayed' })).toBe(1);
@@ -142,7 +162,7 @@ describe('GET /metrics', () => {
         expect(valueOf(samples, 'ree_metrics_collector_up', { collector: 'queues' })).toBe(1);
       } finally {
         await queues.queue(RECONCILE_DRAWS_QUEUE).remove(jobId);
-        await dataSource.query('DELETE FROM projections.checkpoints WHERE name = $1', [behind]);
+        await dataSource.query('DELETE FROM projections.checkpoints WHERE name = ANY($1)', [[current, behind]]);
       }
     });
   });

@@ -1,11 +1,11 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AuditModule } from '@ree/audit';
+import { AuditModule, TAKE_ANCHOR_QUEUE } from '@ree/audit';
 import { ConsignmentModule, RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
 import { EXPIRE_LICENCES_QUEUE, LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ReadModelPositionsModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
-import { REVIEW_PROJECTION, ReviewModule } from '@ree/review';
+import { DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, REVIEW_PROJECTION, ReviewModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 import { HealthModule } from './health/health.module';
 import { configureHttp } from './http/configure-http';
@@ -26,8 +26,8 @@ export interface ApiAppOptions {
  */
 const SERVED_PROJECTIONS = [...[...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS].map((Projection) => new Projection().name), REVIEW_PROJECTION];
 
-/** The BullMQ queues whose depths `/metrics` reports: every queue a reactor of the worker fills. */
-const MONITORED_QUEUES = [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE];
+/** The BullMQ queues whose depths `/metrics` reports: every queue the worker processes (add a new one here). */
+export const MONITORED_QUEUES = [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE, DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, TAKE_ANCHOR_QUEUE];
 
 /**
  * The API process: the platform, the HTTP conventions, every bounded context's controllers,
