@@ -1,0 +1,39 @@
+import { CliError } from './audit-command';
+
+type QueryValue = string | number | undefined;
+
+/**
+ * The API as the command line sees it: GETs under `/api/v1` with the auditor's bearer token.
+ * A problem+json answer becomes a `CliError` with its status, code and detail.
+ */
+export class AuditApi {
+  private readonly baseUrl: string;
+
+  constructor(
+    baseUrl: string,
+    private readonly token: string,
+  ) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  async get<T>(path: string, query: Readonly<Record<string, QueryValue>> = {}): Promise<T> {
+    const parameters = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) parameters.set(name, String(value));
+    const search = parameters.toString() === '' ? '' : `?${parameters}`;
+    const url = `${this.baseUrl}/api/v1${path}${search}`;
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' } });
+    } catch (error) {
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+      throw new CliError(`Cannot reach the API at ${this.baseUrl} (${cause}); set API_URL, or start it with npm start`);
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const problem = (body ?? {}) as { code?: string; detail?: string; errors?: Array<{ field: string; message: string }> };
+      const fields = (problem.errors ?? []).map((error) => `\n  ${error.field}: ${error.message}`).join('');
+      throw new CliError(`GET ${path}${search} answered ${response.status} ${problem.code ?? response.statusText}: ${problem.detail ?? ''}${fields}`);
+    }
+    return body as T;
+  }
+}
