@@ -83,6 +83,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/v1/consignments/:id/review': EVERYONE,
   'GET /api/v1/flags': EVERYONE,
   'GET /api/v1/statistics/exports': EVERYONE,
+
+  'GET /api/v1/admin/projections': ['admin', 'auditor'],
+  'GET /api/v1/admin/projections/:name': ['admin', 'auditor'],
+  'POST /api/v1/admin/projections/:name/rebuild': ['admin'],
 };
 
 /** The first role that may call a route with this access (any role for a public one). */

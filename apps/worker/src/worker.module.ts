@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AnchorJobsModule } from '@ree/audit';
 import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '@ree/licensing';
 import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
-import { AppConfig, JobsModule, loadConfig, PlatformModule, ProjectorModule } from '@ree/platform';
+import { AppConfig, JobsModule, loadConfig, PlatformModule, ProjectorModule, RebuildProjectionModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
 import { REVIEW_JOB_PROJECTIONS, REVIEW_PROJECTIONS, ReviewJobsModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
@@ -30,6 +30,7 @@ export class WorkerModule {
         LicenceExpiryModule,
         ReviewJobsModule,
         AnchorJobsModule,
+        RebuildProjectionModule,
       ],
     };
   }

@@ -11,6 +11,8 @@ export * from './event-store/event-store.provider';
 export * from './database/typeorm-options';
 export * from './projections/projector.module';
 export * from './projections/read-model-positions.module';
+export * from './projections/rebuild-projection.job';
+export * from './projections/rebuild-projection.worker';
 export * from './auth/development-token';
 export * from './auth/actor-from-claims';
 export * from './auth/token-verifier';

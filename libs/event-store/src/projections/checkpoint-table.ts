@@ -76,3 +76,12 @@ export async function advanceCheckpoint(
 export async function deleteCheckpoint(tx: EntityManager, name: string): Promise<void> {
   await tx.query(`DELETE FROM projections.checkpoints WHERE name = $1`, [name]);
 }
+
+/**
+ * Back to the start, keeping the row (and so the projection in every status list) through an
+ * in-place rebuild; the runner that holds the projection finds `NULL` where it expected its own
+ * checkpoint and replays from the start.
+ */
+export async function resetCheckpoint(tx: EntityManager, name: string): Promise<void> {
+  await tx.query(`UPDATE projections.checkpoints SET checkpoint = NULL, events_processed = 0, updated_at = now() WHERE name = $1`, [name]);
+}

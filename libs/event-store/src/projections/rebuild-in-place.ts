@@ -1,12 +1,12 @@
-import { deleteCheckpoint, lockCheckpoint } from './checkpoint-table';
+import { lockCheckpoint, resetCheckpoint } from './checkpoint-table';
 import type { ProjectionRunner } from './projection-runner';
 import { CheckpointProgress, followCheckpoint, RebuildContext, RebuildOptions, RebuildReporter } from './rebuild-progress';
 
 /**
  * Empties the projection's tables and replays every event into them (a projection without
  * `blueGreen`: its read side answers from half-filled tables meanwhile). The reset and the
- * checkpoint's removal are one transaction, taken with the live runner paused; on a standby
- * instance the active one notices the missing checkpoint within `lockIntervalMs` and replays.
+ * checkpoint's return to the start are one transaction, taken with the live runner paused; on a
+ * standby instance the active one notices the emptied checkpoint within `lockIntervalMs` and replays.
  * Resolves when the checkpoint reaches the head the store had at the start.
  */
 export async function rebuildInPlace(context: RebuildContext, runner: ProjectionRunner, options: RebuildOptions): Promise<void> {
@@ -21,7 +21,7 @@ export async function rebuildInPlace(context: RebuildContext, runner: Projection
       await context.dataSource.transaction(async (tx) => {
         await lockCheckpoint(tx, name);
         await runner.projection.reset(tx);
-        await deleteCheckpoint(tx, name);
+        await resetCheckpoint(tx, name);
       });
     } finally {
       await runner.resume();
