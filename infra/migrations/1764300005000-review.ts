@@ -11,11 +11,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   state, so that the next event is applied without reading the streams again).
  * - `flags`: one row per red flag raised on a consignment (open while `cleared_at` is null), in
  *   the order of the document's `flags`.
- * - `licence_consignments`: which consignments hold a licence, to carry a licence's events to them.
- * - `licences`: each licence's own fold, handed to a consignment when it attaches the licence, and
- *   `history`, the licence's events that name no consignment (its application, decisions and
- *   screenings): the review document shows them on the timeline of a consignment that joins later.
- * - `mines`: a mine's name, shown beside the sources drawn on it.
+ * - `licence_consignments`: which consignments attached a licence, to carry its events to them.
+ * - `licences`: each licence's own fold (`revision` its stream's last event applied), handed to a
+ *   consignment when it attaches the licence, and `history`, the licence's events that such a
+ *   consignment must still see: those naming no consignment (application, screenings, decisions)
+ *   and those naming one that has not attached it yet (its allocation, just before the attach).
+ * - `mines`: a mine's name, shown beside the sources drawn on it, and `pending`, the draws and
+ *   returns naming a consignment none of whose sources names the mine yet (the draw comes just
+ *   before its declaration).
  * Quantities are integer grams; positions are the store's global positions.
  */
 export class Review1764300005000 implements MigrationInterface {
@@ -92,8 +95,10 @@ export class Review1764300005000 implements MigrationInterface {
       )`);
     await runner.query(`
       CREATE TABLE review.mines (
-        mine_id text PRIMARY KEY,
-        name    text NOT NULL
+        mine_id  text    PRIMARY KEY,
+        revision integer NOT NULL,
+        name     text,
+        pending  jsonb   NOT NULL DEFAULT '[]'
       )`);
   }
 

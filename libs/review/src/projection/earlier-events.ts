@@ -4,42 +4,34 @@ import type { TimelineEntry } from '../review-document/review-document';
 import { foldReview } from '../review-document/review-document.fold';
 import type { Review } from '../review-document/review';
 
-const LICENCE_ATTACHED = 'LicenceAttached';
-
-/** Where the consignment attached a licence, if it did: from then on another licence's events no longer concern it. */
-function attachedAt(review: Review): bigint | null {
-  if (review.consignment.licence === null) return null;
-  const entry = review.document.timeline.findLast((item) => item.type === LICENCE_ATTACHED && item.streamId.startsWith('consignment-'));
-  return entry === undefined ? null : BigInt(entry.position);
-}
-
 /** Two timelines, each in global order, as one. */
-function merged(own: readonly TimelineEntry[], joined: readonly TimelineEntry[]): TimelineEntry[] {
+function merged(own: readonly TimelineEntry[], earlier: readonly TimelineEntry[]): TimelineEntry[] {
   const result: TimelineEntry[] = [];
   let i = 0;
   let j = 0;
-  while (i < own.length || j < joined.length) {
-    const takeOwn = j >= joined.length || (i < own.length && BigInt(own[i].position) < BigInt(joined[j].position));
-    result.push(takeOwn ? own[i++] : joined[j++]);
+  while (i < own.length || j < earlier.length) {
+    const takeOwn = j >= earlier.length || (i < own.length && BigInt(own[i].position) < BigInt(earlier[j].position));
+    result.push(takeOwn ? own[i++] : earlier[j++]);
   }
   return result;
 }
 
 /**
- * The review as the pure fold would have it had it seen a licence's earlier events, which the
- * projection hands to a consignment only once the consignment joins the licence (its allocation
- * or its attach). Those events, the licence's application, screenings and decisions, name no
- * consignment and come before any attach, so what they did to the document is their timeline
- * entries: no stage, no flag (the flag rules read the attached licence only), and the licence's
- * state is handed over separately. `history` is the licence's events that name no consignment;
- * those before `before` (the joining event) and before any other licence's attach are merged in.
+ * The review as the pure fold would have it had it seen `earlier` (in global order, all before
+ * the next event to fold) among the events it did see: the events of a licence or a mine that
+ * come before the consignment joins that stream (by attaching the licence, by naming the mine in
+ * a source). What such events do to the document is their timeline entries and, for a mine's
+ * draws, the draws' state. They touch no stage but `mining`, which the joining source's
+ * declaration touches again right after; no flag, since the flag rules read the attached licence
+ * only, from the attach on. The licence's state is handed over separately.
  */
-export function withLicenceHistory(review: Review, history: readonly RecordedEvent[], before: string, policy: FlagPolicy): Review {
-  const attached = attachedAt(review);
-  const limit = attached !== null && attached < BigInt(before) ? attached : BigInt(before);
-  const earlier = history.filter((event) => BigInt(event.position) < limit);
+export function withEarlierEvents(review: Review, earlier: readonly RecordedEvent[], policy: FlagPolicy): Review {
   if (earlier.length === 0) return review;
-  const joined = foldReview(earlier, review.document.consignmentId, policy).document.timeline;
-  const timeline = merged(review.document.timeline, joined);
-  return { ...review, document: { ...review.document, timeline, lastPosition: timeline[timeline.length - 1].position } };
+  const seen = foldReview(earlier, review.document.consignmentId, policy);
+  const timeline = merged(review.document.timeline, seen.document.timeline);
+  return {
+    ...review,
+    draws: { ...seen.draws, ...review.draws },
+    document: { ...review.document, timeline, lastPosition: timeline.length === 0 ? review.document.lastPosition : timeline[timeline.length - 1].position },
+  };
 }

@@ -5,7 +5,7 @@ import { mineIdOf, type MineEvent } from '@ree/registry';
 import type { FlagPolicy } from '../flags';
 import { evolveReview } from '../review-document/review-document.fold';
 import { initialReview, type Review } from '../review-document/review';
-import { withLicenceHistory } from './licence-history';
+import { withEarlierEvents } from './earlier-events';
 
 /** One consignment's fold between events, as its row keeps it. */
 export interface ConsignmentFold {
@@ -16,20 +16,30 @@ export interface ConsignmentFold {
   readonly raisedPositions: readonly string[];
 }
 
-/** One licence's fold: the licensing context's state, and its events that name no consignment. */
+/**
+ * One licence's fold: the licensing context's state, and `history`, the events a consignment
+ * attaching the licence later must see: those that name no consignment (application,
+ * screenings, decisions) and those naming a consignment that has not attached it (yet).
+ */
 export interface LicenceFold {
   readonly revision: number;
   readonly state: LicenceState;
   readonly history: readonly RecordedEvent[];
 }
 
+/** One mine: its name, and the draws and returns naming a consignment none of whose sources names the mine (yet). */
+export interface MineFold {
+  readonly revision: number;
+  readonly name: string | null;
+  readonly pending: readonly RecordedEvent[];
+}
+
 /** Every row a batch may touch, loaded before it and written back after it. */
 export interface ReviewRows {
   readonly consignments: Map<string, ConsignmentFold>;
   readonly licences: Map<string, LicenceFold>;
-  /** Mine names by mine id. */
-  readonly mines: Map<string, string>;
-  /** The consignments that joined each licence (allocated on it or attached it). */
+  readonly mines: Map<string, MineFold>;
+  /** The consignments that attached each licence. */
   readonly holders: Map<string, Set<string>>;
 }
 
@@ -45,6 +55,8 @@ const named = (event: RecordedEvent, field: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
+const before = (event: RecordedEvent) => (earlier: RecordedEvent): boolean => BigInt(earlier.position) < BigInt(event.position);
+
 export function keysOf(events: readonly RecordedEvent[]): BatchKeys {
   const keys: BatchKeys = { consignmentIds: new Set(), licenceIds: new Set(), mineIds: new Set() };
   const add = (set: Set<string>, id: string | null) => id !== null && set.add(id);
@@ -55,7 +67,6 @@ export function keysOf(events: readonly RecordedEvent[]): BatchKeys {
       add(keys.mineIds, named(event, 'mineId'));
     } else if (event.streamId.startsWith('licence-')) {
       keys.licenceIds.add(licenceIdOf(event.streamId));
-      add(keys.consignmentIds, named(event, 'consignmentId'));
     } else if (event.streamId.startsWith('mine-')) {
       keys.mineIds.add(mineIdOf(event.streamId));
       add(keys.consignmentIds, named(event, 'consignmentId'));
@@ -64,20 +75,22 @@ export function keysOf(events: readonly RecordedEvent[]): BatchKeys {
   return keys;
 }
 
-const withMine = (review: Review, mineId: string | null, name: string | undefined): Review =>
-  mineId === null || name === undefined || review.mines[mineId] !== undefined ? review : { ...review, mines: { ...review.mines, [mineId]: { name } } };
+const namesMine = (review: Review, mineId: string): boolean => Object.values(review.consignment.sources).some((source) => source.mineId === mineId);
+
+const withMine = (review: Review, mineId: string | null, mine: MineFold | undefined): Review =>
+  mineId === null || !mine?.name || review.mines[mineId] !== undefined ? review : { ...review, mines: { ...review.mines, [mineId]: { name: mine.name } } };
 
 const withLicence = (review: Review, licenceId: string, licence: LicenceFold | undefined): Review =>
   licence === undefined ? review : { ...review, licences: { ...review.licences, [licenceId]: licence.state } };
 
 const noLicence = (): LicenceFold => ({ revision: -1, state: initialLicenceState(), history: [] });
+const noMine = (): MineFold => ({ revision: -1, name: null, pending: [] });
 
 /**
- * Applies a batch's events, in global order, to the rows it loaded, in memory: each event goes to
- * the consignments whose review document it belongs to, so that every document stays what the
- * pure fold gives for the consignment's events, its licences' and its mines' (the projection
- * section of the library's README says how). Pure: `rows` is changed in place, `changed` says
- * what to write back.
+ * Applies a batch's events, in global order, to the rows it loaded, in memory, so that every
+ * consignment's document stays what the pure fold gives for its input: its own stream, the
+ * licence it attached, the mines its sources name (the Projection section of the library's
+ * README says how). Pure: `rows` is changed in place, `changed` says what to write back.
  */
 export class ReviewBatch {
   readonly changed = { consignments: new Set<string>(), licences: new Set<string>(), mines: new Set<string>(), holders: [] as [string, string][] };
@@ -99,14 +112,16 @@ export class ReviewBatch {
     if (type === 'ConsignmentRegistered' && !this.rows.consignments.has(consignmentId)) {
       this.rows.consignments.set(consignmentId, { review: initialReview(consignmentId), lastPosition: null, raisedPositions: [] });
     }
+    const fold = this.rows.consignments.get(consignmentId);
+    if (fold === undefined || this.applied(fold, event)) return;
     if (type === 'LicenceAttached') {
       const licenceId = named(event, 'licenceId')!;
-      const licence = this.rows.licences.get(licenceId);
-      this.join(licenceId, consignmentId, event, licence ?? noLicence());
-      this.applyTo(consignmentId, event, (review) => withLicence(review, licenceId, licence));
+      this.attach(licenceId, consignmentId, event);
+      this.applyTo(consignmentId, event, (review) => withLicence(review, licenceId, this.rows.licences.get(licenceId)));
       return;
     }
     const mineId = named(event, 'mineId');
+    if (mineId !== null && !namesMine(fold.review, mineId)) this.nameMine(mineId, consignmentId, event);
     this.applyTo(consignmentId, event, (review) => withMine(review, mineId, mineId === null ? undefined : this.rows.mines.get(mineId)));
   }
 
@@ -114,28 +129,33 @@ export class ReviewBatch {
     const licenceId = licenceIdOf(event.streamId);
     const licence = this.rows.licences.get(licenceId) ?? noLicence();
     if (event.revision <= licence.revision) return;
+    const holders = this.holdersOf(licenceId);
+    for (const holder of holders) this.applyTo(holder, event, (review) => withLicence(review, licenceId, licence));
     const consignmentId = named(event, 'consignmentId');
-    if (consignmentId !== null) this.join(licenceId, consignmentId, event, licence);
-    for (const holder of this.holdersOf(licenceId)) this.applyTo(holder, event, (review) => withLicence(review, licenceId, licence));
+    const pending = consignmentId === null || !holders.has(consignmentId);
     this.rows.licences.set(licenceId, {
       revision: event.revision,
       state: evolveLicence(licence.state, event as unknown as LicenceEvent),
-      history: consignmentId === null ? [...licence.history, event] : licence.history,
+      history: pending ? [...licence.history, event] : licence.history,
     });
     this.changed.licences.add(licenceId);
   }
 
   private mineEvent(event: RecordedEvent): void {
     const mineId = mineIdOf(event.streamId);
-    const mine = event as unknown as MineEvent;
-    if (mine.type === 'MineRegistered') {
-      if (this.rows.mines.has(mineId)) return;
-      this.rows.mines.set(mineId, mine.data.name);
-      this.changed.mines.add(mineId);
-      return;
-    }
+    const mine = this.rows.mines.get(mineId) ?? noMine();
+    if (event.revision <= mine.revision) return;
+    const typed = event as unknown as MineEvent;
     const consignmentId = named(event, 'consignmentId');
-    if (consignmentId !== null) this.applyTo(consignmentId, event, (review) => withMine(review, mineId, this.rows.mines.get(mineId)));
+    const fold = consignmentId === null ? undefined : this.rows.consignments.get(consignmentId);
+    const joined = fold !== undefined && namesMine(fold.review, mineId);
+    if (joined) this.applyTo(consignmentId!, event, (review) => withMine(review, mineId, mine));
+    this.rows.mines.set(mineId, {
+      revision: event.revision,
+      name: typed.type === 'MineRegistered' ? typed.data.name : mine.name,
+      pending: consignmentId !== null && !joined ? [...mine.pending, event] : mine.pending,
+    });
+    this.changed.mines.add(mineId);
   }
 
   private holdersOf(licenceId: string): Set<string> {
@@ -144,14 +164,33 @@ export class ReviewBatch {
     return holders;
   }
 
-  /** A consignment's first event of a licence: it holds the licence from now on, and sees its earlier history. */
-  private join(licenceId: string, consignmentId: string, event: RecordedEvent, licence: LicenceFold): void {
+  /** A consignment attaching a licence: it holds it from now on, after seeing what the licence recorded before. */
+  private attach(licenceId: string, consignmentId: string, event: RecordedEvent): void {
     const holders = this.holdersOf(licenceId);
-    const fold = this.rows.consignments.get(consignmentId);
-    if (holders.has(consignmentId) || fold === undefined || this.applied(fold, event)) return;
+    if (holders.has(consignmentId)) return;
     holders.add(consignmentId);
     this.changed.holders.push([licenceId, consignmentId]);
-    this.rows.consignments.set(consignmentId, { ...fold, review: withLicenceHistory(fold.review, licence.history, event.position, this.policy) });
+    const licence = this.rows.licences.get(licenceId);
+    if (licence === undefined) return;
+    const concerns = (earlier: RecordedEvent) => [null, consignmentId].includes(named(earlier, 'consignmentId'));
+    this.join(consignmentId, licence.history.filter((earlier) => concerns(earlier) && before(event)(earlier)));
+    this.rows.licences.set(licenceId, { ...licence, history: licence.history.filter((earlier) => named(earlier, 'consignmentId') !== consignmentId) });
+    this.changed.licences.add(licenceId);
+  }
+
+  /** A consignment's first source on a mine: it sees the mine's earlier draws and returns that name it. */
+  private nameMine(mineId: string, consignmentId: string, event: RecordedEvent): void {
+    const mine = this.rows.mines.get(mineId);
+    if (mine === undefined || !mine.pending.some((earlier) => named(earlier, 'consignmentId') === consignmentId)) return;
+    this.join(consignmentId, mine.pending.filter((earlier) => named(earlier, 'consignmentId') === consignmentId && before(event)(earlier)));
+    this.rows.mines.set(mineId, { ...mine, pending: mine.pending.filter((earlier) => named(earlier, 'consignmentId') !== consignmentId) });
+    this.changed.mines.add(mineId);
+  }
+
+  private join(consignmentId: string, earlier: readonly RecordedEvent[]): void {
+    const fold = this.rows.consignments.get(consignmentId)!;
+    this.rows.consignments.set(consignmentId, { ...fold, review: withEarlierEvents(fold.review, earlier, this.policy) });
+    this.changed.consignments.add(consignmentId);
   }
 
   private applied = (fold: ConsignmentFold, event: RecordedEvent): boolean =>
@@ -161,9 +200,9 @@ export class ReviewBatch {
   private applyTo(consignmentId: string, event: RecordedEvent, prepare: (review: Review) => Review): void {
     const fold = this.rows.consignments.get(consignmentId);
     if (fold === undefined || this.applied(fold, event)) return;
-    const before = prepare(fold.review);
-    const review = evolveReview(before, event, this.policy);
-    const raised = review.document.flags.length - before.document.flags.length;
+    const previous = prepare(fold.review);
+    const review = evolveReview(previous, event, this.policy);
+    const raised = review.document.flags.length - previous.document.flags.length;
     const raisedPositions = raised > 0 ? [...fold.raisedPositions, ...Array<string>(raised).fill(event.position)] : fold.raisedPositions;
     this.rows.consignments.set(consignmentId, { review, lastPosition: event.position, raisedPositions });
     this.changed.consignments.add(consignmentId);

@@ -148,6 +148,17 @@ export class Lifecycles {
     }
   }
 
+  /** A draw or an allocation whose consignment event never came, given back by the reconciliation. */
+  async orphanDraw(consignmentId: string, mineId: string, declarationId: string, kgReo: number): Promise<void> {
+    await this.append(`mine-${mineId}`, [{ type: 'MiningQuotaDrawn', data: this.draw(consignmentId, declarationId, kgReo) }]);
+    await this.append(`mine-${mineId}`, [{ type: 'MiningQuotaReturned', data: { ...this.draw(consignmentId, declarationId, kgReo), reason: 'orphaned-draw' } }], SYSTEM);
+  }
+
+  async orphanAllocation(consignmentId: string, licenceId: string, kg: number): Promise<void> {
+    await this.append(`licence-${licenceId}`, [{ type: 'LicenceQuantityAllocated', data: { consignmentId, itemIndex: 0, hsCode: '2846.90', kg } }]);
+    await this.append(`licence-${licenceId}`, [{ type: 'LicenceAllocationReleased', data: { consignmentId, kg, reason: 'orphaned-draw' } }], SYSTEM);
+  }
+
   async flag(consignmentId: string, code: string, severity: string, detail: string): Promise<void> {
     await this.append(`consignment-${consignmentId}`, [{ type: 'ConsignmentFlagged', data: { code, severity, detail } }], SYSTEM);
   }
@@ -160,9 +171,9 @@ export class Lifecycles {
 const field = (event: RecordedEvent, name: string): unknown => (event.data as Record<string, unknown>)[name];
 
 /**
- * The input of the pure fold for one consignment, by the projection's definition: its own stream,
- * every licence it attached or that names it, every mine a source of it names or whose events
- * name it; in global order.
+ * The input of the pure fold for one consignment, as the projection and the audit's history
+ * define it: its own stream, the licences it attached and the mines its sources name; in global
+ * order.
  */
 export function inputOf(events: readonly RecordedEvent[], consignmentId: string): RecordedEvent[] {
   const own = `consignment-${consignmentId}`;
@@ -170,7 +181,6 @@ export function inputOf(events: readonly RecordedEvent[], consignmentId: string)
   for (const event of events) {
     if (event.streamId === own && event.type === 'LicenceAttached') streams.add(`licence-${String(field(event, 'licenceId'))}`);
     if (event.streamId === own && typeof field(event, 'mineId') === 'string') streams.add(`mine-${String(field(event, 'mineId'))}`);
-    if (event.streamId !== own && field(event, 'consignmentId') === consignmentId) streams.add(event.streamId);
   }
   return events.filter((event) => streams.has(event.streamId));
 }

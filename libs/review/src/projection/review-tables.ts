@@ -3,7 +3,7 @@ import type { LicenceState } from '@ree/licensing';
 import type { EntityManager } from 'typeorm';
 import type { ReviewDocument } from '../review-document/review-document';
 import { consignmentRow, flagRows, flagsOf, foldOf, type ConsignmentRow, type StoredFold } from './consignment-row';
-import type { BatchKeys, ReviewBatch, ReviewRows } from './review-batch';
+import type { BatchKeys, MineFold, ReviewBatch, ReviewRows } from './review-batch';
 
 const CONSIGNMENT_COLUMNS: readonly (readonly [keyof ConsignmentRow, string])[] = [
   ['consignment_id', 'text'],
@@ -95,8 +95,8 @@ export class ReviewTables {
         `SELECT licence_id, revision, fold, history FROM ${s}.licences WHERE licence_id = ANY($1::text[])`,
         [[...licenceIds]],
       );
-    const mines: { mine_id: string; name: string }[] =
-      keys.mineIds.size === 0 ? [] : await tx.query(`SELECT mine_id, name FROM ${s}.mines WHERE mine_id = ANY($1::text[])`, [[...keys.mineIds]]);
+    const mines: ({ mine_id: string } & MineFold)[] =
+      keys.mineIds.size === 0 ? [] : await tx.query(`SELECT mine_id, revision, name, pending FROM ${s}.mines WHERE mine_id = ANY($1::text[])`, [[...keys.mineIds]]);
     const licenceFolds = new Map(licences.map((row) => [row.licence_id, { revision: row.revision, state: row.fold, history: row.history }]));
     const attached = (licenceId: string | null) => {
       const licence = licenceId === null ? undefined : licenceFolds.get(licenceId);
@@ -104,7 +104,7 @@ export class ReviewTables {
     };
     const folds = consignments.map((row) => [row.consignment_id, foldOf(row.document, row.fold, row.last_position, attached(row.licence_id))] as const);
     return {
-      rows: { consignments: new Map(folds), licences: licenceFolds, mines: new Map(mines.map((row) => [row.mine_id, row.name])), holders },
+      rows: { consignments: new Map(folds), licences: licenceFolds, mines: new Map(mines.map(({ mine_id, ...mine }) => [mine_id, mine])), holders },
       flagsAtLoad: new Map(folds.map(([id, fold]) => [id, flagsOf(fold)])),
     };
   }
@@ -118,7 +118,8 @@ export class ReviewTables {
     if (consignments.length > 0) await tx.query(this.upsertConsignments, [JSON.stringify(consignments)]);
     const reflagged = consignments.filter((row) => flagsAtLoad.get(row.consignment_id) !== flagsOf(rows.consignments.get(row.consignment_id)!));
     if (reflagged.length > 0) {
-      await tx.query(`DELETE FROM ${s}.flags WHERE consignment_id = ANY($1::text[])`, [reflagged.map((row) => row.consignment_id)]);
+      const stored = reflagged.filter((row) => flagsAtLoad.has(row.consignment_id)).map((row) => row.consignment_id);
+      if (stored.length > 0) await tx.query(`DELETE FROM ${s}.flags WHERE consignment_id = ANY($1::text[])`, [stored]);
       const flags = reflagged.flatMap(flagRows);
       if (flags.length > 0) await tx.query(this.insertFlags, [JSON.stringify(flags)]);
     }
@@ -139,10 +140,12 @@ export class ReviewTables {
       );
     }
     if (changed.mines.size > 0) {
-      const mines = [...changed.mines];
+      const mines = [...changed.mines].map((id) => ({ mine_id: id, ...rows.mines.get(id)! }));
       await tx.query(
-        `INSERT INTO ${s}.mines (mine_id, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-        [mines, mines.map((id) => rows.mines.get(id)!)],
+        `INSERT INTO ${s}.mines (mine_id, revision, name, pending)
+         SELECT mine_id, revision, name, pending FROM jsonb_to_recordset($1::jsonb) AS r(mine_id text, revision integer, name text, pending jsonb)
+         ON CONFLICT (mine_id) DO UPDATE SET revision = EXCLUDED.revision, name = EXCLUDED.name, pending = EXCLUDED.pending`,
+        [JSON.stringify(mines)],
       );
     }
   }

@@ -137,6 +137,30 @@ describe('the review projection', () => {
     expect(document).toEqual(reviewDocument(inputOf(await allEvents(), consignmentId), consignmentId, policy));
   });
 
+  it('leaves out the draws and allocations of streams the consignment never drew on, and shows those of a mine it names later', async () => {
+    const named = await lifecycles.mine('Bayan Obo');
+    const unnamed = await lifecycles.mine('Jianglushan');
+    const attached = await lifecycles.licence(3000);
+    const abandoned = await lifecycles.licence(3000);
+    const consignmentId = await lifecycles.register(1000);
+    await lifecycles.orphanDraw(consignmentId, unnamed, 'd-0', 500);
+    await lifecycles.orphanDraw(consignmentId, named, 'd-1', 400);
+    await lifecycles.orphanAllocation(consignmentId, abandoned, 1000);
+    const schema = await freshSchema();
+    const { projection } = await projected(schema, 2);
+    await lifecycles.source(consignmentId, named, 'd-2', 1000);
+    await lifecycles.attach(consignmentId, attached, 1000);
+    await harness.caughtUp(projection.name, lifecycles.last);
+
+    const { document } = await rowOf(schema, consignmentId);
+    expect(document).toEqual(reviewDocument(inputOf(await allEvents(), consignmentId), consignmentId, policy));
+    const streams = new Set(document.timeline.map((entry: { streamId: string }) => entry.streamId));
+    expect([...streams].sort()).toEqual([`consignment-${consignmentId}`, `licence-${attached}`, `mine-${named}`].sort());
+    expect(document.timeline.filter((entry: { streamId: string }) => entry.streamId === `mine-${named}`)).toHaveLength(3);
+    const pending = await db().query(`SELECT mine_id, jsonb_array_length(pending) AS n FROM ${schema}.mines WHERE mine_id = ANY($1) ORDER BY mine_id`, [[named, unnamed]]);
+    expect(pending).toEqual([{ mine_id: named, n: 0 }, { mine_id: unnamed, n: 2 }].sort((a, b) => a.mine_id.localeCompare(b.mine_id)));
+  });
+
   it('leaves the same rows when the same events come again, whole or in overlapping parts', async () => {
     await sharedLicenceStory();
     const schema = await freshSchema();
