@@ -75,19 +75,19 @@ describe('the auditor’s command line (npm run audit)', () => {
     const rows = lines.slice(4, -1);
     expect(rows).toHaveLength(history.events.length);
     expect(rows.find((row) => row.includes('MiningSourceDeclared'))).toMatch(/consignment-\w{8}\s+1\s+MiningSourceDeclared .* sourced\s+✓·····$/);
-    expect(rows.at(-1)).toMatch(new RegExp(`^${suspension.position}\\s+\\S+ \\S+\\s+licence-\\w{8}\\s+\\d+\\s+LicenceSuspended\\s+${audited.suspendedBy} \\(licensing-officer\\).*licensed\\s+✓·✗···$`));
-    expect(lines.at(-1)).toMatch(/^State: licensed\s+✓·✗···$/);
+    expect(rows.at(-1)).toMatch(new RegExp(`^${suspension.position}\\s+\\S+ \\S+\\s+licence-\\w{8}\\s+\\d+\\s+LicenceSuspended\\s+${audited.suspendedBy} \\(licensing-officer\\).*licensed\\s+✓✓✗···$`));
+    expect(lines.at(-1)).toMatch(/^State: licensed\s+✓✓✗···$/);
 
     expect(then.code).toBe(0);
     expect(then.stdout).toContain(`as of ${beforeSuspension}`);
     expect(then.stdout).not.toContain('LicenceSuspended');
-    expect(then.stdout.trimEnd().split('\n').at(-1)).toMatch(/^State: licensed\s+✓·✓···$/);
+    expect(then.stdout.trimEnd().split('\n').at(-1)).toMatch(/^State: licensed\s+✓✓✓···$/);
   });
 
   it('verifies every chain, with progress on streams longer than a page, and names a broken one with exit code 1', async () => {
     const clean = await runs.clean;
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(new RegExp(`✓ consignment-${audited.consignmentId}: 3 events, head [0-9a-f]{64}`));
+    expect(clean.stdout).toMatch(new RegExp(`✓ consignment-${audited.consignmentId}: 4 events, head [0-9a-f]{64}`));
     expect(clean.stdout).toMatch(/^Valid: every link of 3 streams holds \(\d+ events\)\.$/m);
     expect(clean.stderr).toMatch(new RegExp(`^  licence-${audited.licenceId}: 2 events checked…$`, 'm'));
     expect(clean.stderr).toMatch(new RegExp(`^  licence-${audited.licenceId}: 4 events checked…$`, 'm'));
@@ -102,7 +102,7 @@ describe('the auditor’s command line (npm run audit)', () => {
     }
     const broken = await audit(['verify', audited.consignmentId]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 1 (3 events stored)`);
+    expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 1 (4 events stored)`);
     expect(broken.stdout).toContain(`✓ licence-${audited.licenceId}`);
     expect(broken.stdout.trimEnd().split('\n').at(-1)).toBe(`BROKEN: consignment-${audited.consignmentId} at revision 1.`);
   });

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ree/event-store';
 import type { Role } from '@ree/platform';
-import { reviewDocument } from '@ree/review';
+import { configuredFlagPolicy, reviewDocument } from '@ree/review';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 import { AuditedConsignment, consignmentWithSuspendedLicence } from './support/audit-fixture';
@@ -31,7 +31,8 @@ describe('a consignment’s history and integrity over HTTP', () => {
   let whole: { events: HistoryEvent[]; steps: Array<{ position: string; status: string | null; stages: Record<string, string> }>; state: Record<string, unknown> };
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // A separation floor above the step's yield of 0.9 (the default floor is 0.9): LOW_YIELD only with the configured policy.
+    app = await startTestApp({ LOW_YIELD_FLOORS: 'separation=0.95' });
     audited = await consignmentWithSuspendedLicence(app);
     whole = (await history()).body;
   });
@@ -62,7 +63,8 @@ describe('a consignment’s history and integrity over HTTP', () => {
     expect(ofStream(events, 'consignment-').map((event) => [event.revision, event.type])).toEqual([
       [0, 'ConsignmentRegistered'],
       [1, 'MiningSourceDeclared'],
-      [2, 'LicenceAttached'],
+      [2, 'ProcessingStepRecorded'],
+      [3, 'LicenceAttached'],
     ]);
     expect(ofStream(events, 'mine-').map((event) => event.type)).toEqual(['MineRegistered', 'MiningQuotaAllocated', 'MiningQuotaDrawn']);
     expect(ofStream(events, 'licence-').at(-1)).toMatchObject({
@@ -77,12 +79,14 @@ describe('a consignment’s history and integrity over HTTP', () => {
     }
   });
 
-  it('shows the review document folded from exactly the events listed, and the state after each of them', () => {
+  it('shows the review document folded from exactly the events listed, with the configured flag policy, and the state after each of them', () => {
     const { events, steps, state } = whole;
-    expect(state).toEqual(reviewDocument(events.map(recorded), audited.consignmentId));
+    expect(state).toEqual(reviewDocument(events.map(recorded), audited.consignmentId, configuredFlagPolicy(app.config)));
     expect(state).toMatchObject({ status: 'licensed', licence: { licenceId: audited.licenceId, status: 'suspended' } });
+    expect(state.flags).toEqual([expect.objectContaining({ code: 'LOW_YIELD', clearedAt: null })]);
+    expect(reviewDocument(events.map(recorded), audited.consignmentId).flags).toEqual([]);
     expect(steps.map((step) => step.position)).toEqual(events.map((event) => event.position));
-    expect(steps.at(-1)).toMatchObject({ status: 'licensed', stages: { mining: 'done', licence: 'blocked' } });
+    expect(steps.at(-1)).toMatchObject({ status: 'licensed', stages: { mining: 'done', processing: 'flagged', licence: 'blocked' } });
     const attached = events.findIndex((event) => event.type === 'LicenceAttached');
     expect(steps[attached]).toMatchObject({ status: 'licensed', stages: { licence: 'done' } });
     expect(steps[0]).toMatchObject({ status: null, summary: null });
@@ -111,15 +115,15 @@ describe('a consignment’s history and integrity over HTTP', () => {
     expect(sourced.events.at(-1)).toMatchObject({ type: 'MiningSourceDeclared', revision: 1 });
     expect(sourced.state).toMatchObject({ status: 'sourced', licence: null });
 
-    const attached = (await history({ untilRevision: 2 })).body;
-    expect(attached.events.at(-1)).toMatchObject({ type: 'LicenceAttached', revision: 2 });
+    const attached = (await history({ untilRevision: 3 })).body;
+    expect(attached.events.at(-1)).toMatchObject({ type: 'LicenceAttached', revision: 3 });
     expect(attached.events.map((event: HistoryEvent) => event.type)).toContain('LicenceQuantityAllocated');
     expect(attached.state.licence.status).toBe('issued');
 
     // Past the head, the cut is the consignment's last event: the licence's later suspension is left out.
     expect((await history({ untilRevision: 99 })).body.events).toEqual(attached.events);
     const registeredAt = whole.events.find((event) => event.type === 'ConsignmentRegistered')!.recordedAt;
-    expect((await history({ untilRevision: 2, asOf: registeredAt })).body.state.status).toBe('registered');
+    expect((await history({ untilRevision: 3, asOf: registeredAt })).body.state.status).toBe('registered');
   });
 
   it('recomputes every stream’s chain: all whole, each with its count and head', async () => {

@@ -18,8 +18,8 @@ export interface AuditedConsignment {
 
 /**
  * Through the public API, as the staff and the exporter would: a mine with a quota, a licence
- * applied for, approved and countersigned, a consignment registered, sourced from the mine and
- * attached to the licence, then the licence suspended.
+ * applied for, approved and countersigned, a consignment registered, sourced from the mine,
+ * separated at a yield of 0.9 and attached to the licence, then the licence suspended.
  */
 export async function consignmentWithSuspendedLicence(app: TestApp): Promise<AuditedConsignment> {
   const org = `org-e2e-audit-${randomUUID().slice(0, 8)}`;
@@ -57,6 +57,19 @@ export async function consignmentWithSuspendedLicence(app: TestApp): Promise<Aud
     'exporter',
   );
   await post(`/consignments/${consignmentId}/mining-sources`, { mineId, extractionBatchRef: 'BO-2025-0117', kgReo: 14_000, extractedOn: '2025-01-15' }, 'exporter');
+  await post(
+    `/consignments/${consignmentId}/processing-steps`,
+    {
+      facility: { id: 'fac-baotou-sep-2', name: 'Baotou separation plant 2', region: 'Inner Mongolia' },
+      process: 'separation',
+      inputForm: 'mixed-carbonate',
+      outputForm: 'separated-oxide',
+      inputKgReo: 14_000,
+      outputKgReo: 12_600,
+      completedOn: '2025-02-05',
+    },
+    'exporter',
+  );
   await post(`/consignments/${consignmentId}/licence`, { licenceId }, 'exporter');
   await post(`/licences/${licenceId}/suspend`, { reason: 'End user under investigation' }, OFFICER, suspendedBy, suspensionCorrelationId);
   return { consignmentId, licenceId, mineId, suspensionCorrelationId, suspendedBy };

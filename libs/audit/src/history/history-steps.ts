@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@ree/event-store';
-import { evolveReview, initialReview, type ReviewDocument, STAGE_NAMES, type StageName, type StageStatus } from '@ree/review';
+import { evolveReview, type FlagPolicy, initialReview, type ReviewDocument, STAGE_NAMES, type StageName, type StageStatus } from '@ree/review';
 
 /** What the review document said right after one event of a history. */
 export interface HistoryStep {
@@ -18,14 +18,15 @@ export interface FoldedHistory {
 }
 
 /**
- * Folds a history (in global order) event by event with the review's own fold, keeping the status
- * and the stage statuses after each step, so that a replay shows what a reviewer would have seen
- * then without folding anything itself.
+ * Folds a history (in global order) event by event with the review's own fold and the
+ * deployment's flag policy (the projection's), keeping the status and the stage statuses after
+ * each step, so that a replay shows what a reviewer would have seen then without folding anything
+ * itself.
  */
-export function foldHistory(events: readonly RecordedEvent[], consignmentId: string): FoldedHistory {
+export function foldHistory(events: readonly RecordedEvent[], consignmentId: string, policy: FlagPolicy): FoldedHistory {
   let review = initialReview(consignmentId);
   const steps = events.map((event) => {
-    review = evolveReview(review, event);
+    review = evolveReview(review, event, policy);
     const { status, stages, timeline } = review.document;
     const entry = timeline.at(-1);
     return {

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@ree/event-store';
-import { recordedAsOf } from '@ree/review';
+import { APP_CONFIG } from '@ree/platform';
+import { configuredFlagPolicy, type FlagPolicy, type FlagPolicyConfig, recordedAsOf } from '@ree/review';
 import { readConsignmentStream, streamsDrawnOn } from '../../consignment-streams';
 import { foldHistory } from '../../history/history-steps';
 import { GetConsignmentHistoryQuery } from './get-consignment-history.query';
@@ -18,18 +19,26 @@ export function historyEventOf(event: RecordedEvent): HistoryEventResponseDto {
  * Reads the consignment's stream and the streams it had drawn on within the limits (a licence
  * attached later is not yet one of them), straight from the event store, and merges them in the
  * store's global order. The events shown are `recordedAsOf` of that merge (`reviewAsOf`'s own
- * cut), and the steps and the state are the projection's fold over exactly those events.
+ * cut), and the steps and the state are the projection's fold, with its flag policy, over exactly
+ * those events.
  */
 @QueryHandler(GetConsignmentHistoryQuery)
 export class GetConsignmentHistoryHandler implements IQueryHandler<GetConsignmentHistoryQuery, ConsignmentHistoryResponseDto> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly policy: FlagPolicy;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) config: FlagPolicyConfig,
+  ) {
+    this.policy = configuredFlagPolicy(config);
+  }
 
   async execute({ consignmentId, limits }: GetConsignmentHistoryQuery): Promise<ConsignmentHistoryResponseDto> {
     const own = await readConsignmentStream(this.store, consignmentId);
     const drawnOn = await Promise.all(streamsDrawnOn(recordedAsOf(own, limits)).map((streamId) => this.store.readStream(streamId)));
     const merged = [...own, ...drawnOn.flat()].sort((a, b) => this.store.comparePositions(a.position, b.position));
     const events = recordedAsOf(merged, limits);
-    const { steps, state } = foldHistory(events, consignmentId);
+    const { steps, state } = foldHistory(events, consignmentId, this.policy);
     return {
       consignmentId,
       asOf: limits.asOf === undefined ? null : new Date(limits.asOf).toISOString(),
