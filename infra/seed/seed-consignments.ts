@@ -8,14 +8,20 @@ export type LicenceIds = Partial<Record<LicenceKey, string>>;
 const reached = (recipe: Recipe, stage: (typeof STAGES)[number]) =>
   STAGES.includes(recipe.stage as (typeof STAGES)[number]) && STAGES.indexOf(recipe.stage as (typeof STAGES)[number]) >= STAGES.indexOf(stage);
 
+/** Steps kept for the end of the run. */
+type Later = Array<() => Promise<void>>;
+
 /**
  * Every recipe taken as far as its stage, then the licence suspended under a shipment in transit,
- * then the declarations that the rules refuse.
+ * then the declarations that the rules refuse, and last the failed end-use check: the system
+ * answers it by suspending the licence (END_USE_VIOLATION), which would refuse every later step
+ * on that licence, so the seed records it last and waits for the suspension.
  */
 export async function seedConsignments(run: SeedRun, mines: MineIds, licences: LicenceIds): Promise<void> {
   const ids = new Map<string, string>();
+  const later: Later = [];
   for (const recipe of recipes()) {
-    const id = await seedConsignment(run, mines, licences, recipe);
+    const id = await seedConsignment(run, mines, licences, recipe, later);
     if (id) ids.set(recipe.key, id);
   }
   if (licences.ce) {
@@ -25,9 +31,10 @@ export async function seedConsignments(run: SeedRun, mines: MineIds, licences: L
     if (ce1) await run.refused('refusals:attach-suspended', SICHUAN, `/consignments/${ce1}/licence`, { licenceId: licences.ce }, 'licence-not-active');
   }
   await seedRefusals(run, mines, licences, ids);
+  for (const step of later) await step();
 }
 
-async function seedConsignment(run: SeedRun, mines: MineIds, licences: LicenceIds, recipe: Recipe): Promise<string | null> {
+async function seedConsignment(run: SeedRun, mines: MineIds, licences: LicenceIds, recipe: Recipe, later: Later): Promise<string | null> {
   const step = (name: string) => `consignment:${recipe.key}:${name}`;
   const registered = await run.ok(step('register'), recipe.exporter, '/consignments', recipe.body, 'consignments');
   if (!registered || recipe.stage === 'registered') return registered ? String(registered.id) : null;
@@ -65,7 +72,7 @@ async function seedConsignment(run: SeedRun, mines: MineIds, licences: LicenceId
   if (!attached || !reached(recipe, 'end-use')) return id;
   const filed = await run.ok(step('end-use'), recipe.exporter, at('end-use-declaration'), endUseDeclaration(recipe), 'end-use declarations');
   if (!filed || !reached(recipe, 'declared')) return id;
-  await seedShipment(run, recipe, at, step);
+  await seedShipment(run, recipe, at, step, later, licenceId);
   return id;
 }
 
@@ -80,7 +87,9 @@ function endUseDeclaration(recipe: Recipe): object {
   };
 }
 
-async function seedShipment(run: SeedRun, recipe: Recipe, at: (path: string) => string, step: (name: string) => string): Promise<void> {
+async function seedShipment(
+  run: SeedRun, recipe: Recipe, at: (path: string) => string, step: (name: string) => string, later: Later, licenceId: string,
+): Promise<void> {
   const declaredNetKg = recipe.body.quantityKg;
   const declared = await run.ok(step('shipment'), CUSTOMS_ZHAO, at('shipment'), {
     customsDeclarationNo: `0201${QUOTA_YEAR}${String(recipe.key.length).padStart(2, '0')}${recipe.key.replace(/\D/g, '').padStart(8, '0')}`,
@@ -112,9 +121,17 @@ async function seedShipment(run: SeedRun, recipe: Recipe, at: (path: string) => 
     arrivedAt: `${QUOTA_YEAR}-07-20T14:00:00Z`, portOfArrival: recipe.body.destinationCountry === 'JP' ? 'JPYOK' : 'DEHAM', confirmedBy: recipe.endUser?.name ?? 'consignee',
   }, 'arrivals');
   if (!reached(recipe, 'checked')) return;
+  if (recipe.diverted) {
+    later.push(async () => {
+      await run.ok(step('check'), OFFICER_LI, at('end-use-checks'), {
+        checkedOn: `${QUOTA_YEAR}-08-15`, outcome: 'diverted', notes: 'Goods found at a third party not named in the declaration',
+      }, 'end-use checks');
+      await run.until(step('licence-suspended'), OFFICER_LI, `/licences/${licenceId}`, (licence) => licence.status === 'suspended', 'system suspensions');
+    });
+    return;
+  }
   await run.ok(step('check'), OFFICER_LI, at('end-use-checks'), {
-    checkedOn: `${QUOTA_YEAR}-08-15`, outcome: recipe.diverted ? 'diverted' : 'verified',
-    notes: recipe.diverted ? 'Goods found at a third party not named in the declaration' : 'Site visit: material in production',
+    checkedOn: `${QUOTA_YEAR}-08-15`, outcome: 'verified', notes: 'Site visit: material in production',
   }, 'end-use checks');
   if (reached(recipe, 'closed')) await run.ok(step('close'), OFFICER_LI, at('close'), {}, 'closed');
 }

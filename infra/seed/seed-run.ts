@@ -39,6 +39,26 @@ export class SeedRun {
     else this.report.unexpected.push(`${step}: expected ${code}, got ${response.status} ${String(response.body.code ?? '')}`);
   }
 
+  /**
+   * Waits until a read of `path` shows what the system did by itself after this run's events (a
+   * job's suspension, say), polling for up to `timeoutMs`; reported as unexpected when it never does.
+   */
+  async until(step: string, actor: SeedActor, path: string, holds: (body: Record<string, unknown>) => boolean, kind?: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await this.client.get(actor, path, this.lastPosition);
+      if (response.status === 200 && holds(response.body)) {
+        if (kind) this.report.created[kind] = (this.report.created[kind] ?? 0) + 1;
+        return;
+      }
+      if (Date.now() > deadline) {
+        this.report.unexpected.push(`${step}: not seen within ${timeoutMs} ms (last answer ${response.status})`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   /** Waits until the read models have caught up with everything this run wrote. */
   async caughtUp(actor: SeedActor, path: string): Promise<SeedResponse> {
     return this.client.get(actor, path, this.lastPosition);

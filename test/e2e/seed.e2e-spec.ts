@@ -32,6 +32,8 @@ describe('npm run seed', () => {
     expect(report.created).toMatchObject({ mines: 4, 'listed parties': 4, 'issued licences': 4, revocations: 1, rejections: 1 });
     expect(report.created.consignments).toBeGreaterThanOrEqual(25);
     expect(report.created).toMatchObject({ 'shipments declared': expect.any(Number), releases: expect.any(Number), 'end-use checks': 2, closed: 1 });
+    // The diverted check's licence, suspended by the system's END_USE_VIOLATION job before the seed returned.
+    expect(report.created['system suspensions']).toBe(1);
     expect(Object.keys(report.refused).sort()).toEqual([
       'end-use-declaration-missing',
       'four-eyes-required',
