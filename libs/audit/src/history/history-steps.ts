@@ -6,7 +6,7 @@ export interface HistoryStep {
   readonly position: string;
   readonly status: string | null;
   readonly stages: Readonly<Record<StageName, StageStatus>>;
-  /** The timeline's line for the event; null for an event that does not concern the consignment (another one's draw on its mine). */
+  /** The timeline's line for the event; null for one the timeline leaves out (a mine's registration and quotas, another consignment's draw). */
   readonly summary: string | null;
 }
 

@@ -28,7 +28,7 @@ export const replayCommand: AuditCommand = {
     const rows = history.events.map((event, index) => {
       const step = history.steps[index];
       const actor = `${event.actor.name ?? event.actor.sub} (${event.actor.role})`;
-      const summary = step.summary ?? '(not about this consignment)';
+      const summary = step.summary ?? "(not in the review's timeline)";
       return [event.position, utcSecond(event.recordedAt), shortStream(event.streamId), String(event.revision), event.type, truncate(actor, 60), truncate(summary, 70), stateOf(step)];
     });
     const limits = [history.asOf !== null && `as of ${history.asOf}`, history.untilRevision !== null && `until revision ${history.untilRevision}`].filter(Boolean);

@@ -40,7 +40,7 @@ export class HistoryStepResponseDto {
   @ApiProperty({ description: 'The position of the event this step follows' }) position: string;
   @ApiProperty({ type: String, nullable: true, description: "The consignment's status; null before its registration" }) status: string | null;
   @ApiProperty({ type: HistoryStagesResponseDto }) stages: HistoryStagesResponseDto;
-  @ApiProperty({ type: String, nullable: true, description: "The timeline's line for the event; null when it does not concern the consignment" })
+  @ApiProperty({ type: String, nullable: true, description: "The review timeline's line for the event; null for one the timeline leaves out (a mine's registration and quotas, another consignment's draw)" })
   summary: string | null;
 }
 
