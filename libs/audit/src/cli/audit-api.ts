@@ -1,4 +1,4 @@
-import { CliError } from './audit-command';
+import { CliError } from './cli-errors';
 
 type QueryValue = string | number | undefined;
 

@@ -1,5 +1,7 @@
 import type { AuditApi } from './audit-api';
 
+export { CliError, UsageError } from './cli-errors';
+
 /** Where a command writes: results to `out`, progress and errors to `err` (so `out` can be piped). */
 export interface CliIo {
   out(line: string): void;
@@ -22,14 +24,4 @@ export interface AuditCommand {
   readonly usage: string;
   readonly summary: string;
   run(args: readonly string[], context: CliContext): Promise<number>;
-}
-
-/** A mistake in the command line: the usage is printed with it. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
-/** The API refused or could not be reached: printed as it is, without a stack. */
-export class CliError extends Error {
-  override readonly name = 'CliError';
 }
