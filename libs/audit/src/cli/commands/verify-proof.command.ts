@@ -1,0 +1,34 @@
+import type { EventProof } from '../../anchors/event-proof';
+import { verifyProof } from '../../anchors/verify';
+import type { AuditCommand } from '../audit-command';
+import { verificationInputs } from './verification-inputs';
+
+/**
+ * `verify-proof <proof.json> [--public-key <file.pem>]`: checks an event's inclusion proof as
+ * served by `GET /audit/events/{eventId}/proof` offline: the anchor's signature, the event's
+ * hash and the chain through the later events of its stream to the anchored head, and the audit
+ * path to the signed root. Exit code 0 when it verifies, 1 when not.
+ */
+export const verifyProofCommand: AuditCommand = {
+  name: 'verify-proof',
+  usage: '<proof.json> [--public-key <file.pem>]',
+  summary: "check an event's inclusion proof against its signed anchor offline; exit code 1 when it does not verify",
+  async run(args, { io }) {
+    const { document, publicKeyPem, keySource } = await verificationInputs(args, 'proof');
+    const result = verifyProof(document, publicKeyPem);
+    const proof = document as Partial<EventProof> | null;
+    const event = proof?.event;
+    io.out(`Event ${String(event?.eventId ?? '(no id)')} (${String(event?.type ?? '?')}, ${String(event?.streamId ?? '?')} revision ${String(event?.revision ?? '?')}), key from ${keySource}`);
+    if (!result.valid) {
+      io.out('NOT VALID:');
+      result.problems.forEach((problem) => io.out(`  ✗ ${problem}`));
+      return 1;
+    }
+    const later = proof!.laterEvents!.length;
+    io.out(`  ✓ its hash, and ${later} later event${later === 1 ? '' : 's'} of the stream up to the anchored head (revision ${proof!.leaf!.revision})`);
+    io.out(`  ✓ leaf ${proof!.leaf!.index} of ${proof!.anchor!.streams}, ${proof!.auditPath!.length} path hashes to root ${proof!.anchor!.root}`);
+    io.out(`  ✓ anchor ${proof!.anchor!.id} taken at ${proof!.anchor!.takenAt}, signed by key ${proof!.anchor!.keyId}`);
+    io.out('Valid: the event is part of the record the anchor signed.');
+    return 0;
+  },
+};
