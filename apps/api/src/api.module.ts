@@ -5,7 +5,7 @@ import { ConsignmentModule, RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
 import { EXPIRE_LICENCES_QUEUE, LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ReadModelPositionsModule, REBUILD_PROJECTION_QUEUE } from '@ree/platform';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
-import { DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, REVIEW_PROJECTION, ReviewModule } from '@ree/review';
+import { DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, RESTRICTED_PARTY_MATCH_QUEUE, REVIEW_PROJECTION, ReviewModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { HealthModule } from './health/health.module';
@@ -28,7 +28,7 @@ export interface ApiAppOptions {
 const SERVED_PROJECTIONS = [...[...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS].map((Projection) => new Projection().name), REVIEW_PROJECTION];
 
 /** The BullMQ queues whose depths `/metrics` reports: every queue the worker processes (add a new one here). */
-export const MONITORED_QUEUES = [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE, DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, TAKE_ANCHOR_QUEUE, REBUILD_PROJECTION_QUEUE];
+export const MONITORED_QUEUES = [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE, DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, RESTRICTED_PARTY_MATCH_QUEUE, TAKE_ANCHOR_QUEUE, REBUILD_PROJECTION_QUEUE];
 
 /**
  * The API process: the platform, the HTTP conventions, every bounded context's controllers,
