@@ -116,7 +116,15 @@ describe('the review projection', () => {
       shipped_grams: '1000000',
       last_position: document.lastPosition,
       updated_at: new Date(document.timeline.at(-1).at),
+      open_flags: [],
+      open_severities: [],
     });
+    expect(await db().query(`SELECT code, cleared_at IS NOT NULL AS cleared FROM ${schema}.flags WHERE consignment_id = $1 ORDER BY seq`, [shipped])).toEqual([
+      { code: 'SOURCE_SHORTFALL', cleared: true },
+      { code: 'LOW_YIELD', cleared: true },
+      { code: 'LICENCE_SUSPENDED_IN_TRANSIT', cleared: true },
+      { code: 'ARRIVAL_NOT_CONFIRMED', cleared: true },
+    ]);
     expect(await rowOf(schema, cancelled)).toMatchObject({ status: 'cancelled', licence_id: licence, shipped_grams: '0', released_on: null });
     expect((await rowOf(schema, unsourced)).document.timeline).toHaveLength(1);
     expect(await db().query(`SELECT licence_id, consignment_id FROM ${schema}.licence_consignments ORDER BY consignment_id`)).toEqual(
@@ -189,6 +197,22 @@ describe('the review projection', () => {
     const inOneBatch = await freshSchema();
     await db().transaction(async (tx) => projectionIn(inOneBatch).handle(await allEvents(), tx));
     expect(await contentOf(inOneBatch)).toEqual(incremental);
+  });
+
+  it('rebuilds blue/green through the projector: a copy of its schema filled from the start, then switched in', async () => {
+    await sharedLicenceStory();
+    const schema = await freshSchema();
+    const projection = new ReviewProjection(config).blueGreen.inSchema(schema);
+    const projector = await harness.run([projection], { batchSize: 50 });
+    await harness.caughtUp(projection.name, lifecycles.last);
+    const built = await contentOf(schema);
+    await db().query(`UPDATE ${schema}.consignments SET status = 'stale', document = '{}'`);
+
+    await projector.rebuild(projection.name);
+
+    expect(await contentOf(schema)).toEqual(built);
+    expect(await db().query(`SELECT mode, phase FROM projections.rebuilds WHERE name = $1`, [projection.name])).toEqual([{ mode: 'blue-green', phase: 'done' }]);
+    expect(await db().query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_%`])).toEqual([]);
   });
 
   it('writes one flag row per flag raised, with the position that raised it, and clears it in place', async () => {
