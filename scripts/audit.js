@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run audit -- <command> …`: the auditor's command line against a running API
- * (`replay <consignmentId> [--as-of <instant>]`, `verify <consignmentId>`; the commands are in
- * libs/audit/src/cli/commands/). API_URL defaults to http://127.0.0.1:$PORT; AUDIT_TOKEN is the
+ * (`replay <consignmentId> [--as-of <instant>]`, `verify <consignmentId>`, and offline
+ * `verify-anchor <anchor.json>` / `verify-proof <proof.json>`; the commands are in
+ * libs/audit/src/cli/commands/). API_URL defaults to http://127.0.0.1:$PORT (3000); AUDIT_TOKEN is the
  * bearer token, else an auditor's development token signed with the configured secret (as
  * `npm run token`). Exit code: 0 clean, 1 a broken chain, 2 a usage or API error.
  */
@@ -21,8 +22,8 @@ function fail(message) {
 }
 
 /**
- * The configuration, for the port and the development secret, loaded only when API_URL or
- * AUDIT_TOKEN is missing (it costs a second at start); each bad value on its own line.
+ * The configuration, for the development secret, loaded only when AUDIT_TOKEN is missing and a
+ * command calls the API (it costs a second at start); each bad value on its own line.
  */
 function config() {
   const { loadConfig, ConfigError } = require(path.join(ROOT, 'libs', 'platform', 'src', 'config', 'app-config.ts'));
@@ -46,8 +47,9 @@ function auditorToken() {
 
 async function main() {
   const io = { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) };
-  const apiUrl = process.env.API_URL || `http://127.0.0.1:${config().port}`;
-  process.exitCode = await runAuditCli(process.argv.slice(2), { apiUrl, token: auditorToken(), io });
+  const apiUrl = process.env.API_URL || `http://127.0.0.1:${process.env.PORT || 3000}`;
+  // The token only when a command calls the API: verify-anchor and verify-proof with --public-key work offline.
+  process.exitCode = await runAuditCli(process.argv.slice(2), { apiUrl, token: auditorToken, io });
 }
 
 main().catch((error) => {

@@ -4,14 +4,15 @@ type QueryValue = string | number | undefined;
 
 /**
  * The API as the command line sees it: GETs under `/api/v1` with the auditor's bearer token.
- * A problem+json answer becomes a `CliError` with its status, code and detail.
+ * A problem+json answer becomes a `CliError` with its status, code and detail. The token is asked
+ * for at the first request, so that commands that work offline never need one.
  */
 export class AuditApi {
   private readonly baseUrl: string;
 
   constructor(
     baseUrl: string,
-    private readonly token: string,
+    private readonly token: string | (() => string),
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
@@ -23,7 +24,7 @@ export class AuditApi {
     const url = `${this.baseUrl}/api/v1${path}${search}`;
     let response: Response;
     try {
-      response = await fetch(url, { headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' } });
+      response = await fetch(url, { headers: { authorization: `Bearer ${typeof this.token === 'string' ? this.token : this.token()}`, accept: 'application/json' } });
     } catch (error) {
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
       throw new CliError(`Cannot reach the API at ${this.baseUrl} (${cause}); set API_URL, or start it with npm start`);

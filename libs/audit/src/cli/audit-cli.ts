@@ -5,8 +5,8 @@ import { AUDIT_COMMANDS } from './commands';
 export interface AuditCliOptions {
   /** The API's base URL, without `/api/v1`. */
   readonly apiUrl: string;
-  /** A bearer token of an auditor (or a licensing officer). */
-  readonly token: string;
+  /** A bearer token of an auditor (or a licensing officer), or where to get one when a command first calls the API. */
+  readonly token: string | (() => string);
   readonly io: CliIo;
 }
 
