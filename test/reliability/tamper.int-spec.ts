@@ -5,6 +5,7 @@ import { licenceStreamId } from '@ree/licensing';
 import { mineStreamId } from '@ree/registry';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { privateTestDatabase } from '@ree/testing';
 import { tamperWithEvents } from '../support/tamper';
 
 /**
@@ -16,13 +17,18 @@ describe('tampering with stored events', () => {
   let store: PostgresEventStore;
   const actor = { sub: 'exporter-tamper', role: 'exporter', org: 'org-tamper' };
 
-  beforeAll(() => {
-    pool = createEventStorePool(process.env.DATABASE_URL!, { max: 4, applicationName: 'tamper-int-spec' });
+  // Its own database: rewritten rows and events no command writes must not meet the shared one's later replays.
+  let database: Awaited<ReturnType<typeof privateTestDatabase>>;
+
+  beforeAll(async () => {
+    database = await privateTestDatabase('tamper');
+    pool = createEventStorePool(database.url, { max: 4, applicationName: 'tamper-int-spec' });
     store = new PostgresEventStore({ pool });
   });
   afterAll(async () => {
     await store.close();
     await pool.end();
+    await database.drop();
   });
 
   /** A consignment sourced from a mine and attached to a licence, each stream a few events long. */

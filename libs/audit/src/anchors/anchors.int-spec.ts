@@ -1,6 +1,6 @@
 import { appendWithClient, createEventStorePool, eventHash, PostgresEventStore, RecordedEvent, verifyChain } from '@ree/event-store';
 import { NotFound } from '@ree/shared-kernel';
-import { openTestDataSource } from '@ree/testing';
+import { openTestDataSource, privateTestDatabase } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -28,10 +28,14 @@ describe('anchors over the PostgreSQL event store', () => {
   const key = testKey();
   const anchorKey: AnchorKey = { ...key, source: 'development' };
 
+  // Its own database: it rewrites chains past the trigger and appends events no command writes.
+  let database: Awaited<ReturnType<typeof privateTestDatabase>>;
+
   beforeAll(async () => {
-    pool = createEventStorePool(process.env.DATABASE_URL!, { max: 4, applicationName: 'anchors-int-spec' });
+    database = await privateTestDatabase('anchors');
+    pool = createEventStorePool(database.url, { max: 4, applicationName: 'anchors-int-spec' });
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
-    dataSource = await openTestDataSource();
+    dataSource = await openTestDataSource([], database.url);
     taker = new AnchorTaker(dataSource, anchorKey);
     proofs = new AnchorProofs(dataSource, store);
   });
@@ -39,6 +43,7 @@ describe('anchors over the PostgreSQL event store', () => {
     await store.close();
     await pool.end();
     await dataSource.destroy();
+    await database.drop();
   });
 
   /** A new stream of `length` events; resolves once the store's readers (and so anchors) can see it. */
