@@ -1,7 +1,7 @@
 import { createEventStorePool, PostgresEventStore, Projector, type Projection, type ProjectorLogger } from '@ree/event-store';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { openTestDataSource } from './test-database';
+import { openTestDataSource, privateTestDatabase } from './test-database';
 
 /** The real PostgreSQL event store and read-model database of the test run. */
 export interface ProjectorHarness {
@@ -15,18 +15,33 @@ export interface ProjectorHarness {
 
 const quiet: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: (message) => console.error(message) };
 
+export interface ProjectorHarnessOptions {
+  /**
+   * Run on a database of the suite's own (`<DATABASE_URL>_<suffix>`, dropped after it): for a suite
+   * that compares whole tables, which the shared test database's other events would fill too.
+   */
+  readonly privateDatabase?: string;
+}
+
 /**
  * Registers a suite's hooks for a context's projection tests: the store and the database opened
  * before the suite, every projector it runs stopped after each test. Read the harness inside tests only.
  */
-export function useProjectorHarness(): ProjectorHarness {
+export function useProjectorHarness(options: ProjectorHarnessOptions = {}): ProjectorHarness {
   let pool: Pool | undefined;
   let store: PostgresEventStore | undefined;
   let dataSource: DataSource | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
   const projectors: Projector[] = [];
   beforeAll(async () => {
-    dataSource = await openTestDataSource();
-    pool = createEventStorePool(process.env.DATABASE_URL!);
+    let url = process.env.DATABASE_URL!;
+    if (options.privateDatabase !== undefined) {
+      const database = await privateTestDatabase(options.privateDatabase);
+      url = database.url;
+      dropDatabase = database.drop;
+    }
+    dataSource = await openTestDataSource([], url);
+    pool = createEventStorePool(url);
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
   });
   afterEach(async () => {
@@ -36,6 +51,7 @@ export function useProjectorHarness(): ProjectorHarness {
     await store?.close();
     await pool?.end();
     await dataSource?.destroy();
+    await dropDatabase?.();
   });
   const opened = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('The projector harness opens in beforeAll');

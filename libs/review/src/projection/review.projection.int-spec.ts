@@ -13,7 +13,8 @@ const policy = configuredFlagPolicy(config);
 const fresh = (prefix: string): string => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
 
 describe('the review projection', () => {
-  const harness = useProjectorHarness();
+  // Its own database: the tests compare whole tables, which other suites' events would fill too.
+  const harness = useProjectorHarness({ privateDatabase: 'review_projection' });
   const db = () => harness.dataSource;
   let lifecycles: Lifecycles;
   beforeEach(() => {
