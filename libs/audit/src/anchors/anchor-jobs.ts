@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, createJobWorker, JobQueues, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
-import type { Job, JobsOptions, Worker } from 'bullmq';
+import { Inject, Injectable, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, JobProcessor, JobQueues, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
+import type { Job, JobsOptions } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { anchorKeyProvider, anchorTakerProvider } from './anchor.providers';
 import { AnchorTaker } from './anchor-taker';
@@ -40,29 +40,26 @@ export async function processTakeAnchorJob(taker: AnchorTaker, job: Job<TakeAnch
  * again after a crash answers the anchor it already took (its id is stored with it).
  */
 @Injectable()
-export class AnchorJobs implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(AnchorJobs.name);
-  private worker?: Worker<TakeAnchorJob>;
+export class AnchorJobs extends JobProcessor<TakeAnchorJob> {
   private retry?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
     private readonly taker: AnchorTaker,
     private readonly queues: JobQueues,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super(config, { queue: TAKE_ANCHOR_QUEUE, what: 'Anchor job', concurrency: 1 });
+  }
 
-  onApplicationBootstrap(): void {
-    this.worker = createJobWorker<TakeAnchorJob>(
-      TAKE_ANCHOR_QUEUE,
-      async (job) => {
-        const result = await processTakeAnchorJob(this.taker, job);
-        this.logger.log(`Anchor ${result.anchorId} taken (${job.data.trigger}, job ${job.id}): root ${result.root}`);
-        return result;
-      },
-      { redisUrl: this.config.redisUrl, prefix: this.config.jobs.queuePrefix, concurrency: 1 },
-    );
-    this.worker.on('failed', (job, error) => this.logger.error(`Anchor job ${job?.id} failed: ${error.message}`));
+  protected async process(job: Job<TakeAnchorJob>): Promise<{ anchorId: string; root: string }> {
+    const result = await processTakeAnchorJob(this.taker, job);
+    this.logger.log(`Anchor ${result.anchorId} taken (${job.data.trigger}, job ${job.id}): root ${result.root}`);
+    return result;
+  }
+
+  override onApplicationBootstrap(): void {
+    super.onApplicationBootstrap();
     void this.schedule();
   }
 
@@ -84,11 +81,11 @@ export class AnchorJobs implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Forced, like the other job workers': a graceful close would wait for Redis while it is down. A job cut short runs again. */
-  async onModuleDestroy(): Promise<void> {
+  /** Stops registering the schedule before the worker closes. */
+  override async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
-    await this.worker?.close(true);
+    await super.onModuleDestroy();
   }
 }
 

@@ -1,20 +1,12 @@
-import type { Actor, ChainLink } from '@ree/event-store';
+import type { ChainLink, HashedFields } from '@ree/event-store';
 import { Anchor, AnchorLeaf, anchorLeafHash } from './anchor';
 import { auditPath } from './merkle';
 
 /** The version of the proof's shape; a verifier refuses any other. */
 export const EVENT_PROOF_FORMAT = 'ree-event-proof/1';
 
-/** An event as its hash covers it, with the two hashes of its link in the chain. */
-export interface ProvenEvent {
-  readonly eventId: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly recordedAt: string;
-  readonly data: unknown;
-  readonly actor: Actor;
+/** An event as its hash covers it (the event store's {@link HashedFields}), with the two hashes of its link in the chain. */
+export interface ProvenEvent extends HashedFields {
   readonly prevHash: string;
   readonly hash: string;
 }

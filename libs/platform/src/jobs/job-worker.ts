@@ -1,4 +1,4 @@
-import { Job, Worker } from 'bullmq';
+import { DelayedError, Job, Worker } from 'bullmq';
 
 export interface JobWorkerOptions {
   readonly redisUrl: string;
@@ -14,7 +14,7 @@ export interface JobWorkerOptions {
  */
 export function createJobWorker<Data>(
   queue: string,
-  process: (job: Job<Data>) => Promise<unknown>,
+  process: (job: Job<Data>, token?: string) => Promise<unknown>,
   options: JobWorkerOptions,
 ): Worker<Data> {
   const worker = new Worker<Data>(queue, process, {
@@ -29,4 +29,14 @@ export function createJobWorker<Data>(
   // Reported through the failed jobs and the logs of the caller; an unhandled 'error' would crash the process.
   worker.on('error', () => undefined);
   return worker;
+}
+
+/**
+ * Ends a job's run by putting it back in the delayed set, due at `dueAtMs`, under the same id: it
+ * keeps its causation, is never duplicated and spends none of its attempts. `token` is the lock
+ * the worker handed to the run; the `DelayedError` thrown tells BullMQ the job was moved, not failed.
+ */
+export async function delayJob(job: Job, dueAtMs: number, token?: string): Promise<never> {
+  await job.moveToDelayed(dueAtMs, token);
+  throw new DelayedError();
 }

@@ -20,6 +20,10 @@ export interface ReactorRoute {
  * throws, the batch's transaction rolls back with its checkpoint, and the projector retries the
  * same events later. Every job's id is the id of the event that caused it, so a retried batch or
  * a replay from zero enqueues nothing twice.
+ *
+ * A context's reactor is an `@Injectable()` subclass whose constructor injects `JobQueues` (and
+ * the config its routes need) and passes its name, routes and queues to `super`; tests build one
+ * directly.
  */
 export class Reactor implements Projection {
   readonly eventTypes: readonly string[];

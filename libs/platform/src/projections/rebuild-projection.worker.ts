@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { Projector, RebuildProgress, UnknownProjectionError } from '@ree/event-store';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { createJobWorker } from '../jobs/job-worker';
+import { JobProcessor } from '../jobs/job-processor';
 import { REBUILD_PROJECTION_QUEUE, RebuildJobResult, RebuildProjectionJob } from './rebuild-projection.job';
 
 /**
@@ -26,35 +26,25 @@ export async function processRebuildJob(projector: Projector, job: Job<RebuildPr
   return { eventsProcessed: last?.eventsProcessed ?? 0, checkpoint: last?.checkpoint ?? null };
 }
 
-/** The rebuild jobs' processor in the worker, from start-up until the application closes. */
+/**
+ * The rebuild jobs' processor in the worker, from start-up until the application closes; closed
+ * forced like every processor: a rebuild cut short is stalled, taken up again by a worker, and starts clean.
+ */
 @Injectable()
-export class RebuildProjectionWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(RebuildProjectionWorker.name);
-  private worker?: Worker<RebuildProjectionJob>;
-
+export class RebuildProjectionWorker extends JobProcessor<RebuildProjectionJob> {
   constructor(
     private readonly projector: Projector,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.worker = createJobWorker<RebuildProjectionJob>(
-      REBUILD_PROJECTION_QUEUE,
-      async (job) => {
-        this.logger.log(`Rebuilding projection ${job.data.name} (job ${job.id}, asked by ${job.data.requestedBy})`);
-        const result = await processRebuildJob(this.projector, job);
-        this.logger.log(`Projection ${job.data.name} rebuilt: ${result.eventsProcessed} events (job ${job.id})`);
-        return result;
-      },
-      // A rebuild is long and heavy: two at a time per worker, each of another projection (one job id per projection).
-      { redisUrl: this.config.redisUrl, prefix: this.config.jobs.queuePrefix, concurrency: 2 },
-    );
-    this.worker.on('failed', (job, error) => this.logger.error(`Rebuild job ${job?.id} failed: ${error.message}`));
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // A rebuild is long and heavy: two at a time per worker, each of another projection (one job id per projection).
+    super(config, { queue: REBUILD_PROJECTION_QUEUE, what: 'Rebuild job', concurrency: 2 });
   }
 
-  /** Forced, like the other processors: a rebuild cut short is stalled, taken up again by a worker, and starts clean. */
-  async onModuleDestroy(): Promise<void> {
-    await this.worker?.close(true);
+  protected async process(job: Job<RebuildProjectionJob>): Promise<RebuildJobResult> {
+    this.logger.log(`Rebuilding projection ${job.data.name} (job ${job.id}, asked by ${job.data.requestedBy})`);
+    const result = await processRebuildJob(this.projector, job);
+    this.logger.log(`Projection ${job.data.name} rebuilt: ${result.eventsProcessed} events (job ${job.id})`);
+    return result;
   }
 }
 
