@@ -22,12 +22,15 @@ const MAX_BACKOFF_MS = 5_000;
 
 /**
  * Reads the global order in batches from a checkpoint and hands each batch to the handler,
- * waiting for it before reading on; when nothing is left it sleeps until an append wakes it or
+ * waiting for it before reading on (`catchUpBatchSize` events per read until it has caught up,
+ * `batchSize` then); when nothing is left it sleeps until an append wakes it or
  * the poll interval passes (the fallback for a lost notification). The checkpoint advances only
  * after the handler succeeded, so a failed batch is delivered again after a back-off.
  */
 export class CatchUpSubscription implements Subscription {
   private checkpoint: Checkpoint | null;
+  /** Reading with `catchUpBatchSize` until the first read that brings fewer. */
+  private catchingUp: boolean;
   private running = true;
   private wakeSleeper: (() => void) | null = null;
   private pendingWake = false;
@@ -40,6 +43,7 @@ export class CatchUpSubscription implements Subscription {
     private readonly options: SubscribeOptions,
   ) {
     this.checkpoint = options.after ?? null;
+    this.catchingUp = options.catchUpBatchSize !== undefined;
     this.unregister = source.onAppended(() => this.wake());
     this.loop = this.run();
   }
@@ -67,8 +71,10 @@ export class CatchUpSubscription implements Subscription {
     let backoff = FIRST_BACKOFF_MS;
     while (this.running) {
       try {
-        const page = await this.source.readAll(this.checkpoint, this.options.batchSize ?? 500);
+        const batchSize = this.batchSize();
+        const page = await this.source.readAll(this.checkpoint, batchSize);
         if (!this.running) break;
+        if (page.events.length < batchSize) this.catchingUp = false;
         if (page.events.length > 0) {
           await this.options.handler(page.events, page.checkpoint!);
           this.checkpoint = page.checkpoint;
@@ -82,6 +88,11 @@ export class CatchUpSubscription implements Subscription {
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
+  }
+
+  private batchSize(): number {
+    const { batchSize = 500, catchUpBatchSize } = this.options;
+    return this.catchingUp && catchUpBatchSize !== undefined ? catchUpBatchSize : batchSize;
   }
 
   private isDelivered(position: string): boolean {

@@ -48,7 +48,14 @@ export type SubscriptionHandler = (events: readonly RecordedEvent[], checkpoint:
 
 export interface SubscribeOptions {
   readonly after?: Checkpoint | null;
+  /** Events per read, and so per handler call. Default 500. */
   readonly batchSize?: number;
+  /**
+   * Events per read until a read brings fewer (the subscription has caught up with the store);
+   * `batchSize` from then on. For a replay from the start, whose batches nobody waits for one by
+   * one, while live batches stay small. Default: `batchSize` throughout.
+   */
+  readonly catchUpBatchSize?: number;
   readonly handler: SubscriptionHandler;
   /** Called when the handler or the store fails; the subscription retries from its last checkpoint. */
   readonly onError?: (error: unknown) => void;

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     dataSource,
     projections: [projection],
     batchSize: 25,
+    // The replay in batches as small as the live ones, so that the kills land at many points of it.
+    rebuildBatchSize: 25,
     lockIntervalMs: 20,
     progressIntervalMs: 10,
     switchLockTimeoutMs: 200,

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '../event';
 import { WithStore } from './contract-types';
-import { deliveredWhen, freshStream, newEvents } from './contract-fixtures';
+import { deliveredWhen, eventually, freshStream, newEvents } from './contract-fixtures';
 
 export function subscriptionContract(withStore: WithStore): void {
   it('catches up from a checkpoint, then follows live appends in order, and stops', () =>
@@ -32,6 +32,32 @@ export function subscriptionContract(withStore: WithStore): void {
       await store.appendToStream(streamId, newEvents(1));
       await expect(subscription.caughtUp()).rejects.toThrow('stopped');
       expect(received).toHaveLength(5);
+    }));
+
+  it('reads catchUpBatchSize events at a time until a read brings fewer, then batchSize', () =>
+    withStore(async (store) => {
+      const streamId = freshStream();
+      const checkpoint = await store.headPosition();
+      const { position } = await store.appendToStream(streamId, newEvents(5));
+      // Deliverable before the subscription starts: an older transaction elsewhere would make the first read come back short.
+      await eventually(() => store.headPosition(), (head) => head !== null && store.comparePositions(head, position) >= 0);
+      const sizes: number[] = [];
+      const delivery = deliveredWhen();
+      const subscription = store.subscribeToAll({
+        after: checkpoint,
+        batchSize: 2,
+        catchUpBatchSize: 4,
+        handler: async (events) => {
+          sizes.push(events.length);
+          delivery.notify();
+        },
+      });
+      await subscription.caughtUp();
+      expect(sizes).toEqual([4, 1]);
+      await store.appendToStream(streamId, newEvents(5));
+      await delivery.until(() => sizes.length === 5);
+      expect(sizes).toEqual([4, 1, 2, 2, 1]);
+      await subscription.stop();
     }));
 
   it('hands a failed batch to onError and delivers it again from the last checkpoint', () =>

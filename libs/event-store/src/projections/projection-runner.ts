@@ -12,6 +12,8 @@ export interface RunnerSettings {
   readonly dataSource: DataSource;
   readonly logger: ProjectorLogger;
   readonly batchSize: number;
+  /** A run from the empty read model reads this many events per batch until it has caught up. */
+  readonly rebuildBatchSize: number;
   readonly initialBackoffMs: number;
   readonly maxBackoffMs: number;
 }
@@ -119,7 +121,7 @@ export class ProjectionRunner {
   }
 
   private async startRun(): Promise<void> {
-    const { dataSource, store, batchSize } = this.settings;
+    const { dataSource, store, batchSize, rebuildBatchSize } = this.settings;
     const stored = await loadCheckpoints(dataSource.manager, [this.name]);
     const run: Run = { active: true, expected: stored.get(this.name)?.checkpoint ?? null, abort: new AbortController() };
     this.run = run;
@@ -127,6 +129,8 @@ export class ProjectionRunner {
     run.subscription = store.subscribeToAll({
       after: run.expected,
       batchSize,
+      // From the empty read model (a new projection, a rebuild), the replay goes in larger batches until it has caught up.
+      ...(run.expected === null ? { catchUpBatchSize: rebuildBatchSize } : {}),
       handler: (events, checkpoint) => this.deliver(run, events, checkpoint),
       onError: (error) => this.recordFailure(error, 'the event store subscription failed'),
     });

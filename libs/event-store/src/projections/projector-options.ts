@@ -32,6 +32,13 @@ export interface ProjectorOptions {
   readonly projections: readonly Projection[];
   /** Events per subscription batch, and so per transaction. Default 500. */
   readonly batchSize?: number;
+  /**
+   * Events per batch while a run that began from the empty read model (a new projection, an
+   * in-place rebuild's reset, a blue/green copy) catches up with the store; `batchSize` once a
+   * batch comes back short. Larger batches rewrite each row less often, and nobody waits for a
+   * replay's batches one by one. Default 10 × `batchSize` (5,000).
+   */
+  readonly rebuildBatchSize?: number;
   /** How often a standby instance tries the locks and the holder checks its lock connection. Default 1,000 ms. */
   readonly lockIntervalMs?: number;
   /** First retry delay after a failed batch; doubles up to `maxBackoffMs`. Default 100 ms. */

@@ -36,11 +36,13 @@ export class Projector {
   constructor(private readonly options: ProjectorOptions) {
     this.logger = options.logger ?? consoleLogger;
     this.clock = options.clock ?? (() => new Date());
+    const batchSize = options.batchSize ?? 500;
     const settings: RunnerSettings = {
       store: options.store,
       dataSource: options.dataSource,
       logger: this.logger,
-      batchSize: options.batchSize ?? 500,
+      batchSize,
+      rebuildBatchSize: options.rebuildBatchSize ?? 10 * batchSize,
       initialBackoffMs: options.initialBackoffMs ?? 100,
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
     };
