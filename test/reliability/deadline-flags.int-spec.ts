@@ -7,8 +7,7 @@ import {
   SHIPMENT_ARRIVED,
   SHIPMENT_DEPARTED,
 } from '@ree/consignment';
-import { Projector, RecordedEvent } from '@ree/event-store';
-import { createJobWorker, JobQueues, Reactor } from '@ree/platform';
+import { RecordedEvent } from '@ree/event-store';
 import {
   DEADLINE_FLAGS_QUEUE,
   DeadlineFlagger,
@@ -17,10 +16,9 @@ import {
   flagPolicy,
   processDeadlineFlagJob,
 } from '@ree/review';
-import type { Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
-import { eventually, REDIS_URL, startAtHead, useReactorHarness } from './reactor-harness';
+import { eventually, useJobSuite, useReactorHarness } from './reactor-harness';
 
 const customs = { sub: 'deadline-flags-int-spec', role: 'customs-agent' };
 const officer = { sub: 'deadline-flags-int-spec-officer', role: 'licensing-officer' };
@@ -41,36 +39,21 @@ const dueSoon = (): string => new Date(Date.now() - DAY_MS + DUE_IN_MS).toISOStr
 
 describe('deadline flags raised by their jobs, against PostgreSQL and Redis', () => {
   const suite = useReactorHarness();
-  const reactorName = `reactor.deadline-flags-test-${randomUUID().slice(0, 8)}`;
-  let queues: JobQueues;
-  let worker: Worker<DeadlineFlagJob>;
-  let projector: Projector;
-  const ours = new Set<string>();
-
-  beforeAll(async () => {
-    const { harness } = suite;
-    queues = new JobQueues({ redisUrl: REDIS_URL, prefix: harness.prefix });
-    await startAtHead(harness, reactorName);
-    const flagger = new DeadlineFlagger(harness.store, policy);
+  const jobs = useJobSuite<DeadlineFlagJob>(suite, {
+    name: 'deadline-flags',
+    queue: DEADLINE_FLAGS_QUEUE,
+    routes: [deadlineFlagsRoute(policy, 0)],
     // Other suites' consignments in the shared test database reach the reactor too: only this suite's are flagged.
-    worker = createJobWorker<DeadlineFlagJob>(
-      DEADLINE_FLAGS_QUEUE,
-      async (job, token?: string) => (ours.has(job.data.consignmentId) ? processDeadlineFlagJob(flagger, job, token) : 'another suite’s'),
-      { redisUrl: REDIS_URL, prefix: harness.prefix },
-    );
-    const reactor = new Reactor(reactorName, [deadlineFlagsRoute(policy, 0)], queues);
-    projector = suite.track(new Projector({ store: harness.store, dataSource: harness.dataSource, projections: [reactor], lockIntervalMs: 50 }));
-    await projector.start();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await queues.queue(DEADLINE_FLAGS_QUEUE).obliterate({ force: true });
-    await queues.close();
+    subjectOf: (data) => data.consignmentId,
+    processor: (harness) => {
+      const flagger = new DeadlineFlagger(harness.store, policy);
+      return (job, token) => processDeadlineFlagJob(flagger, job, token);
+    },
   });
 
   async function consignmentWith(...events: ConsignmentEvent[]): Promise<string> {
     const consignmentId = randomUUID();
-    ours.add(consignmentId);
+    jobs.own(consignmentId);
     await append(consignmentId, { type: CONSIGNMENT_REGISTERED, data: { ...registration, consignmentId } }, shipmentDeclared, released, ...events);
     return consignmentId;
   }
@@ -87,7 +70,7 @@ describe('deadline flags raised by their jobs, against PostgreSQL and Redis', ()
   async function finished(jobId: string): Promise<unknown> {
     let result: unknown;
     await eventually(async () => {
-      const job = await queues.queue(DEADLINE_FLAGS_QUEUE).getJob(jobId);
+      const job = await jobs.queue.getJob(jobId);
       result = job?.returnvalue;
       return job?.finishedOn !== undefined;
     });
@@ -147,7 +130,7 @@ describe('deadline flags raised by their jobs, against PostgreSQL and Redis', ()
     const departedAt = new Date().toISOString();
     const consignmentId = await consignmentWith(departed(departedAt));
     const departure = await eventOf(consignmentId, SHIPMENT_DEPARTED);
-    const queue = queues.queue(DEADLINE_FLAGS_QUEUE);
+    const queue = jobs.queue;
     await eventually(async () => (await queue.getJob(departure.eventId)) !== undefined);
 
     await (await queue.getJob(departure.eventId))!.promote();
@@ -163,10 +146,10 @@ describe('deadline flags raised by their jobs, against PostgreSQL and Redis', ()
     const consignmentId = await consignmentWith(departed(dueSoon()));
     const departure = await eventOf(consignmentId, SHIPMENT_DEPARTED);
     await finished(departure.eventId);
-    const queue = queues.queue(DEADLINE_FLAGS_QUEUE);
+    const queue = jobs.queue;
     const before = await queue.getJobs([...ALL_STATES]);
 
-    await projector.rebuild(reactorName);
+    await jobs.projector.rebuild(jobs.reactorName);
 
     const ids = (await queue.getJobs([...ALL_STATES])).map((job) => job.id);
     expect(new Set(ids).size).toBe(ids.length);

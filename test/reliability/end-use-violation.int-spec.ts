@@ -8,7 +8,7 @@ import {
   SHIPMENT_ARRIVED,
   SHIPMENT_DEPARTED,
 } from '@ree/consignment';
-import { fold, handleCommand, Projector, RecordedEvent } from '@ree/event-store';
+import { fold, handleCommand, RecordedEvent } from '@ree/event-store';
 import {
   evolveLicence,
   initialLicenceState,
@@ -19,15 +19,13 @@ import {
   LicenceEvent,
   licenceStreamId,
 } from '@ree/licensing';
-import { createJobWorker, JobQueues, Reactor } from '@ree/platform';
 import { END_USE_VIOLATION_QUEUE, EndUseViolationJob, endUseViolationRoute, EndUseViolationSuspender } from '@ree/review';
-import type { Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { RevokeLicenceCommand } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.command';
 import { revokeLicenceDecider } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.decide';
 import { allocated, application, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
 import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
-import { eventually, REDIS_URL, startAtHead, useReactorHarness } from './reactor-harness';
+import { eventually, useJobSuite, useReactorHarness } from './reactor-harness';
 
 const officer = { sub: 'end-use-violation-int-spec', role: 'licensing-officer' };
 const customs = { sub: 'end-use-violation-int-spec-customs', role: 'customs-agent' };
@@ -38,31 +36,16 @@ const issuedUntil2099: LicenceEvent[] = issued.map((event) =>
 
 describe('a failed end-use check suspends the licence, against PostgreSQL and Redis', () => {
   const suite = useReactorHarness();
-  const reactorName = `reactor.end-use-violation-test-${randomUUID().slice(0, 8)}`;
-  let queues: JobQueues;
-  let worker: Worker<EndUseViolationJob>;
-  let projector: Projector;
-  const ours = new Set<string>();
-
-  beforeAll(async () => {
-    const { harness } = suite;
-    queues = new JobQueues({ redisUrl: REDIS_URL, prefix: harness.prefix });
-    await startAtHead(harness, reactorName);
-    const suspender = new EndUseViolationSuspender(harness.store);
+  const jobs = useJobSuite<EndUseViolationJob>(suite, {
+    name: 'end-use-violation',
+    queue: END_USE_VIOLATION_QUEUE,
+    routes: [endUseViolationRoute()],
     // Other suites' checks in the shared test database reach the reactor too: only this suite's are acted on.
-    worker = createJobWorker<EndUseViolationJob>(
-      END_USE_VIOLATION_QUEUE,
-      async (job) => (ours.has(job.data.consignmentId) ? suspender.run(job.data, job.id!, new Date()) : 'another suite’s'),
-      { redisUrl: REDIS_URL, prefix: harness.prefix },
-    );
-    const reactor = new Reactor(reactorName, [endUseViolationRoute()], queues);
-    projector = suite.track(new Projector({ store: harness.store, dataSource: harness.dataSource, projections: [reactor], lockIntervalMs: 50 }));
-    await projector.start();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await queues.queue(END_USE_VIOLATION_QUEUE).obliterate({ force: true });
-    await queues.close();
+    subjectOf: (data) => data.consignmentId,
+    processor: (harness) => {
+      const suspender = new EndUseViolationSuspender(harness.store);
+      return (job) => suspender.run(job.data, job.id!, new Date());
+    },
   });
 
   async function licenceWith(history: readonly LicenceEvent[]): Promise<string> {
@@ -75,7 +58,7 @@ describe('a failed end-use check suspends the licence, against PostgreSQL and Re
   /** A consignment on the licence, arrived at its end user, waiting for its end-use check. */
   async function arrivedOn(licenceId: string): Promise<string> {
     const consignmentId = randomUUID();
-    ours.add(consignmentId);
+    jobs.own(consignmentId);
     await suite.harness.store.appendToStream(licenceStreamId(licenceId), [{ ...allocated(consignmentId, 12_000), metadata: { actor: officer } }]);
     const events: ConsignmentEvent[] = [
       { type: CONSIGNMENT_REGISTERED, data: { ...registration, consignmentId } },
@@ -102,7 +85,7 @@ describe('a failed end-use check suspends the licence, against PostgreSQL and Re
   async function finished(jobId: string): Promise<unknown> {
     let result: unknown;
     await eventually(async () => {
-      const job = await queues.queue(END_USE_VIOLATION_QUEUE).getJob(jobId);
+      const job = await jobs.queue.getJob(jobId);
       result = job?.returnvalue;
       return job?.finishedOn !== undefined;
     });
@@ -145,7 +128,7 @@ describe('a failed end-use check suspends the licence, against PostgreSQL and Re
     expect(await finished(notVerified.eventId)).toBe('left');
     expect(await suspensions(suspendedLicence)).toHaveLength(1);
     expect(await suspensions(verifiedLicence)).toEqual([]);
-    expect(await queues.queue(END_USE_VIOLATION_QUEUE).getJobs(['delayed', 'wait', 'active', 'completed', 'failed'])).not.toContainEqual(
+    expect(await jobs.queue.getJobs(['delayed', 'wait', 'active', 'completed', 'failed'])).not.toContainEqual(
       expect.objectContaining({ data: expect.objectContaining({ consignmentId: verifiedConsignment }) }),
     );
   });

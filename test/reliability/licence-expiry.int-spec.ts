@@ -1,4 +1,4 @@
-import { fold, Projector, RecordedEvent } from '@ree/event-store';
+import { fold, RecordedEvent } from '@ree/event-store';
 import {
   allocateOnLicence,
   allocateOnLicenceDecider,
@@ -15,11 +15,9 @@ import {
   processExpiryJob,
   shipOnLicence,
 } from '@ree/licensing';
-import { createJobWorker, JobQueues, Reactor } from '@ree/platform';
-import type { Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { allocated, application, approved, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
-import { checkpointOf, eventually, REDIS_URL, startAtHead, useReactorHarness } from './reactor-harness';
+import { checkpointOf, eventually, useJobSuite, useReactorHarness } from './reactor-harness';
 
 const officer = { sub: 'licence-expiry-int-spec', role: 'licensing-officer' };
 /** Inside the fixture's validity (2025-03-01 to 2026-02-28): only the licence's status can refuse it then. */
@@ -29,40 +27,22 @@ const ALL_STATES = ['delayed', 'wait', 'completed', 'failed', 'active'] as const
 
 describe('licences expire by themselves, against PostgreSQL and Redis', () => {
   const suite = useReactorHarness();
-  const reactorName = `reactor.expire-licences-test-${randomUUID().slice(0, 8)}`;
-  let queues: JobQueues;
-  let worker: Worker<ExpireLicenceJob>;
-  let projector: Projector;
-  const ours = new Set<string>();
-
-  beforeAll(async () => {
-    const { harness } = suite;
-    queues = new JobQueues({ redisUrl: REDIS_URL, prefix: harness.prefix });
-    await startAtHead(harness, reactorName);
-    const expirer = new LicenceExpirer(harness.store);
+  const jobs = useJobSuite<ExpireLicenceJob>(suite, {
+    name: 'expire-licences',
+    queue: EXPIRE_LICENCES_QUEUE,
+    routes: [expireLicencesRoute(0)],
     // The shared test database holds other suites' licences, which the reactor sees too: only this suite's are expired.
-    worker = createJobWorker<ExpireLicenceJob>(
-      EXPIRE_LICENCES_QUEUE,
-      async (job, token?: string) => (ours.has(job.data.licenceId) ? processExpiryJob(expirer, job, token) : 'another suite’s'),
-      {
-        redisUrl: REDIS_URL,
-        prefix: harness.prefix,
-      },
-    );
     // A floor of zero: a validity already over is due at once.
-    const reactor = new Reactor(reactorName, [expireLicencesRoute(0)], queues);
-    projector = suite.track(new Projector({ store: harness.store, dataSource: harness.dataSource, projections: [reactor], lockIntervalMs: 50 }));
-    await projector.start();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await queues.queue(EXPIRE_LICENCES_QUEUE).obliterate({ force: true });
-    await queues.close();
+    subjectOf: (data) => data.licenceId,
+    processor: (harness) => {
+      const expirer = new LicenceExpirer(harness.store);
+      return (job, token) => processExpiryJob(expirer, job, token);
+    },
   });
 
   async function licenceWith(history: readonly LicenceEvent[]): Promise<string> {
     const licenceId = randomUUID();
-    ours.add(licenceId);
+    jobs.own(licenceId);
     const events = history.map((event) => (event.type === 'LicenceApplied' ? { ...event, data: { ...application, licenceId } } : event));
     await suite.harness.store.appendToStream(licenceStreamId(licenceId), events.map((event) => ({ ...event, metadata: { actor: officer } })));
     return licenceId;
@@ -73,7 +53,7 @@ describe('licences expire by themselves, against PostgreSQL and Redis', () => {
   const approvalOf = async (licenceId: string) => (await licenceEvents(licenceId)).find((event) => event.type === LICENCE_APPROVED)!;
 
   async function jobFinished(jobId: string): Promise<boolean> {
-    const job = await queues.queue(EXPIRE_LICENCES_QUEUE).getJob(jobId);
+    const job = await jobs.queue.getJob(jobId);
     return job?.finishedOn !== undefined;
   }
 
@@ -102,7 +82,7 @@ describe('licences expire by themselves, against PostgreSQL and Redis', () => {
     const licenceId = await licenceWith([...issued, { type: LICENCE_REVOKED, data: { reason: 'diversion suspected' } }]);
     const approval = await approvalOf(licenceId);
     await eventually(() => jobFinished(approval.eventId));
-    expect((await queues.queue(EXPIRE_LICENCES_QUEUE).getJob(approval.eventId))?.returnvalue).toBe('left');
+    expect((await jobs.queue.getJob(approval.eventId))?.returnvalue).toBe('left');
     expect(await expiries(licenceId)).toEqual([]);
   });
 
@@ -130,7 +110,7 @@ describe('licences expire by themselves, against PostgreSQL and Redis', () => {
 
     // The job the reactor queued for that approval is due in 2100; run it now, as a skewed clock would.
     const approval = await approvalOf(valid);
-    const queue = queues.queue(EXPIRE_LICENCES_QUEUE);
+    const queue = jobs.queue;
     await eventually(async () => (await queue.getJob(approval.eventId)) !== undefined);
     await (await queue.getJob(approval.eventId))!.promote();
     await eventually(async () => (await queue.getJob(approval.eventId))!.attemptsStarted > 0);
@@ -143,17 +123,17 @@ describe('licences expire by themselves, against PostgreSQL and Redis', () => {
 
   it('enqueues nothing twice when the reactor is replayed from zero', async () => {
     const { harness } = suite;
-    const queue = queues.queue(EXPIRE_LICENCES_QUEUE);
+    const queue = jobs.queue;
     const licenceId = await licenceWith(issued);
     const approval = await approvalOf(licenceId);
     await eventually(async () => {
-      const checkpoint = await checkpointOf(harness, reactorName);
+      const checkpoint = await checkpointOf(harness, jobs.reactorName);
       return checkpoint !== null && harness.store.comparePositions(checkpoint, approval.position) >= 0;
     });
     await eventually(() => jobFinished(approval.eventId));
     const before = await queue.getJobs([...ALL_STATES]);
 
-    await projector.rebuild(reactorName);
+    await jobs.projector.rebuild(jobs.reactorName);
 
     const after = await queue.getJobs([...ALL_STATES]);
     const ids = after.map((job) => job.id);

@@ -1,5 +1,6 @@
-import { createEventStorePool, PostgresEventStore, Projector } from '@ree/event-store';
-import { JobQueues } from '@ree/platform';
+import { createEventStorePool, PostgresEventStore, Projection, Projector } from '@ree/event-store';
+import { createJobWorker, JobQueues, Reactor, ReactorRoute } from '@ree/platform';
+import type { Job, Queue, Worker } from 'bullmq';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -80,4 +81,72 @@ export async function eventually(condition: () => Promise<boolean>, timeoutMs = 
     if (Date.now() > deadline) throw new Error('The condition did not hold in time');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+export interface JobSuiteOptions<Data> {
+  /** What the reactor's checkpoint is named after (a random suffix keeps runs apart). */
+  readonly name: string;
+  readonly queue: string;
+  readonly routes: readonly ReactorRoute[];
+  /** The key of a job's subject (a consignment, a licence, a party), checked against those the suite `own`s. */
+  readonly subjectOf: (data: Data) => string;
+  /** The job's processing, built once the harness is open. */
+  readonly processor: (harness: ReactorHarness) => (job: Job<Data>, token?: string) => Promise<unknown>;
+  /** Projections the job needs beside the reactor (read models it reads), run by the same projector. */
+  readonly alongside?: () => readonly Projection[];
+}
+
+/** A reactor and its queue's worker over the real PostgreSQL and Redis, for one suite. */
+export interface JobSuite {
+  readonly reactorName: string;
+  readonly queue: Queue;
+  readonly projector: Projector;
+  /** Marks a subject as this suite's: the shared test database holds other suites' too, and their jobs are left alone. */
+  own(subject: string): void;
+}
+
+/**
+ * Registers the hooks of a reactor's reliability suite: the reactor started at the store's head
+ * (older events are not its business) under a projector, and a worker on its queue that processes
+ * the jobs of the subjects the suite owns and answers `another suite’s` for the rest. The worker
+ * and the queue are removed after the suite.
+ */
+export function useJobSuite<Data>(suite: ReturnType<typeof useReactorHarness>, options: JobSuiteOptions<Data>): JobSuite {
+  const reactorName = `reactor.${options.name}-test-${randomUUID().slice(0, 8)}`;
+  const owned = new Set<string>();
+  const state = {} as { queues: JobQueues; worker: Worker<Data>; projector: Projector };
+
+  beforeAll(async () => {
+    const { harness } = suite;
+    state.queues = new JobQueues({ redisUrl: REDIS_URL, prefix: harness.prefix });
+    await startAtHead(harness, reactorName);
+    const process = options.processor(harness);
+    state.worker = createJobWorker<Data>(
+      options.queue,
+      async (job, token?: string) => (owned.has(options.subjectOf(job.data)) ? process(job, token) : 'another suite’s'),
+      { redisUrl: REDIS_URL, prefix: harness.prefix },
+    );
+    const reactor = new Reactor(reactorName, options.routes, state.queues);
+    const projections = [...(options.alongside?.() ?? []), reactor];
+    state.projector = suite.track(new Projector({ store: harness.store, dataSource: harness.dataSource, projections, lockIntervalMs: 50 }));
+    await state.projector.start();
+  });
+  afterAll(async () => {
+    await state.worker.close();
+    await state.queues.queue(options.queue).obliterate({ force: true });
+    await state.queues.close();
+  });
+
+  return {
+    reactorName,
+    get queue() {
+      return state.queues.queue(options.queue);
+    },
+    get projector() {
+      return state.projector;
+    },
+    own: (subject) => {
+      owned.add(subject);
+    },
+  };
 }

@@ -7,7 +7,7 @@ import {
   SHIPMENT_ARRIVED,
   SHIPMENT_DEPARTED,
 } from '@ree/consignment';
-import { Projector, RecordedEvent } from '@ree/event-store';
+import { RecordedEvent } from '@ree/event-store';
 import {
   LICENCE_APPROVED,
   LICENCE_EXPIRED,
@@ -18,7 +18,6 @@ import {
   LicenceProjection,
   licenceStreamId,
 } from '@ree/licensing';
-import { createJobWorker, JobQueues, Reactor } from '@ree/platform';
 import { normaliseName, RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_LISTED, RestrictedPartyProjection, restrictedPartyStreamId } from '@ree/registry';
 import {
   LicencePartyMatcher,
@@ -29,11 +28,10 @@ import {
   RestrictedPartyScreener,
   ScreeningOutcome,
 } from '@ree/review';
-import type { Worker } from 'bullmq';
 import { randomInt, randomUUID } from 'node:crypto';
 import { allocated, application, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
 import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
-import { eventually, REDIS_URL, startAtHead, useReactorHarness } from './reactor-harness';
+import { eventually, useJobSuite, useReactorHarness } from './reactor-harness';
 
 const officer = { sub: 'restricted-party-int-spec', role: 'licensing-officer' };
 const customs = { sub: 'restricted-party-int-spec-customs', role: 'customs-agent' };
@@ -51,33 +49,18 @@ const monthsAgo = (months: number): string => new Date(Date.now() - months * MON
 
 describe('a party listed later suspends and flags, against PostgreSQL and Redis', () => {
   const suite = useReactorHarness();
-  const reactorName = `reactor.restricted-party-match-test-${randomUUID().slice(0, 8)}`;
-  let queues: JobQueues;
-  let worker: Worker<RestrictedPartyMatchJob>;
-  let projector: Projector;
-  const ours = new Set<string>();
-
-  beforeAll(async () => {
-    const { harness } = suite;
-    queues = new JobQueues({ redisUrl: REDIS_URL, prefix: harness.prefix });
-    await startAtHead(harness, reactorName);
-    const screener = new RestrictedPartyScreener(harness.store, harness.dataSource);
+  const jobs = useJobSuite<RestrictedPartyMatchJob>(suite, {
+    name: 'restricted-party-match',
+    queue: RESTRICTED_PARTY_MATCH_QUEUE,
+    routes: [restrictedPartyMatchRoute()],
     // Other suites' listings in the shared test database reach the reactor too: only this suite's are screened.
-    worker = createJobWorker<RestrictedPartyMatchJob>(
-      RESTRICTED_PARTY_MATCH_QUEUE,
-      async (job, token?: string) => (ours.has(job.data.partyId) ? processScreeningJob(screener, job, token) : 'another suite’s'),
-      { redisUrl: REDIS_URL, prefix: harness.prefix },
-    );
+    subjectOf: (data) => data.partyId,
+    processor: (harness) => {
+      const screener = new RestrictedPartyScreener(harness.store, harness.dataSource);
+      return (job, token) => processScreeningJob(screener, job, token);
+    },
     // The job reads the licensing read model and waits for it and the registry's: the projector keeps both, as the worker's does.
-    const reactor = new Reactor(reactorName, [restrictedPartyMatchRoute()], queues);
-    const projections = [new LicenceProjection(), new RestrictedPartyProjection(), reactor];
-    projector = suite.track(new Projector({ store: harness.store, dataSource: harness.dataSource, projections, lockIntervalMs: 50 }));
-    await projector.start();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await queues.queue(RESTRICTED_PARTY_MATCH_QUEUE).obliterate({ force: true });
-    await queues.close();
+    alongside: () => [new LicenceProjection(), new RestrictedPartyProjection()],
   });
 
   async function licenceWith(parties: { consignee: string; endUser?: string }, ...more: LicenceEvent[]): Promise<string> {
@@ -111,7 +94,7 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
 
   async function list(name: string, aliases: string[], delisted = false): Promise<RecordedEvent> {
     const partyId = randomUUID();
-    ours.add(partyId);
+    jobs.own(partyId);
     const listing = {
       type: RESTRICTED_PARTY_LISTED,
       data: { partyId, name, aliases, country: 'DE', reason: 'Procurement for military end use', listReference: `MOFCOM 2026/${randomInt(1000)}` },
@@ -125,7 +108,7 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
   async function finished(jobId: string): Promise<ScreeningOutcome> {
     let result: ScreeningOutcome | undefined;
     await eventually(async () => {
-      const job = await queues.queue(RESTRICTED_PARTY_MATCH_QUEUE).getJob(jobId);
+      const job = await jobs.queue.getJob(jobId);
       result = job?.returnvalue as ScreeningOutcome | undefined;
       return job?.finishedOn !== undefined;
     });
@@ -192,7 +175,7 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
     const listing = await list(name, []);
     await finished(listing.eventId);
     const screener = new RestrictedPartyScreener(suite.harness.store, suite.harness.dataSource);
-    const job = (await queues.queue(RESTRICTED_PARTY_MATCH_QUEUE).getJob(listing.eventId))!.data;
+    const job = (await jobs.queue.getJob(listing.eventId))!.data;
 
     const again = await Promise.all([screener.screen(job, listing.eventId, new Date()), screener.screen(job, randomUUID(), new Date())]);
 
@@ -211,7 +194,7 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
 
     expect(await finished(listing.eventId)).toEqual({ outcome: 'delisted' });
     expect(await typesOf(licenceId)).not.toContain(LICENCE_SUSPENDED);
-    const job = (await queues.queue(RESTRICTED_PARTY_MATCH_QUEUE).getJob(listing.eventId))!.data;
+    const job = (await jobs.queue.getJob(listing.eventId))!.data;
     const behind = new RestrictedPartyScreener(suite.harness.store, suite.harness.dataSource, { readModels: ['a-projection-that-never-ran'] });
     expect(await behind.screen(job, randomUUID(), new Date())).toEqual({ outcome: 'waiting' });
   });
