@@ -43,7 +43,7 @@ export class SeedRun {
    * Waits until a read of `path` shows what the system did by itself after this run's events (a
    * job's suspension, say), polling for up to `timeoutMs`; reported as unexpected when it never does.
    */
-  async until(step: string, actor: SeedActor, path: string, holds: (body: Record<string, unknown>) => boolean, kind?: string, timeoutMs = 15_000): Promise<void> {
+  async until(step: string, actor: SeedActor, path: string, holds: (body: Record<string, unknown>) => boolean, kind?: string, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const response = await this.client.get(actor, path, this.lastPosition);

@@ -20,7 +20,7 @@ interface Run {
  * run starts Node and ts-node (about a second of CPU), so the runs go side by side and the tests
  * get a minute on a busy machine.
  */
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 describe('the auditor’s command line (npm run audit)', () => {
   let app: TestApp;

@@ -130,9 +130,6 @@ describe('operations', () => {
   });
 
   describe('start-up', () => {
-    // A child Node process compiling the entry point with ts-node: seconds, not milliseconds.
-    jest.setTimeout(30_000);
-
     it('stops with one line naming PostgreSQL, the URL without its password and how to start it', async () => {
       const { code, stdout, stderr } = await runApiMain({ DATABASE_URL: `postgres://postgres:s3cret@127.0.0.1:${CLOSED_PORT}/ree` });
 

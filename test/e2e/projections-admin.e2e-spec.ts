@@ -41,7 +41,7 @@ describe('operations: projection status and rebuilds over HTTP', () => {
 
   /** Polls the projection's status (where a rebuild's Location points) until its rebuild job has ended, checking `meanwhile` each time. */
   async function rebuildEnded(location: string, meanwhile: () => Promise<void> = async () => undefined): Promise<StatusItem> {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       await meanwhile();
       const response = await app.http().get(location).set('Authorization', bearer('admin'));

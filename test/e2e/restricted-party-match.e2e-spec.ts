@@ -21,7 +21,7 @@ describe('a party listed after its licence was issued, through the API and the w
   const get = (path: string, role: Role = OFFICER) => app.http().get(`/api/v1${path}`).set('Authorization', bearer(role));
 
   async function until<T>(read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const value = await read();
       if (holds(value)) return value;

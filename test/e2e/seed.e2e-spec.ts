@@ -52,5 +52,6 @@ describe('npm run seed', () => {
     // Every success replays its first answer; refusals are decided again on the later state, and still write nothing.
     expect(again.created).toEqual(report.created);
     expect(await store.headPosition()).toBe(head);
-  });
+    // Two seeds through HTTP: about 15 s on a quiet machine, over a minute on a busy one.
+  }, 300_000);
 });

@@ -75,7 +75,7 @@ export async function checkpointOf(harness: ReactorHarness, name: string): Promi
 }
 
 /** Polls until `condition` holds (integration tests wait on state, never on a fixed sleep). */
-export async function eventually(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+export async function eventually(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('The condition did not hold in time');

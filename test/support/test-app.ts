@@ -13,7 +13,7 @@ export interface TestApp {
   http(): ReturnType<typeof request>;
   /** A development token for a role (exporters get an organisation). */
   token(role: Role, org?: string, sub?: string): string;
-  /** Resolves once every read model has caught up with a command's position; fails after 10 s. */
+  /** Resolves once every read model has caught up with a command's position; fails after 60 s. */
   waitForPosition(position: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -23,6 +23,9 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL,
+    // Reads after a write wait for the read models as long as a busy machine may need: a test that
+    // got a stale answer would fail on the machine's speed, not on the product.
+    READ_YOUR_WRITES_TIMEOUT_MS: '60000',
     ...env,
   });
   const worker: INestApplicationContext = await createWorkerApp({ config });
@@ -36,8 +39,8 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     token: (role, org, sub) =>
       signDevelopmentToken({ role, org: org ?? (role === 'exporter' ? 'org-test' : undefined), sub }, config),
     async waitForPosition(position) {
-      if (!(await positions.waitFor(position, 10_000))) {
-        throw new Error(`The read models did not reach position ${position} within 10 s`);
+      if (!(await positions.waitFor(position, 60_000))) {
+        throw new Error(`The read models did not reach position ${position} within 60 s`);
       }
     },
     async close() {

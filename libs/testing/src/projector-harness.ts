@@ -70,7 +70,7 @@ export function useProjectorHarness(options: ProjectorHarnessOptions = {}): Proj
       await projector.start();
       return projector;
     },
-    async caughtUp(name, position, timeoutMs = 15_000) {
+    async caughtUp(name, position, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const rows: { checkpoint: string | null }[] = await opened(dataSource).query(`SELECT checkpoint FROM projections.checkpoints WHERE name = $1`, [name]);

@@ -17,7 +17,7 @@ import { verifyAnchor, verifyProof } from './verify';
 
 const actor = { sub: 'anchors-int-spec', role: 'licensing-officer' };
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 describe('anchors over the PostgreSQL event store', () => {
   let pool: Pool;

@@ -7,7 +7,6 @@ import { createEventStorePool } from './create-event-store-pool';
 import { PostgresEventStore } from './postgres-event-store';
 
 // Other test files may write thousands of events meanwhile; reading past them takes a while.
-jest.setTimeout(30_000);
 
 const url = process.env.DATABASE_URL!;
 let pool: Pool;

@@ -41,7 +41,7 @@ describe('ReadModelPositions', () => {
     await appendEvents(suite.harness.store, projections[0].eventTypes[0], 2);
     const { position } = await appendEvents(suite.harness.store, projections[1].eventTypes[0], 3);
 
-    expect(await positions.waitFor(position, 10_000)).toBe(true);
+    expect(await positions.waitFor(position, 60_000)).toBe(true);
     expect(await positions.reached(position)).toBe(true);
     expect(await projections[0].rows(suite.harness.dataSource.manager)).toHaveLength(2);
     expect(await projections[1].rows(suite.harness.dataSource.manager)).toHaveLength(3);
@@ -51,7 +51,7 @@ describe('ReadModelPositions', () => {
     const { projections, projector, positions } = await setUp(1);
     await projector.start();
     const { position: reachable } = await appendEvents(suite.harness.store, projections[0].eventTypes[0], 1);
-    expect(await positions.waitFor(reachable, 10_000)).toBe(true);
+    expect(await positions.waitFor(reachable, 60_000)).toBe(true);
     await projector.stop();
 
     const { position } = await appendEvents(suite.harness.store, projections[0].eventTypes[0], 1);

@@ -84,7 +84,7 @@ describe('ProjectorModule', () => {
     const projector = worker.get(Projector);
 
     const { position } = await append(EVENT_TYPE);
-    expect(await worker.get<ReadModelPositionsPort>(READ_MODEL_POSITIONS).waitFor(position, 10_000)).toBe(true);
+    expect(await worker.get<ReadModelPositionsPort>(READ_MODEL_POSITIONS).waitFor(position, 60_000)).toBe(true);
     expect(await dataSource.query(`SELECT event_id FROM ${TABLE}`)).toHaveLength(2);
     expect((await projector.status()).map((status) => [status.name, status.state])).toEqual([
       [worker.get(WiredProjection).name, 'running'],

@@ -79,7 +79,7 @@ export function appendEvents(store: EventStore, type: string, count: number): Pr
 }
 
 /** Polls a condition on the database (a checkpoint, a row count) until it holds: never a bare sleep. */
-export async function eventually(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+export async function eventually(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);
