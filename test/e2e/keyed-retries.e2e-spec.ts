@@ -105,7 +105,7 @@ describe('keyed commands retried after a fault', () => {
     const declarations = ofType(await store.readStream(consignmentStreamId(consignmentId)), MINING_SOURCE_DECLARED);
     expect(draws).toEqual([draw]);
     expect(declarations).toHaveLength(1);
-    expect(declarations[0].data).toMatchObject({ declarationId: draw.data && (draw.data as { declarationId: string }).declarationId, kgReo: 600 });
+    expect(declarations[0].data).toMatchObject({ declarationId: (draw.data as { declarationId: string }).declarationId, kgReo: 600 });
     expect(declarations[0].metadata.correlationId).toBe(firstId);
     expect(Date.parse(declarations[0].recordedAt)).toBeGreaterThan(Date.parse(draw.recordedAt));
     const replayed = await declare(`third-${randomUUID()}`);
