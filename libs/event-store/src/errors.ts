@@ -16,8 +16,15 @@ export class WrongExpectedRevisionError extends Error {
 }
 
 /**
- * Some of the event ids of an append are already stored, but not as the same append:
- * a retry that overlaps a different write. Nothing was written.
+ * Why stored event ids refuse an append: `another-append` when they overlap a different write
+ * (another stream, other revisions, only some of the ids), `different-content` when the same
+ * append is made again with another type, schemaVersion, data or metadata.
+ */
+export type EventIdConflictReason = 'another-append' | 'different-content';
+
+/**
+ * Some of the event ids of an append are already stored, but not as the same append: a retry
+ * that overlaps a different write, or says something else than the first time. Nothing was written.
  */
 export class EventIdConflictError extends Error {
   override readonly name = 'EventIdConflictError';
@@ -25,8 +32,13 @@ export class EventIdConflictError extends Error {
   constructor(
     readonly streamId: string,
     readonly eventIds: readonly string[],
+    readonly reason: EventIdConflictReason = 'another-append',
   ) {
-    super(`Stream ${streamId}: event ids already stored by another append: ${eventIds.join(', ')}`);
+    super(
+      reason === 'different-content'
+        ? `Stream ${streamId}: event ids already stored with other content: ${eventIds.join(', ')}`
+        : `Stream ${streamId}: event ids already stored by another append: ${eventIds.join(', ')}`,
+    );
   }
 }
 

@@ -12,7 +12,10 @@ export interface Actor {
 /** Metadata given by the writer. The store adds `prevHash` and `hash`. */
 export interface EventMetadataInput {
   readonly actor: Actor;
-  /** Groups every event caused by one request or job. */
+  /**
+   * Groups every event caused by one request or job. Random when omitted; a re-append of the same
+   * event ids must repeat one that was given (see `findEarlierAppend`).
+   */
   readonly correlationId?: string;
   /** The id of the event or request that caused this one. */
   readonly causationId?: string;
@@ -30,7 +33,7 @@ export interface EventMetadata {
 
 /** An event as a writer hands it to {@link EventStore.appendToStream}. */
 export interface NewEvent<Type extends string = string, Data = unknown> {
-  /** A UUID. Deterministic ids make a retried append idempotent; random if omitted. */
+  /** A UUID. Deterministic ids make a retried append with the same content idempotent; random if omitted. */
   readonly eventId?: string;
   readonly type: Type;
   readonly schemaVersion?: number;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { EventMetadata, NewEvent, RecordedEvent } from './event';
-import { ExpectedRevision } from './expected-revision';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 
 /** What an adapter must know about a stream's last event to append after it. */
@@ -57,44 +56,7 @@ function assertAppendable(streamId: string, events: readonly NewEvent[]): void {
   if (new Set(ids).size !== ids.length) throw new TypeError(`appendToStream(${streamId}): an event id repeats`);
 }
 
-function jsonCopy<T>(value: T): T {
+/** The JSON round trip that stored data and actor go through: a `Date` becomes its ISO string, `undefined` goes. */
+export function jsonCopy<T>(value: T): T {
   return value === undefined ? (null as T) : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-/** How an append's event ids relate to what is stored already. */
-export type EarlierAppend =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'same'; readonly events: readonly RecordedEvent[] }
-  | { readonly kind: 'conflict'; readonly eventIds: readonly string[] };
-
-/**
- * Decides whether an append is a retry of one already stored. It is when every event id is
- * stored in this stream, in the same order, at the revisions right after the expected one;
- * then the store answers like the first time and writes nothing. Any other overlap conflicts.
- *
- * @param found the stored events (raw) whose ids are among `eventIds`, in any order.
- */
-export function findEarlierAppend(
-  streamId: string,
-  eventIds: readonly string[],
-  expected: ExpectedRevision,
-  found: readonly RecordedEvent[],
-): EarlierAppend {
-  if (found.length === 0) return { kind: 'none' };
-  const byId = new Map(found.map((event) => [event.eventId, event]));
-  const ordered = eventIds.map((id) => byId.get(id));
-  const first = ordered[0];
-  const sameAppend =
-    first !== undefined &&
-    startsAfter(expected, first.revision) &&
-    ordered.every((event, index) => event?.streamId === streamId && event.revision === first.revision + index);
-  if (sameAppend) return { kind: 'same', events: ordered as RecordedEvent[] };
-  return { kind: 'conflict', eventIds: found.map((event) => event.eventId) };
-}
-
-function startsAfter(expected: ExpectedRevision, firstRevision: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no-stream') return firstRevision === 0;
-  if (expected === 'stream-exists') return firstRevision >= 1;
-  return firstRevision === expected + 1;
 }

@@ -13,7 +13,9 @@ import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, from, Observable, of, switchMap } from 'rxjs';
 import type { AuthenticatedRequest } from './authenticated-request';
-import { ClaimOutcome, IdempotencyScope, IdempotencyStore, StoredAnswer } from './idempotency.store';
+import { CORRELATION_HEADER, correlationIdOf } from './correlation';
+import { ClaimOutcome, FirstAttempt, IdempotencyScope, IdempotencyStore, StoredAnswer } from './idempotency.store';
+import { problemOf } from './problem-of';
 import { pathOf, successStatusOf } from './route-status';
 
 const MAX_KEY_LENGTH = 200;
@@ -27,7 +29,11 @@ const REPLAYED_HEADERS = ['location', 'etag'];
  * API.md's `Idempotency-Key` on POST: the first request with a key runs; a repeat with the same
  * body gets the first answer back (status, body, Location) without running the handler, waiting
  * for it if the first is still running; the same key with another body is 422
- * `idempotency-key-reused`. A failed first request leaves nothing behind, so the client may retry.
+ * `idempotency-key-reused`. A first request that failed with a 4xx leaves nothing behind, so the
+ * client may retry it as a new command. One that failed with a fault (5xx), or whose process died,
+ * may have written part of its events: its retry is the same command and runs with the first
+ * attempt's time (`CommandContext.now`) and correlation id, so that it decides what the first
+ * would have and re-appends exactly what the first appended (docs/http-conventions.md).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -46,26 +52,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope: IdempotencyScope = { subject: request.actor?.sub ?? 'anonymous', method: request.method, path: pathOf(request), key };
     const requestHash = createHash('sha256').update(canonicalJson(request.body ?? null)).digest('hex');
     const response = context.switchToHttp().getResponse<Response>();
-    return from(this.claimOrWait(scope, requestHash)).pipe(
-      switchMap((outcome) =>
-        outcome.kind === 'claimed'
-          ? this.runFirst(context, next, scope, outcome.claimId)
-          : of(replay(response, outcome.answer)),
-      ),
+    const attempt: FirstAttempt = { receivedAt: request.receivedAt ?? new Date(), correlationId: correlationIdOf(request) };
+    return from(this.claimOrWait(scope, requestHash, attempt)).pipe(
+      switchMap((outcome) => {
+        if (outcome.kind === 'completed') return of(replay(response, outcome.answer));
+        this.continueFirstAttempt(request, response, outcome.first);
+        return this.runFirst(context, next, scope, outcome.claimId);
+      }),
     );
   }
 
-  private async claimOrWait(scope: IdempotencyScope, requestHash: string): Promise<Exclude<ClaimOutcome, { kind: 'in-progress' }>> {
+  private async claimOrWait(
+    scope: IdempotencyScope,
+    requestHash: string,
+    attempt: FirstAttempt,
+  ): Promise<Extract<ClaimOutcome, { kind: 'claimed' | 'completed' }>> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      const outcome = await this.store.claim(scope, requestHash);
+      const outcome = await this.store.claim(scope, requestHash, attempt);
       if (outcome.kind !== 'claimed' && outcome.requestHash !== requestHash) {
         throw new UnprocessableEntityException({
           code: 'idempotency-key-reused',
           detail: 'This Idempotency-Key was already used with a different request body',
         });
       }
-      if (outcome.kind !== 'in-progress') return outcome;
+      if (outcome.kind === 'claimed' || outcome.kind === 'completed') return outcome;
+      // Released between the claim and the look at it: claim it at once.
+      if (outcome.kind === 'released') continue;
       if (Date.now() >= deadline) {
         throw new ConflictException({
           code: 'idempotency-key-in-progress',
@@ -76,7 +89,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
+  /**
+   * A retry of an attempt that ended in a fault runs as that attempt: its time and correlation id
+   * (events, problem details and `X-Correlation-Id` carry the first one). This request's own log
+   * lines keep its own id, so the line below links the two.
+   */
+  private continueFirstAttempt(request: AuthenticatedRequest, response: Response, first: FirstAttempt): void {
+    const own = correlationIdOf(request);
+    if (first.correlationId === own && first.receivedAt.getTime() === request.receivedAt?.getTime()) return;
+    this.logger.log(`Request ${own} retries the Idempotency-Key of request ${first.correlationId}, received at ${first.receivedAt.toISOString()}: it runs as that request`);
+    request.receivedAt = first.receivedAt;
+    request.correlationId = first.correlationId;
+    if (!response.headersSent) response.setHeader(CORRELATION_HEADER, first.correlationId);
+  }
+
   private runFirst(context: ExecutionContext, next: CallHandler, scope: IdempotencyScope, claimId: string): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       switchMap(async (body: unknown) => {
@@ -84,15 +112,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
         try {
           await this.store.complete(scope, claimId, answer);
         } catch (error) {
-          // The command has run: answer it. A retry then runs the handler again, and the event ids
-          // derived from the key make the repeated append a no-op.
+          // The command has run: answer it. A retry then runs the handler again, as this attempt,
+          // and the event ids derived from the key make the repeated append a no-op.
           this.logger.warn(`Could not store the answer for an Idempotency-Key: ${(error as Error).message}`);
-          await this.store.release(scope, claimId).catch(() => undefined);
+          await this.store.release(scope, claimId, true).catch(() => undefined);
         }
         return body;
       }),
       catchError((error: unknown) =>
-        from(this.store.release(scope, claimId).catch(() => undefined)).pipe(
+        from(this.store.release(scope, claimId, isFault(error, request)).catch(() => undefined)).pipe(
           switchMap(() => {
             throw error;
           }),
@@ -100,6 +128,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       ),
     );
   }
+}
+
+/** Whether the request failed by a fault (answered 5xx), which may have left its command half done. */
+function isFault(error: unknown, request: AuthenticatedRequest): boolean {
+  const { problem } = problemOf(error, { correlationId: '', hadIfMatch: request.headers['if-match'] !== undefined });
+  return problem.status >= 500;
 }
 
 function replayedHeadersOf(response: Response): Record<string, string> {

@@ -22,12 +22,22 @@ describe('problemOf', () => {
     expect(problemOf(new NotFound('Licence', 'l-1'), facts).problem).toMatchObject({ status: 404, code: 'not-found' });
   });
 
-  it.each([
-    ['a wrong expected revision', new WrongExpectedRevisionError('s-1', 2, 3)],
-    ['an event id conflict', new EventIdConflictError('s-1', ['e-1'])],
-  ])('answers %s 412 with If-Match and 409 without', (_, error) => {
+  it('answers a wrong expected revision 412 with If-Match and 409 without', () => {
+    const error = new WrongExpectedRevisionError('s-1', 2, 3);
     expect(problemOf(error, { ...facts, hadIfMatch: true }).problem).toMatchObject({ status: 412, code: 'precondition-failed' });
     expect(problemOf(error, facts).problem).toMatchObject({ status: 409, code: 'concurrency-conflict' });
+  });
+
+  it.each([
+    ['other content', new EventIdConflictError('s-1', ['e-1'], 'different-content')],
+    ['another append', new EventIdConflictError('s-1', ['e-1'], 'another-append')],
+  ])('answers event ids stored with %s 409 event-id-conflict, with or without If-Match, never a 500', (_, error) => {
+    for (const hadIfMatch of [false, true]) {
+      const answer = problemOf(error, { ...facts, hadIfMatch });
+      expect(answer.unexpected).toBe(false);
+      expect(answer.problem).toMatchObject({ status: 409, code: 'event-id-conflict', type: 'urn:ree:problem:event-id-conflict' });
+      expect(answer.problem.detail).not.toContain('e-1');
+    }
   });
 
   it.each([

@@ -39,6 +39,9 @@ const DEFAULT_CODES: Readonly<Record<number, string>> = {
   503: 'service-unavailable',
 };
 
+const EVENT_ID_CONFLICT_DETAIL =
+  'The events of this request would reuse event ids already stored with other content (an Idempotency-Key used before for a different command); send it with a new Idempotency-Key';
+
 /** body-parser's error types that deserve their own code. */
 const BODY_PARSER_CODES: Readonly<Record<string, string>> = {
   'entity.parse.failed': 'malformed-json',
@@ -56,7 +59,12 @@ export function problemOf(error: unknown, facts: RequestFacts): ProblemAnswer {
   if (error instanceof HttpException) return fromHttpException(error, facts);
   if (error instanceof DomainRuleViolation) return answer(422, error.code, error.message, facts);
   if (error instanceof NotFound) return answer(404, 'not-found', error.message, facts);
-  if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) {
+  if (error instanceof EventIdConflictError) {
+    // Not a stale revision: the event ids this request derives (from its Idempotency-Key) already
+    // hold other events, so retrying or re-reading cannot help; If-Match changes nothing about it.
+    return answer(409, 'event-id-conflict', EVENT_ID_CONFLICT_DETAIL, facts);
+  }
+  if (error instanceof WrongExpectedRevisionError) {
     return facts.hadIfMatch
       ? answer(412, 'precondition-failed', 'The resource has changed since the revision given in If-Match; read it again', facts)
       : answer(409, 'concurrency-conflict', 'Another change to the same resource happened at the same time; read it again and retry', facts);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
+import { WrongExpectedRevisionError } from '../errors';
 import { ExpectedRevision } from '../expected-revision';
 import { WithStore } from './contract-types';
-import { freshStream, newEvent, newEvents, readAllOf } from './contract-fixtures';
+import { freshStream, newEvent, newEvents } from './contract-fixtures';
 
 export function appendContract(withStore: WithStore): void {
   it('numbers revisions from 0 and answers with the next expected revision and the last position', () =>
@@ -51,52 +51,6 @@ export function appendContract(withStore: WithStore): void {
         expect(await store.readStream(streamId)).toHaveLength((existingHead ?? -1) + 1);
       }));
   });
-
-  it.each<ExpectedRevision>(['no-stream', 0, 'any'])(
-    're-appending the same event ids with expected revision %s answers like the first append and writes nothing',
-    (expectedRevision) =>
-      withStore(async (store) => {
-        const streamId = freshStream();
-        if (expectedRevision === 0) await store.appendToStream(streamId, newEvents(1));
-        const checkpoint = await store.headPosition();
-        const events = newEvents(3);
-        const first = await store.appendToStream(streamId, events, { expectedRevision });
-        const again = await store.appendToStream(streamId, events, { expectedRevision });
-        expect(again).toEqual(first);
-        expect(await readAllOf(store, checkpoint, again.position, [streamId])).toHaveLength(3);
-      }),
-  );
-
-  it('answers a retry like the first append even after later appends to the stream', () =>
-    withStore(async (store) => {
-      const streamId = freshStream();
-      const events = newEvents(2);
-      const first = await store.appendToStream(streamId, events, { expectedRevision: 'no-stream' });
-      await store.appendToStream(streamId, newEvents(1), { expectedRevision: 1 });
-      expect(await store.appendToStream(streamId, events, { expectedRevision: 'no-stream' })).toEqual(first);
-      expect(await store.readStream(streamId)).toHaveLength(3);
-    }));
-
-  it('rejects an append that overlaps a stored one only in part, and writes nothing', () =>
-    withStore(async (store) => {
-      const streamId = freshStream();
-      const stored = newEvents(2);
-      await store.appendToStream(streamId, stored, { expectedRevision: 'no-stream' });
-      const overlapping = [stored[1], ...newEvents(1)];
-      const failure = await store.appendToStream(streamId, overlapping, { expectedRevision: 1 }).catch((error) => error);
-      expect(failure).toBeInstanceOf(EventIdConflictError);
-      expect(failure.eventIds).toEqual([stored[1].eventId]);
-      expect(await store.readStream(streamId)).toHaveLength(2);
-    }));
-
-  it('rejects event ids stored in another stream', () =>
-    withStore(async (store) => {
-      const events = newEvents(1);
-      await store.appendToStream(freshStream(), events);
-      const other = freshStream();
-      await expect(store.appendToStream(other, events)).rejects.toBeInstanceOf(EventIdConflictError);
-      expect(await store.readStream(other)).toEqual([]);
-    }));
 
   it('gives events without an id a random UUID and fills in correlation and causation', () =>
     withStore(async (store) => {

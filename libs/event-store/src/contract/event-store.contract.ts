@@ -1,6 +1,7 @@
 import { ContractSetup, WithStore } from './contract-types';
 import { appendContract } from './append.contract';
 import { readContract } from './read.contract';
+import { reappendContract } from './reappend.contract';
 import { subscriptionContract } from './subscription.contract';
 
 export type { ContractSetup, ContractStore, ContractStoreOptions, WithStore } from './contract-types';
@@ -22,6 +23,7 @@ export function describeEventStoreContract(adapterName: string, setup: ContractS
 
   describe(`EventStore contract: ${adapterName}`, () => {
     describe('appending', () => appendContract(withStore));
+    describe('appending the same event ids again', () => reappendContract(withStore));
     describe('reading', () => readContract(withStore));
     describe('subscribing', () => subscriptionContract(withStore));
   });

@@ -12,7 +12,8 @@ import {
 } from '../event-store';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
 import { satisfies } from '../expected-revision';
-import { findEarlierAppend, prepareAppend } from '../prepare-append';
+import { findEarlierAppend } from '../earlier-append';
+import { prepareAppend } from '../prepare-append';
 import { UpcasterRegistry } from '../upcasting';
 
 export interface InMemoryEventStoreOptions {
@@ -54,9 +55,9 @@ export class InMemoryEventStore implements EventStore {
       this.clock().toISOString(),
     );
     const found = prepared.flatMap((event) => this.byId.get(event.eventId) ?? []);
-    const earlier = findEarlierAppend(streamId, prepared.map((event) => event.eventId), expected, found);
+    const earlier = findEarlierAppend({ streamId, expected, prepared, given: events }, found);
     if (earlier.kind === 'same') return resultOf(earlier.events.map(copy));
-    if (earlier.kind === 'conflict') throw new EventIdConflictError(streamId, earlier.eventIds);
+    if (earlier.kind === 'conflict') throw new EventIdConflictError(streamId, earlier.eventIds, earlier.reason);
     if (!satisfies(expected, head?.revision ?? null)) {
       throw new WrongExpectedRevisionError(streamId, expected, head?.revision ?? null);
     }

@@ -14,8 +14,9 @@ import {
   Subscription,
 } from '../event-store';
 import { EventIdConflictError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
-import { ExpectedRevision, satisfies } from '../expected-revision';
-import { findEarlierAppend, prepareAppend, StreamHead } from '../prepare-append';
+import { satisfies } from '../expected-revision';
+import { AppendAttempt, findEarlierAppend } from '../earlier-append';
+import { prepareAppend, StreamHead } from '../prepare-append';
 import { UpcasterRegistry } from '../upcasting';
 import { AppendListener } from './append-listener';
 import { insertEvents } from './append-statement';
@@ -73,8 +74,8 @@ export class PostgresEventStore implements EventStore {
    * Appends all events or none in one INSERT statement. A lost race on (stream, revision) is a
    * `WrongExpectedRevisionError` with the actual revision, or, for `'any'`, a silent retry.
    * A retry of an append already stored (same event ids at the revisions right after the
-   * expected one) answers like the first append and writes nothing; any other reuse of stored
-   * event ids is an `EventIdConflictError`. Connection failures are `EventStoreUnavailableError`.
+   * expected one, with the same content) answers like the first append and writes nothing; any
+   * other reuse of stored event ids is an `EventIdConflictError`. Connection failures are `EventStoreUnavailableError`.
    */
   appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     return observeAppend(this.onAppend, streamId, events.length, () => this.append(streamId, events, options));
@@ -86,10 +87,8 @@ export class PostgresEventStore implements EventStore {
       const cached = this.heads.get(streamId);
       const head = cached && satisfies(expected, cached.revision) ? cached : await this.readHead(streamId);
       const prepared = prepareAppend(streamId, head, events, this.clock().toISOString());
-      const eventIds = prepared.map((event) => event.eventId);
-      if (!satisfies(expected, head?.revision ?? null)) {
-        return this.answerRetryOrFail(streamId, eventIds, expected, head?.revision ?? null);
-      }
+      const attempt: AppendAttempt = { streamId, expected, prepared, given: events };
+      if (!satisfies(expected, head?.revision ?? null)) return this.answerRetryOrFail(attempt, head?.revision ?? null);
       try {
         const recorded = await this.guard(() => insertEvents(this.pool, streamId, prepared));
         this.rememberHead(recorded);
@@ -101,7 +100,7 @@ export class PostgresEventStore implements EventStore {
         if (constraint === STREAM_REVISION_UNIQUE && expected === 'any') continue;
         if (constraint !== STREAM_REVISION_UNIQUE && constraint !== EVENT_ID_UNIQUE) throw error;
         const actual = (await this.readHead(streamId))?.revision ?? null;
-        return this.answerRetryOrFail(streamId, eventIds, expected, actual);
+        return this.answerRetryOrFail(attempt, actual);
       }
     }
   }
@@ -159,18 +158,15 @@ export class PostgresEventStore implements EventStore {
     await this.listener.close();
   }
 
-  private async answerRetryOrFail(
-    streamId: string,
-    eventIds: readonly string[],
-    expected: ExpectedRevision,
-    actual: number | null,
-  ): Promise<AppendResult> {
+  private async answerRetryOrFail(attempt: AppendAttempt, actual: number | null): Promise<AppendResult> {
+    const { streamId, expected } = attempt;
+    const eventIds = attempt.prepared.map((event) => event.eventId);
     const rows = await this.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE event_id = ANY($1::uuid[])`, [
       eventIds,
     ]);
-    const earlier = findEarlierAppend(streamId, eventIds, expected, rows.map(toRecordedEvent));
+    const earlier = findEarlierAppend(attempt, rows.map(toRecordedEvent));
     if (earlier.kind === 'same') return resultOf(earlier.events);
-    if (earlier.kind === 'conflict') throw new EventIdConflictError(streamId, earlier.eventIds);
+    if (earlier.kind === 'conflict') throw new EventIdConflictError(streamId, earlier.eventIds, earlier.reason);
     throw new WrongExpectedRevisionError(streamId, expected, actual);
   }
 
