@@ -13,14 +13,14 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import { EventIdConflictError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
+import { EventIdConflictError, EventStoreRestoreRequiredError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import { ExpectedRevision, satisfies } from '../expected-revision';
 import { findEarlierAppend, prepareAppend, StreamHead } from '../prepare-append';
 import { UpcasterRegistry } from '../upcasting';
 import { AppendListener } from './append-listener';
 import { insertEvents } from './append-statement';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
-import { EVENT_ID_UNIQUE, isConnectionError, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
+import { EVENT_ID_UNIQUE, isConnectionError, isRestoreRequired, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
 import { StreamHeadCache } from './stream-head-cache';
 
 export interface PostgresEventStoreOptions {
@@ -37,8 +37,11 @@ export interface PostgresEventStoreOptions {
   readonly onAppend?: AppendObserver;
 }
 
-/** Rows visible to ordered readers: those of transactions older than every running one. */
-const BELOW_OLDEST_RUNNING = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+/**
+ * Rows visible to ordered readers: those of transactions older than every running one, as a
+ * position bound (an index condition), so that rows restored from another cluster count too.
+ */
+const BELOW_OLDEST_RUNNING = 'position < event_store.readable_below()';
 
 /**
  * The event store on PostgreSQL (table `event_store.events`, see the migration).
@@ -204,6 +207,7 @@ export class PostgresEventStore implements EventStore {
     try {
       return await work();
     } catch (error) {
+      if (isRestoreRequired(error)) throw new EventStoreRestoreRequiredError(error);
       throw isConnectionError(error) ? new EventStoreUnavailableError(error) : error;
     }
   }
