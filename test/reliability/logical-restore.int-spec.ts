@@ -10,6 +10,7 @@ import {
   RecordedEvent,
   restoreStepMissing,
 } from '@ree/event-store';
+import { checkRestoreStep } from '@ree/platform';
 import { RecordingLogger, eventually } from '../../libs/event-store/src/projections/test/projector-harness';
 import { RowsProjection } from '../../libs/event-store/src/projections/test/rows-projection';
 import { dataSourceOptions, dropDatabase, migrate, recreateDatabase } from '../../infra/data-source';
@@ -71,11 +72,15 @@ describe('positions after a logical dump and restore into a new cluster', () => 
     await expect(refusal).rejects.toThrow('run npm run restore:positions before starting the API and the worker');
     await expect(target.store.readAll()).rejects.toBeInstanceOf(EventStoreRestoreRequiredError);
     expect(await withClient(targetUrl, restoreStepMissing)).toContain('npm run restore:positions');
+    // The API and the worker refuse to start on it, with that one line.
+    expect(await checkRestoreStep(targetUrl)).toMatch(/^The event store was restored into another PostgreSQL cluster: run npm run restore:positions/);
 
     const step = await restorePositions(targetUrl);
     expect(step).toMatchObject({ head: oldHead, previousBase: '0', recorded: true });
     expect(await restorePositions(targetUrl)).toMatchObject({ base: step.base, recorded: false });
     expect(await withClient(targetUrl, restoreStepMissing)).toBeNull();
+    expect(await checkRestoreStep(targetUrl)).toBeNull();
+    expect(await checkRestoreStep(sourceUrl)).toBeNull();
 
     const newEvents = await appendSamples(target.store, ['a', 'b', 'c', 'd'], 2);
     for (const event of newEvents) expect(BigInt(event.position)).toBeGreaterThan(BigInt(oldHead));
