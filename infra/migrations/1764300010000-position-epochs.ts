@@ -46,13 +46,20 @@ export class PositionEpochs1764300010000 implements MigrationInterface {
       CREATE TRIGGER position_epochs_reject_truncate BEFORE TRUNCATE ON event_store.position_epochs
       FOR EACH STATEMENT EXECUTE FUNCTION event_store.reject_epoch_change()`);
     // SQLSTATE RE001 is the adapter's EventStoreRestoreRequiredError; the message is the operator's one line.
+    // pg_control_system() reads the control file (some 25 us); a session never changes cluster, so its
+    // answer is kept in the session setting event_store.cluster after the first call.
     await queryRunner.query(`
       CREATE FUNCTION event_store.position_base() RETURNS bigint LANGUAGE plpgsql STABLE AS $$
       DECLARE
+        cluster text := current_setting('event_store.cluster', true);
         epoch record;
       BEGIN
-        SELECT e.base, e.system_identifier = c.system_identifier AS here INTO epoch
-        FROM event_store.position_epochs e, pg_control_system() c ORDER BY e.id DESC LIMIT 1;
+        IF coalesce(cluster, '') = '' THEN
+          cluster := (SELECT system_identifier::text FROM pg_control_system());
+          PERFORM set_config('event_store.cluster', cluster, false);
+        END IF;
+        SELECT e.base, e.system_identifier::text = cluster AS here INTO epoch
+        FROM event_store.position_epochs e ORDER BY e.id DESC LIMIT 1;
         IF NOT coalesce(epoch.here, false) THEN
           RAISE EXCEPTION 'The event store was restored into another PostgreSQL cluster: run npm run restore:positions before starting the API and the worker'
             USING ERRCODE = 'RE001',
