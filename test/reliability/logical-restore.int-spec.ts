@@ -87,6 +87,7 @@ describe('positions after a logical dump and restore into a new cluster', () => 
 
     const all = await readEverything(target.store, newEvents.length + oldEvents.length);
     expect(all.map((event) => event.eventId)).toEqual([...oldEvents, ...newEvents].map((event) => event.eventId));
+    expect(all.slice(0, oldEvents.length).map((event) => event.position)).toEqual(oldEvents.map((event) => event.position));
     expect(all.every((event, i) => i === 0 || BigInt(event.position) > BigInt(all[i - 1].position))).toBe(true);
 
     const resumed = new RowsProjection(PROJECTION, `public.${PROJECTION}`, TYPE);

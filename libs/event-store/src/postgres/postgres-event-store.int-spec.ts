@@ -47,14 +47,14 @@ describe('PostgresEventStore on the database', () => {
     }
   });
 
-  it('keeps positions as exact decimal strings that grow with the transaction id', async () => {
+  it('keeps positions as exact decimal strings that grow with the transaction id, from the base in force', async () => {
     const store = new PostgresEventStore({ pool });
     const { events } = await store.appendToStream(freshStream(), newEvents(3));
-    const { rows } = await pool.query<{ xid: string }>(
-      `SELECT transaction_id::text AS xid FROM event_store.events WHERE event_id = $1`,
+    const { rows } = await pool.query<{ xid: string; base: string }>(
+      `SELECT transaction_id::text AS xid, event_store.position_base()::text AS base FROM event_store.events WHERE event_id = $1`,
       [events[0].eventId],
     );
-    const low = BigInt(rows[0].xid) << 20n;
+    const low = (BigInt(rows[0].base) + BigInt(rows[0].xid)) << 20n;
     expect(events.map((event) => event.position)).toEqual([low, low + 1n, low + 2n].map(String));
   });
 

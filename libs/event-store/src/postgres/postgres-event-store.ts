@@ -47,8 +47,9 @@ const BELOW_OLDEST_RUNNING = 'position < event_store.readable_below()';
  * The event store on PostgreSQL (table `event_store.events`, see the migration).
  *
  * Global order: positions grow in transaction-id order, and `readAll` returns only events of
- * transactions with an id below the oldest transaction still running. Every transaction with a
- * lower id has then ended, and every later one gets higher positions, so a reader that keeps
+ * transactions with an id below the oldest transaction still running (a position bound, from the
+ * base of docs/decisions.md 20, so that it holds after a logical restore too). Every transaction
+ * with a lower id has then ended, and every later one gets higher positions, so a reader that keeps
  * one position as checkpoint never skips an event committed late with a lower position, and
  * receives events strictly in position order. The price: one long open transaction anywhere
  * in the cluster holds readers back, hence `idle_in_transaction_session_timeout` on the pools.
