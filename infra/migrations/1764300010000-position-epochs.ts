@@ -12,7 +12,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * on another cluster than the newest row names, `position_base()` refuses, so that nothing is
  * appended below the restored head and no reader stalls unseen, until `npm run restore:positions`
  * (libs/event-store/src/postgres/position-epochs.ts) records a base above the restored head.
- * The first row keeps base 0: positions already stored and those to come are unchanged.
+ * The first row keeps base 0: positions already stored and those to come are unchanged. Where the
+ * stored head lies beyond every transaction this cluster has committed (a dump of a version before
+ * this migration, restored into a new cluster), it names no cluster (0), so the store refuses
+ * until the restore step has run, as after any other logical restore.
  */
 export class PositionEpochs1764300010000 implements MigrationInterface {
   name = 'PositionEpochs1764300010000';
@@ -30,7 +33,9 @@ export class PositionEpochs1764300010000 implements MigrationInterface {
       'Position bases, newest last: positions are ((base + xid) << 20) + n on the cluster named; head is the position it continued above'`);
     await queryRunner.query(`
       INSERT INTO event_store.position_epochs (base, system_identifier, head)
-      SELECT 0, system_identifier, (SELECT max(position) FROM event_store.events) FROM pg_control_system()`);
+      SELECT 0, CASE WHEN head IS NULL OR head >> 20 < pg_snapshot_xmax(pg_current_snapshot())::text::bigint
+                     THEN c.system_identifier ELSE 0 END, head
+      FROM pg_control_system() c, (SELECT max(position) AS head FROM event_store.events) h`);
     await queryRunner.query(`
       CREATE FUNCTION event_store.reject_epoch_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

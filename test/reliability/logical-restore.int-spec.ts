@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   createEventStorePool,
@@ -14,7 +13,10 @@ import { checkRestoreStep } from '@ree/platform';
 import { RecordingLogger, eventually } from '../../libs/event-store/src/projections/test/projector-harness';
 import { RowsProjection } from '../../libs/event-store/src/projections/test/rows-projection';
 import { dataSourceOptions, dropDatabase, migrate, recreateDatabase } from '../../infra/data-source';
+import { MIGRATIONS } from '../../infra/migrations';
+import { PositionEpochs1764300010000 } from '../../infra/migrations/1764300010000-position-epochs';
 import { restorePositions } from '../../infra/restore-positions';
+import { burnTransactionIds, createDatabase, serverMajor, transactionId, withClient } from '../support/postgres-admin';
 import { postgresBinDir, ScratchCluster, startScratchCluster } from '../support/scratch-cluster';
 
 /**
@@ -28,11 +30,12 @@ import { postgresBinDir, ScratchCluster, startScratchCluster } from '../support/
 const TYPE = 'RestoreSampled';
 const PROJECTION = 'logical_restore_rows';
 const actor = { sub: 'logical-restore', role: 'admin' };
-// Quiet, the whole file takes about 20 s (the cluster's start and the transaction ids burnt are most of it).
+// Quiet, the whole file takes about 25 s (initdb, the start of the cluster and the burnt transaction ids most of it).
 const CEILING_MS = 300_000;
 
 describe('positions after a logical dump and restore into a new cluster', () => {
   const sourceUrl = `${process.env.DATABASE_URL!}_logical_restore`;
+  const olderSourceUrl = `${process.env.DATABASE_URL!}_logical_restore_older`;
   let cluster: ScratchCluster | undefined;
   const closing: Array<() => Promise<unknown>> = [];
 
@@ -46,6 +49,7 @@ describe('positions after a logical dump and restore into a new cluster', () => 
     for (const close of closing.reverse()) await close().catch(() => undefined);
     await cluster?.stop();
     await dropDatabase(sourceUrl);
+    await dropDatabase(olderSourceUrl);
   }, CEILING_MS);
 
   it('continues positions above the restored head once the restore step has run', async () => {
@@ -95,6 +99,31 @@ describe('positions after a logical dump and restore into a new cluster', () => 
     expect(resumed.handled).toEqual(newEvents.map((event) => event.eventId));
     const rows = await resumed.rows(target.dataSource.manager);
     expect(rows.map((row) => row.event_id).sort()).toEqual([...oldEvents, ...newEvents].map((event) => event.eventId).sort());
+  }, CEILING_MS);
+
+  it('a dump of the version before position bases refuses, once migrated on the new cluster, until the step has run', async () => {
+    const scratch = cluster!;
+    const targetUrl = scratch.url('ree_older');
+    await burnTransactionIds(sourceUrl, (await transactionId(scratch.url('postgres'))) + 20_000n);
+    await recreateDatabase(olderSourceUrl);
+    await migrateBeforePositionBases(olderSourceUrl);
+    const oldHead = await appendAsBeforePositionBases(olderSourceUrl);
+
+    const dump = join(scratch.dir, 'older.dump');
+    await scratch.run('pg_dump', ['--format=custom', `--file=${dump}`, `--dbname=${olderSourceUrl}`]);
+    // Upgraded where it is, the store goes on without a step: its head came from this cluster's counter.
+    await migrate(olderSourceUrl);
+    expect(await withClient(olderSourceUrl, restoreStepMissing)).toBeNull();
+
+    await createDatabase(scratch.url('postgres'), 'ree_older');
+    await scratch.run('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${targetUrl}`, dump]);
+    await migrate(targetUrl);
+    expect(await withClient(targetUrl, restoreStepMissing)).toContain('npm run restore:positions');
+
+    expect(await restorePositions(targetUrl)).toMatchObject({ head: oldHead, recorded: true });
+    const target = await openStore(targetUrl, closing);
+    const { position } = await target.store.appendToStream('after-upgrade', [sample(1)], { expectedRevision: 'no-stream' });
+    expect(BigInt(position)).toBeGreaterThan(BigInt(oldHead));
   }, CEILING_MS);
 });
 
@@ -158,36 +187,28 @@ async function runProjectorUntil(open: OpenStore, projection: RowsProjection, po
   }
 }
 
-/** Commits empty transactions that each take an id until the cluster's next id reaches `target`. */
-async function burnTransactionIds(url: string, target: bigint): Promise<void> {
-  await withClient(url, async (client) => {
-    await client.query('SET synchronous_commit = off');
-    while ((await transactionId(client)) < target) {
-      await client.query('BEGIN; SELECT pg_current_xact_id(); COMMIT; '.repeat(500));
-    }
-  });
-}
-
-/** The id a new transaction gets now (it takes one). */
-async function transactionId(where: string | Client): Promise<bigint> {
-  const read = async (client: Client) => BigInt((await client.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')).rows[0].xid);
-  return typeof where === 'string' ? withClient(where, read) : read(where);
-}
-
-async function serverMajor(url: string): Promise<number> {
-  return withClient(url, async (client) => Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10_000));
-}
-
-async function createDatabase(maintenanceUrl: string, name: string): Promise<void> {
-  await withClient(maintenanceUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url, application_name: `logical-restore-${randomUUID().slice(0, 8)}` });
-  await client.connect();
+async function migrateBeforePositionBases(url: string): Promise<void> {
+  const migrations = MIGRATIONS.filter((migration) => migration !== PositionEpochs1764300010000);
+  const dataSource = new DataSource(dataSourceOptions(url, { migrations }));
+  await dataSource.initialize();
   try {
-    return await work(client);
+    await dataSource.runMigrations();
   } finally {
-    await client.end();
+    await dataSource.destroy();
   }
+}
+
+/** Appends two streams as the version before position bases did, `(xid << 20) + n`; answers the head. */
+async function appendAsBeforePositionBases(url: string): Promise<string> {
+  return withClient(url, async (client) => {
+    for (const streamId of ['older-a', 'older-b']) {
+      await client.query(
+        `INSERT INTO event_store.events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
+         SELECT (pg_current_xact_id()::text::bigint << 20) + n, gen_random_uuid(), $1, n, $2, 1, '{"value": 1}', '{}', now()
+         FROM generate_series(0, 1) n`,
+        [streamId, TYPE],
+      );
+    }
+    return (await client.query<{ head: string }>('SELECT max(position)::text AS head FROM event_store.events')).rows[0].head;
+  });
 }
