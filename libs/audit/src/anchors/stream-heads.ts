@@ -17,9 +17,9 @@ export interface StreamHeads {
  * Every stream's last event below the store's read horizon, and that horizon's last position,
  * in one statement (one snapshot), from the PostgreSQL event store's table.
  *
- * The horizon is the global order's (docs/decisions.md, 1 and 20): only positions of
- * transactions older than the oldest one still running, so the heads are exactly the state at `lastPosition` and no commit
- * can later appear beneath it. Cheap: a loose index scan walks the `(stream_id, revision)` index
+ * The horizon is the global order's (docs/decisions.md, 1 and 20): only positions of transactions
+ * older than the oldest one still running, so the heads are exactly the state at `lastPosition`
+ * and no commit can later appear beneath it. Cheap: a loose index scan walks the `(stream_id, revision)` index
  * once per stream (the recursive part) and takes each stream's last revision below the horizon
  * from the same index, so the cost grows with the number of streams, not of events.
  */

@@ -7,7 +7,7 @@ export interface PositionEpochStep {
   readonly head: string | null;
   readonly previousBase: string;
   readonly base: string;
-  /** False when the store already ran on this cluster with a base high enough: nothing was written. */
+  /** False on the cluster already in force: nothing was written. */
   readonly recorded: boolean;
 }
 
