@@ -44,9 +44,23 @@ export class EventIdConflictError extends Error {
 
 /** The event store cannot be reached. Callers answer 503; nothing was written. */
 export class EventStoreUnavailableError extends Error {
-  override readonly name = 'EventStoreUnavailableError';
+  override readonly name: string = 'EventStoreUnavailableError';
 
   constructor(cause: unknown) {
     super('The event store is unavailable', { cause });
+  }
+}
+
+/**
+ * The database was restored from a logical dump into another PostgreSQL cluster and positions
+ * have not been moved above the restored head yet (docs/decisions.md, 20): the store refuses to
+ * append or read until the operator runs the restore step the message names. Callers answer 503.
+ */
+export class EventStoreRestoreRequiredError extends EventStoreUnavailableError {
+  override readonly name = 'EventStoreRestoreRequiredError';
+
+  constructor(cause: Error) {
+    super(cause);
+    this.message = cause.message;
   }
 }

@@ -6,19 +6,22 @@ import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
 /** A pool or a checked-out client: anything that runs a parameterised query. */
 export type Queryable = Pick<Pool | ClientBase, 'query'>;
 
-/** Positions reserved for one transaction: `xid << 20`, so up to 2^20 events per transaction. */
+/** Positions reserved for one transaction: `(base + xid) << 20`, so up to 2^20 events per transaction. */
 export const EVENTS_PER_TRANSACTION = 1 << 20;
 
 /**
  * Inserts the events in ONE statement, so all or none are stored without an explicit
- * transaction. Each position is `(pg_current_xact_id() << 20) + n`, n counting the events this
- * transaction has written so far (found with an index range scan over the transaction's own
- * position block), so that positions grow in transaction-id order; `transaction_id` defaults to
- * the same id. Together they let readers stop below the oldest running transaction.
+ * transaction. Each position is `((base + pg_current_xact_id()) << 20) + n`, n counting the
+ * events this transaction has written so far (found with an index range scan over the
+ * transaction's own position block), so that positions grow in transaction-id order and readers
+ * can stop below the oldest running transaction (`event_store.readable_below()`). The base
+ * (`event_store.position_base()`, docs/decisions.md 20) is 0 until a logical restore raises it
+ * above the restored head; it refuses, and so does this statement, on a cluster that has not been
+ * through that step. `transaction_id` defaults to the writer's id, for diagnosis only.
  */
 const INSERT_EVENTS = `
   WITH block AS (
-    SELECT pg_current_xact_id()::text::bigint << 20 AS low
+    SELECT (event_store.position_base() + pg_current_xact_id()::text::bigint) << 20 AS low
   ), counted AS (
     SELECT low, COALESCE(
       (SELECT max(position) FROM event_store.events WHERE position BETWEEN low AND low + ${EVENTS_PER_TRANSACTION - 1}) - low + 1,

@@ -18,6 +18,14 @@ export function isConnectionError(error: unknown): boolean {
   );
 }
 
+/** SQLSTATE of `event_store.position_base()` on a cluster the store was restored into but not moved on. */
+const RESTORE_REQUIRED = 'RE001';
+
+/** True when the database refused because positions have not been moved past a restored head. */
+export function isRestoreRequired(error: unknown): error is DatabaseError {
+  return error instanceof DatabaseError && error.code === RESTORE_REQUIRED;
+}
+
 /** The unique constraint that an INSERT violated, if that is what failed. */
 export function violatedUniqueConstraint(error: unknown): string | undefined {
   return error instanceof DatabaseError && error.code === '23505' ? error.constraint : undefined;

@@ -13,7 +13,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import { EventIdConflictError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
+import { EventIdConflictError, EventStoreRestoreRequiredError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import { satisfies } from '../expected-revision';
 import { AppendAttempt, findEarlierAppend } from '../earlier-append';
 import { prepareAppend, StreamHead } from '../prepare-append';
@@ -21,7 +21,7 @@ import { UpcasterRegistry } from '../upcasting';
 import { AppendListener } from './append-listener';
 import { insertEvents } from './append-statement';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
-import { EVENT_ID_UNIQUE, isConnectionError, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
+import { EVENT_ID_UNIQUE, isConnectionError, isRestoreRequired, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
 import { StreamHeadCache } from './stream-head-cache';
 
 export interface PostgresEventStoreOptions {
@@ -38,15 +38,19 @@ export interface PostgresEventStoreOptions {
   readonly onAppend?: AppendObserver;
 }
 
-/** Rows visible to ordered readers: those of transactions older than every running one. */
-const BELOW_OLDEST_RUNNING = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+/**
+ * Rows visible to ordered readers: those of transactions older than every running one, as a
+ * position bound (an index condition), so that rows restored from another cluster count too.
+ */
+const BELOW_OLDEST_RUNNING = 'position < event_store.readable_below()';
 
 /**
  * The event store on PostgreSQL (table `event_store.events`, see the migration).
  *
  * Global order: positions grow in transaction-id order, and `readAll` returns only events of
- * transactions with an id below the oldest transaction still running. Every transaction with a
- * lower id has then ended, and every later one gets higher positions, so a reader that keeps
+ * transactions with an id below the oldest transaction still running (a position bound, from the
+ * base of docs/decisions.md 20, so that it holds after a logical restore too). Every transaction
+ * with a lower id has then ended, and every later one gets higher positions, so a reader that keeps
  * one position as checkpoint never skips an event committed late with a lower position, and
  * receives events strictly in position order. The price: one long open transaction anywhere
  * in the cluster holds readers back, hence `idle_in_transaction_session_timeout` on the pools.
@@ -200,6 +204,7 @@ export class PostgresEventStore implements EventStore {
     try {
       return await work();
     } catch (error) {
+      if (isRestoreRequired(error)) throw new EventStoreRestoreRequiredError(error);
       throw isConnectionError(error) ? new EventStoreUnavailableError(error) : error;
     }
   }

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
 import { assertEventStoreAvailable } from '../event-store/event-store.provider';
+import { checkRestoreStep } from './restore-check';
 import { unreachableServices } from './service-check';
 
 /**
@@ -10,7 +11,8 @@ export type StartCheck = (config: AppConfig) => void;
 
 /**
  * The checks a process makes before it builds anything, so that a wrong setting or a stopped
- * service ends the start with a short message on stderr and exit code 1, not a stack trace.
+ * service, or a database restored from a logical dump before its restore step, ends the start
+ * with a short message on stderr and exit code 1, not a stack trace.
  * `checks` run after the configuration is read, before the services are tried.
  */
 export async function preflight(env: NodeJS.ProcessEnv = process.env, checks: readonly StartCheck[] = []): Promise<AppConfig> {
@@ -24,6 +26,8 @@ export async function preflight(env: NodeJS.ProcessEnv = process.env, checks: re
   }
   const problems = await unreachableServices(config);
   if (problems.length > 0) exitWith(problems);
+  const restore = await checkRestoreStep(config.databaseUrl);
+  if (restore !== null) exitWith([restore]);
   return config;
 }
 
