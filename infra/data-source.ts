@@ -48,7 +48,7 @@ function pgOptionsOf(session: MigrationSession): Record<string, string | number>
 /** Creates the database named in `url` if it does not exist, then runs every pending migration. */
 export async function migrate(url: string, session: MigrationSession = {}): Promise<string[]> {
   await ensureDatabase(url, session);
-  const dataSource = new DataSource(dataSourceOptions(url, { extra: pgOptionsOf(session) } as Partial<DataSourceOptions>));
+  const dataSource = migrationDataSource(url, session);
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations();
@@ -56,6 +56,11 @@ export async function migrate(url: string, session: MigrationSession = {}): Prom
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** The DataSource the migrations run on, its sessions set up as `session` says. */
+export function migrationDataSource(url: string, session: MigrationSession = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, { extra: pgOptionsOf(session) } as Partial<DataSourceOptions>));
 }
 
 export async function ensureDatabase(url: string, session: MigrationSession = {}): Promise<void> {
