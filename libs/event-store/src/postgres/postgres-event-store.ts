@@ -31,6 +31,7 @@ import { AppendListener } from './append-listener';
 import { insertEvents } from './append-statement';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
 import { queryHorizon } from './horizon-query';
+import { PerStreamQueue } from './per-stream-queue';
 import { EVENT_ID_UNIQUE, isConnectionError, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
 import type { SessionSettings } from './session-settings';
 import { StreamHeadCache } from './stream-head-cache';
@@ -76,6 +77,7 @@ export class PostgresEventStore implements EventStore, HorizonSource {
   private readonly subscriptions = new CatchUpSubscriptions();
   private readonly onAppend?: AppendObserver;
   private readonly anyRetry: AnyRetryPolicy;
+  private readonly appending = new PerStreamQueue();
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = options.pool;
@@ -94,9 +96,12 @@ export class PostgresEventStore implements EventStore, HorizonSource {
    * A retry of an append already stored (same event ids at the revisions right after the
    * expected one) answers like the first append and writes nothing; any other reuse of stored
    * event ids is an `EventIdConflictError`. Connection failures are `EventStoreUnavailableError`.
+   * This instance's appends to one stream run one at a time ({@link PerStreamQueue}).
    */
   appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    return observeAppend(this.onAppend, streamId, events.length, () => this.append(streamId, events, options));
+    return observeAppend(this.onAppend, streamId, events.length, () =>
+      this.appending.run(streamId, () => this.append(streamId, events, options)),
+    );
   }
 
   private async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
