@@ -77,9 +77,9 @@ describe('a burst of concurrent commands over HTTP', () => {
 
   it('completes 500 concurrent commands over the default pools with no error, each written exactly once', async () => {
     const { app: test, baseUrl } = await started();
-    const started = Date.now();
+    const sentAt = Date.now();
     const answers = await Promise.all(registerMines(test, baseUrl, 500));
-    console.log(`burst: 500 concurrent commands answered in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`burst: 500 concurrent commands answered in ${((Date.now() - sentAt) / 1000).toFixed(1)} s`);
 
     const failures = answers.filter((answer) => answer.status !== 201);
     expect(failures.map(({ status, body }) => `${status} ${body.code}`)).toEqual([]);

@@ -20,7 +20,7 @@ type QueueDepth = { readonly queue: string; readonly counts: Record<QueueState, 
 
 /**
  * Reads, at scrape time, what is not counted as it happens (projection lag from the checkpoints,
- * queue depths from BullMQ), sets those gauges, and renders every metric in Prometheus's text
+ * queue depths from BullMQ, the event store's readable horizon, the pools' connections), sets those gauges, and renders every metric in Prometheus's text
  * format. The gauges are reset and set in one synchronous step after all reading, so a projection
  * or queue that is gone disappears and two concurrent scrapes never see each other's half.
  */
