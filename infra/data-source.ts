@@ -17,10 +17,38 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
   } as DataSourceOptions;
 }
 
+/**
+ * The session settings of `npm run migrate` (see docs/operations.md, "Connections and
+ * backpressure"): a statement may run long (a migration can rewrite a large table), but a session
+ * idle inside a transaction is ended as everywhere else, since it holds back every reader of the
+ * event store.
+ */
+export interface MigrationSession {
+  readonly applicationName?: string;
+  readonly statementTimeoutMs?: number;
+  readonly idleInTransactionTimeoutMs?: number;
+}
+
+const MIGRATION_SESSION: Required<MigrationSession> = {
+  applicationName: 'ree-migrate',
+  statementTimeoutMs: 3_600_000,
+  idleInTransactionTimeoutMs: 60_000,
+};
+
+/** pg's options for a session of the migrations. */
+function pgOptionsOf(session: MigrationSession): Record<string, string | number> {
+  const settings = { ...MIGRATION_SESSION, ...Object.fromEntries(Object.entries(session).filter(([, value]) => value !== undefined)) };
+  return {
+    application_name: settings.applicationName,
+    statement_timeout: settings.statementTimeoutMs,
+    idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,
+  };
+}
+
 /** Creates the database named in `url` if it does not exist, then runs every pending migration. */
-export async function migrate(url: string): Promise<string[]> {
-  await ensureDatabase(url);
-  const dataSource = new DataSource(dataSourceOptions(url));
+export async function migrate(url: string, session: MigrationSession = {}): Promise<string[]> {
+  await ensureDatabase(url, session);
+  const dataSource = migrationDataSource(url, session);
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations();
@@ -30,8 +58,13 @@ export async function migrate(url: string): Promise<string[]> {
   }
 }
 
-export async function ensureDatabase(url: string): Promise<void> {
-  await onMaintenanceDatabase(url, async (client, name, quoted) => {
+/** The DataSource the migrations run on, its sessions set up as `session` says. */
+export function migrationDataSource(url: string, session: MigrationSession = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, { extra: pgOptionsOf(session) } as Partial<DataSourceOptions>));
+}
+
+export async function ensureDatabase(url: string, session: MigrationSession = {}): Promise<void> {
+  await onMaintenanceDatabase(url, session, async (client, name, quoted) => {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${quoted}`);
   });
@@ -44,7 +77,7 @@ export async function recreateDatabase(url: string): Promise<void> {
 
 /** Drops a database if it exists (and creates it afresh with `andCreate`): tests and benchmarks only. */
 export async function dropDatabase(url: string, options: { andCreate?: boolean } = {}): Promise<void> {
-  await onMaintenanceDatabase(url, async (client, _name, quoted) => {
+  await onMaintenanceDatabase(url, {}, async (client, _name, quoted) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
     if (options.andCreate) await client.query(`CREATE DATABASE ${quoted}`);
   });
@@ -53,13 +86,14 @@ export async function dropDatabase(url: string, options: { andCreate?: boolean }
 /** Runs `work` on the server's `postgres` database, with the name of the database `url` points at. */
 async function onMaintenanceDatabase(
   url: string,
+  session: MigrationSession,
   work: (client: import('pg').Client, name: string, quoted: string) => Promise<void>,
 ): Promise<void> {
   const { Client } = await import('pg');
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
-  const client = new Client({ connectionString: maintenance.toString() });
+  const client = new Client({ connectionString: maintenance.toString(), ...pgOptionsOf(session) });
   await client.connect();
   try {
     await work(client, name, `"${name.replace(/"/g, '""')}"`);

@@ -12,7 +12,11 @@ const { unreachableServices } = require('./lib/services');
 async function runMigrations(env = process.env) {
   const config = loadConfigOrExit(env);
   const { migrate } = require(compiled('infra', 'data-source.js'));
-  return migrate(config.databaseUrl);
+  return migrate(config.databaseUrl, {
+    applicationName: config.database.applicationName ?? 'ree-migrate',
+    statementTimeoutMs: config.database.migrationStatementTimeoutMs,
+    idleInTransactionTimeoutMs: config.database.idleInTransactionTimeoutMs,
+  });
 }
 
 async function main() {

@@ -29,7 +29,13 @@ function withoutPassword(url) {
 
 /** A database that does not exist yet counts as reachable: the migration step creates it. */
 async function checkPostgres(url) {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: TIMEOUT_MS,
+    application_name: 'ree-service-check',
+    statement_timeout: TIMEOUT_MS,
+    idle_in_transaction_session_timeout: TIMEOUT_MS,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -1,6 +1,6 @@
 import { Decider } from './decider';
 import { WrongExpectedRevisionError } from './errors';
-import { handleCommand } from './handle-command';
+import { commandRetryDelay, handleCommand } from './handle-command';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 
 type QuotaEvent = { type: 'QuotaDrawn'; data: { kilograms: number; remaining: number } };
@@ -101,5 +101,18 @@ describe('handleCommand', () => {
       schemaVersions: { QuotaDrawn: 2 },
     });
     expect(result.newEvents[0]).toMatchObject({ eventId: '00000000-0000-4000-8000-000000000000', schemaVersion: 2 });
+  });
+});
+
+describe('commandRetryDelay', () => {
+  const ceiling = { initialMs: 10, maxMs: 250, random: () => 0.999_999 };
+
+  it('doubles the ceiling of the pause before each retry from 10 ms up to 250 ms', () => {
+    expect([1, 2, 3, 4, 5, 6].map((retry) => commandRetryDelay(retry, ceiling))).toEqual([9, 19, 39, 79, 159, 249]);
+  });
+
+  it('draws the pause evenly below that ceiling, so that commands that collided do not collide again at once', () => {
+    expect(commandRetryDelay(3, { ...ceiling, random: () => 0 })).toBe(0);
+    expect(commandRetryDelay(3, { ...ceiling, random: () => 0.5 })).toBe(20);
   });
 });

@@ -2,6 +2,7 @@ import { Decider, fold } from './decider';
 import { DomainEvent, EventMetadataInput, RecordedEvent } from './event';
 import { EventStore } from './event-store';
 import { WrongExpectedRevisionError } from './errors';
+import { backoffDelay, jitteredDelay, sleep } from './projections/backoff';
 
 export interface HandleCommandOptions {
   /** The revision the caller saw (HTTP `If-Match`): a mismatch fails at once, without retry. */
@@ -13,6 +14,19 @@ export interface HandleCommandOptions {
   readonly schemaVersions?: Readonly<Record<string, number>>;
   /** How many times to re-read, re-decide and re-append after a concurrent write. Default 3. */
   readonly retries?: number;
+  /**
+   * The pause before retry n is drawn evenly from 0 to `initialMs` × 2^(n − 1), at most `maxMs`
+   * (default 10 ms and 250 ms): concurrent commands on one stream spread out instead of colliding
+   * again at once.
+   */
+  readonly retryBackoff?: { readonly initialMs: number; readonly maxMs: number; readonly random?: () => number };
+}
+
+const DEFAULT_RETRY_BACKOFF = { initialMs: 10, maxMs: 250 };
+
+/** The pause before retry `retry` (from 1) of a command that lost a race. */
+export function commandRetryDelay(retry: number, backoff: HandleCommandOptions['retryBackoff'] = DEFAULT_RETRY_BACKOFF): number {
+  return jitteredDelay(backoffDelay(retry, backoff.initialMs, backoff.maxMs), backoff.random);
 }
 
 export interface CommandResult<State> {
@@ -27,7 +41,8 @@ export interface CommandResult<State> {
 
 /**
  * Read → fold → decide → append with the expected revision. When another writer got there
- * first and the caller did not pin a revision, the command is decided again on the new state.
+ * first and the caller did not pin a revision, the command is decided again on the new state,
+ * after a jittered back-off ({@link commandRetryDelay}).
  */
 export async function handleCommand<Command, State, Event extends DomainEvent>(
   store: EventStore,
@@ -38,6 +53,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
 ): Promise<CommandResult<State>> {
   const retries = options.expectedRevision === undefined ? (options.retries ?? 3) : 0;
   for (let attempt = 0; ; attempt++) {
+    if (attempt > 0) await sleep(commandRetryDelay(attempt, options.retryBackoff));
     const stored = await store.readStream(streamId);
     const actual = stored.length === 0 ? null : stored[stored.length - 1].revision;
     const expected = options.expectedRevision === 'no-stream' ? null : options.expectedRevision;

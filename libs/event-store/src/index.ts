@@ -2,6 +2,7 @@ export * from './event';
 export * from './event-store';
 export * from './expected-revision';
 export * from './errors';
+export * from './horizon';
 export * from './decider';
 export * from './handle-command';
 export * from './append-observer';

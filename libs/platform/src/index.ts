@@ -2,6 +2,7 @@ export * from './auth/roles';
 export * from './http/command-context';
 export * from './http/command-response';
 export * from './config/app-config';
+export * from './config/database-config';
 export * from './lifecycle/platform.module';
 export * from './lifecycle/bootstrap';
 export * from './lifecycle/service-check';

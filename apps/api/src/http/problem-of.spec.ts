@@ -1,5 +1,12 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
-import { EventIdConflictError, EventStoreUnavailableError, WrongExpectedRevisionError } from '@ree/event-store';
+import {
+  EventIdConflictError,
+  EventStoreOverloadedError,
+  EventStoreUnavailableError,
+  PoolOverloadedError,
+  StreamContentionError,
+  WrongExpectedRevisionError,
+} from '@ree/event-store';
 import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { problemOf } from './problem-of';
 
@@ -22,8 +29,10 @@ describe('problemOf', () => {
     expect(problemOf(new NotFound('Licence', 'l-1'), facts).problem).toMatchObject({ status: 404, code: 'not-found' });
   });
 
-  it('answers a wrong expected revision 412 with If-Match and 409 without', () => {
-    const error = new WrongExpectedRevisionError('s-1', 2, 3);
+  it.each([
+    ['a wrong expected revision', new WrongExpectedRevisionError('s-1', 2, 3)],
+    ['an any-append that lost every race', new StreamContentionError('s-1', 30)],
+  ])('answers %s 412 with If-Match and 409 without', (_, error) => {
     expect(problemOf(error, { ...facts, hadIfMatch: true }).problem).toMatchObject({ status: 412, code: 'precondition-failed' });
     expect(problemOf(error, facts).problem).toMatchObject({ status: 409, code: 'concurrency-conflict' });
   });
@@ -52,6 +61,17 @@ describe('problemOf', () => {
     const { problem, headers } = problemOf(error, facts);
     expect(problem).toMatchObject({ status: 503, code: 'service-unavailable' });
     expect(Number(headers['Retry-After'])).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['the event store pool', new EventStoreOverloadedError(new PoolOverloadedError('ree-api-events', 'queue-full', 'full'))],
+    ["TypeORM's pool, refusing at once", new PoolOverloadedError('ree-api', 'queue-full', 'full')],
+    ["TypeORM's pool, after the acquire timeout", Object.assign(new Error('query failed'), { driverError: new PoolOverloadedError('ree-api', 'acquire-timeout', 'waited') })],
+  ])('answers an overloaded pool (%s) 503 overloaded with a short Retry-After, apart from a service that is down', (_, error) => {
+    const { problem, headers } = problemOf(error, facts);
+    expect(problem).toMatchObject({ status: 503, code: 'overloaded' });
+    expect(Number(headers['Retry-After'])).toBeGreaterThan(0);
+    expect(Number(headers['Retry-After'])).toBeLessThan(Number(problemOf(new EventStoreUnavailableError(new Error('down')), facts).headers['Retry-After']));
   });
 
   it('keeps the status, code and detail an HttpException carries', () => {

@@ -3,7 +3,7 @@ import { EventIdConflictError, WrongExpectedRevisionError } from '@ree/event-sto
 import { FieldError, ProblemDetails, problemType } from '@ree/platform';
 import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { STATUS_CODES } from 'node:http';
-import { isUnavailable } from './unavailability';
+import { isOverloaded, isUnavailable } from './unavailability';
 
 /** How the answer to a failed request looks, and whether the failure is ours to log. */
 export interface ProblemAnswer {
@@ -21,6 +21,9 @@ export interface RequestFacts {
 
 /** Seconds a client should wait before retrying a 503. */
 export const RETRY_AFTER_SECONDS = 5;
+
+/** Seconds a client should wait before retrying a 503 `overloaded`: the queue drains in moments, not minutes. */
+export const OVERLOADED_RETRY_AFTER_SECONDS = 1;
 
 const DEFAULT_CODES: Readonly<Record<number, string>> = {
   400: 'bad-request',
@@ -68,6 +71,11 @@ export function problemOf(error: unknown, facts: RequestFacts): ProblemAnswer {
     return facts.hadIfMatch
       ? answer(412, 'precondition-failed', 'The resource has changed since the revision given in If-Match; read it again', facts)
       : answer(409, 'concurrency-conflict', 'Another change to the same resource happened at the same time; read it again and retry', facts);
+  }
+  if (isOverloaded(error)) {
+    return answer(503, 'overloaded', 'Too many requests are waiting for a database connection; retry after the time given in Retry-After', facts, {
+      'Retry-After': String(OVERLOADED_RETRY_AFTER_SECONDS),
+    });
   }
   if (isUnavailable(error)) {
     return answer(503, 'service-unavailable', 'A service this request needs is unavailable; retry shortly', facts, {

@@ -1,4 +1,4 @@
-import { EventStoreUnavailableError } from '@ree/event-store';
+import { EventStoreOverloadedError, EventStoreUnavailableError, PoolOverloadedError } from '@ree/event-store';
 
 /** Node socket errors that mean a database or Redis cannot be reached at all. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
@@ -33,4 +33,16 @@ export function isUnavailable(error: unknown, depth = 0): boolean {
   if (typeof candidate.message === 'string' && MESSAGES.some((pattern) => pattern.test(candidate.message as string))) return true;
   const nested = [candidate.driverError, candidate.cause, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];
   return nested.some((inner) => isUnavailable(inner, depth + 1));
+}
+
+/**
+ * Whether an error means this process is overloaded rather than a service down: a pool refused
+ * the request a connection (its queue was full, or the request waited its whole acquire timeout).
+ * Checked before {@link isUnavailable}, which would also count it as unavailable.
+ */
+export function isOverloaded(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  if (error instanceof EventStoreOverloadedError || error instanceof PoolOverloadedError) return true;
+  const candidate = error as { driverError?: unknown; cause?: unknown };
+  return [candidate.driverError, candidate.cause].some((inner) => isOverloaded(inner, depth + 1));
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
+import { EVENT_STORE, EventStore, readHorizon } from '@ree/event-store';
+import { EVENT_STORE_POOL, JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { projectionBacklogs, ProjectionBacklog } from './projection-backlog';
+import { readPool, setHorizon, setPools } from './horizon-gauges';
+import { LAG_COUNT_LIMIT, projectionBacklogs, ProjectionBacklog } from './projection-backlog';
 
 /** The BullMQ queues whose depths `/metrics` reports (`MetricsModule.forRoot({ queues })`). */
 export const MONITORED_QUEUES = Symbol('MonitoredQueues');
@@ -18,7 +20,7 @@ type QueueDepth = { readonly queue: string; readonly counts: Record<QueueState, 
 
 /**
  * Reads, at scrape time, what is not counted as it happens (projection lag from the checkpoints,
- * queue depths from BullMQ), sets those gauges, and renders every metric in Prometheus's text
+ * queue depths from BullMQ, the event store's readable horizon, the pools' connections), sets those gauges, and renders every metric in Prometheus's text
  * format. The gauges are reset and set in one synchronous step after all reading, so a projection
  * or queue that is gone disappears and two concurrent scrapes never see each other's half.
  */
@@ -28,18 +30,27 @@ export class MetricsScraper {
     private readonly metrics: Metrics,
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE_POOL) private readonly eventStorePool: Pool,
     private readonly jobQueues: JobQueues,
     @Inject(MONITORED_QUEUES) private readonly queues: readonly string[],
   ) {}
 
   async scrape(): Promise<{ contentType: string; text: string }> {
-    const [projections, queues] = await Promise.all([
+    const [projections, queues, horizon] = await Promise.all([
       settled(withTimeout(projectionBacklogs(this.dataSource, this.store), COLLECT_TIMEOUT_MS, 'the projection checkpoints')),
       Promise.all(this.queues.map((queue) => settled(this.depthOf(queue)))),
+      settled(withTimeout(readHorizon(this.store, { countLimit: LAG_COUNT_LIMIT }), COLLECT_TIMEOUT_MS, 'the event store horizon')),
     ]);
     this.setProjections(projections);
     this.setQueues(queues);
+    setHorizon(this.metrics, horizon);
+    setPools(this.metrics, [readPool('events', this.eventStorePool), readPool('read-models', this.readModelPool())]);
     return this.metrics.exposition();
+  }
+
+  /** TypeORM's pg pool (its driver's `master`). */
+  private readModelPool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
   private async depthOf(queue: string): Promise<QueueDepth> {

@@ -1,4 +1,5 @@
 import { Client, Pool, PoolClient } from 'pg';
+import { pgSessionOptions, SessionSettings } from './session-settings';
 
 export const APPENDED_CHANNEL = 'event_store_appended';
 const RECONNECT_DELAY_MS = 1_000;
@@ -19,6 +20,8 @@ export class AppendListener {
   constructor(
     private readonly pool: Pool,
     private readonly connectionString?: string,
+    /** The session settings of the dedicated connection (its application name ends in `-listen` by default). */
+    private readonly session: Partial<SessionSettings> = { applicationName: 'ree-event-store-listen' },
   ) {}
 
   /** Registers a wake-up call; returns the function that unregisters it. */
@@ -45,7 +48,7 @@ export class AppendListener {
   private async connect(): Promise<void> {
     let connection: Client | PoolClient | null = null;
     try {
-      connection = this.connectionString ? new Client({ connectionString: this.connectionString }) : await this.pool.connect();
+      connection = this.connectionString ? new Client({ connectionString: this.connectionString, ...pgSessionOptions(this.session) }) : await this.pool.connect();
       connection.on('error', () => this.dropped(connection!));
       connection.on('end', () => this.dropped(connection!));
       if (connection instanceof Client) await connection.connect();

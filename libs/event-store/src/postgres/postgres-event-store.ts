@@ -13,15 +13,29 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import { EventIdConflictError, EventStoreRestoreRequiredError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
+import {
+  EventIdConflictError,
+  EventStoreOverloadedError,
+  EventStoreRestoreRequiredError,
+  EventStoreUnavailableError,
+  StreamContentionError,
+  WrongExpectedRevisionError,
+} from '../errors';
 import { satisfies } from '../expected-revision';
 import { AppendAttempt, findEarlierAppend } from '../earlier-append';
+import type { HorizonOptions, HorizonReport, HorizonSource } from '../horizon';
 import { prepareAppend, StreamHead } from '../prepare-append';
+import { sleep } from '../projections/backoff';
 import { UpcasterRegistry } from '../upcasting';
+import { PoolOverloadedError } from './admission';
+import { AnyRetryPolicy, anyRetryDelay, DEFAULT_ANY_RETRY } from './any-retry';
 import { AppendListener } from './append-listener';
 import { insertEvents } from './append-statement';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
+import { queryHorizon } from './horizon-query';
+import { PerStreamQueue } from './per-stream-queue';
 import { EVENT_ID_UNIQUE, isConnectionError, isRestoreRequired, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
+import type { SessionSettings } from './session-settings';
 import { StreamHeadCache } from './stream-head-cache';
 
 export interface PostgresEventStoreOptions {
@@ -29,6 +43,8 @@ export interface PostgresEventStoreOptions {
   readonly pool: Pool;
   /** A separate connection for LISTEN; without it one pool connection is held for it. */
   readonly listenConnectionString?: string;
+  /** The session settings of that LISTEN connection. */
+  readonly listenSession?: Partial<SessionSettings>;
   readonly upcasters?: UpcasterRegistry;
   /** The time stamped on appended events; defaults to the system clock. */
   readonly clock?: () => Date;
@@ -36,6 +52,8 @@ export interface PostgresEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Told the duration and outcome of every append (the application's metrics). */
   readonly onAppend?: AppendObserver;
+  /** How an `'any'` append that lost the race for its revision tries again: see {@link AnyRetryPolicy}. */
+  readonly anyRetry?: Partial<AnyRetryPolicy>;
 }
 
 /**
@@ -55,7 +73,7 @@ const BELOW_OLDEST_RUNNING = 'position < event_store.readable_below()';
  * receives events strictly in position order. The price: one long open transaction anywhere
  * in the cluster holds readers back, hence `idle_in_transaction_session_timeout` on the pools.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, HorizonSource {
   private readonly pool: Pool;
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: () => Date;
@@ -64,30 +82,37 @@ export class PostgresEventStore implements EventStore {
   private readonly listener: AppendListener;
   private readonly subscriptions = new CatchUpSubscriptions();
   private readonly onAppend?: AppendObserver;
+  private readonly anyRetry: AnyRetryPolicy;
+  private readonly appending = new PerStreamQueue();
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = options.pool;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
-    this.listener = new AppendListener(options.pool, options.listenConnectionString);
+    this.listener = new AppendListener(options.pool, options.listenConnectionString, options.listenSession);
     this.onAppend = options.onAppend;
+    this.anyRetry = { ...DEFAULT_ANY_RETRY, ...options.anyRetry };
   }
 
   /**
    * Appends all events or none in one INSERT statement. A lost race on (stream, revision) is a
-   * `WrongExpectedRevisionError` with the actual revision, or, for `'any'`, a silent retry.
+   * `WrongExpectedRevisionError` with the actual revision, or, for `'any'`, a retry after a
+   * back-off ({@link AnyRetryPolicy}).
    * A retry of an append already stored (same event ids at the revisions right after the
    * expected one, with the same content) answers like the first append and writes nothing; any
    * other reuse of stored event ids is an `EventIdConflictError`. Connection failures are `EventStoreUnavailableError`.
+   * This instance's appends to one stream run one at a time ({@link PerStreamQueue}).
    */
   appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    return observeAppend(this.onAppend, streamId, events.length, () => this.append(streamId, events, options));
+    return observeAppend(this.onAppend, streamId, events.length, () =>
+      this.appending.run(streamId, () => this.append(streamId, events, options)),
+    );
   }
 
   private async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
-    for (;;) {
+    for (let tries = 1; ; tries++) {
       const cached = this.heads.get(streamId);
       const head = cached && satisfies(expected, cached.revision) ? cached : await this.readHead(streamId);
       const prepared = prepareAppend(streamId, head, events, this.clock().toISOString());
@@ -101,7 +126,10 @@ export class PostgresEventStore implements EventStore {
         const constraint = violatedUniqueConstraint(error);
         if (constraint === undefined) throw error;
         this.heads.forget(streamId);
-        if (constraint === STREAM_REVISION_UNIQUE && expected === 'any') continue;
+        if (constraint === STREAM_REVISION_UNIQUE && expected === 'any') {
+          await this.backOff(streamId, tries);
+          continue;
+        }
         if (constraint !== STREAM_REVISION_UNIQUE && constraint !== EVENT_ID_UNIQUE) throw error;
         const actual = (await this.readHead(streamId))?.revision ?? null;
         return this.answerRetryOrFail(attempt, actual);
@@ -146,6 +174,11 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  /** How far `readAll` trails what is committed, and the oldest open transaction of the cluster holding it back. */
+  async horizon(options: HorizonOptions = {}): Promise<HorizonReport> {
+    return this.guard(() => queryHorizon(this.pool, options.countLimit ?? 10_000, this.clock()));
+  }
+
   /** The last position that `readAll` can deliver now (same transaction guard). */
   async headPosition(): Promise<Checkpoint | null> {
     return this.maxPosition(`WHERE ${BELOW_OLDEST_RUNNING}`);
@@ -160,6 +193,12 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await this.subscriptions.stopAll();
     await this.listener.close();
+  }
+
+  /** Waits before try `attempt + 1` of an `'any'` append, or gives up after the last one. */
+  private async backOff(streamId: string, attempt: number): Promise<void> {
+    if (attempt >= this.anyRetry.maxAttempts) throw new StreamContentionError(streamId, attempt);
+    await sleep(anyRetryDelay(this.anyRetry, attempt));
   }
 
   private async answerRetryOrFail(attempt: AppendAttempt, actual: number | null): Promise<AppendResult> {
@@ -205,6 +244,7 @@ export class PostgresEventStore implements EventStore {
       return await work();
     } catch (error) {
       if (isRestoreRequired(error)) throw new EventStoreRestoreRequiredError(error);
+      if (error instanceof PoolOverloadedError) throw new EventStoreOverloadedError(error);
       throw isConnectionError(error) ? new EventStoreUnavailableError(error) : error;
     }
   }

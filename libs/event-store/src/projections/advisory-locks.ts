@@ -1,10 +1,11 @@
 import { Client, ClientConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { pgSessionOptions, SessionSettings } from '../postgres/session-settings';
 import type { ProjectorLogger } from './projector-options';
 
-/** pg client settings for a connection of its own to the DataSource's database. */
-export function clientConfigOf(dataSource: DataSource, queryTimeoutMs: number): ClientConfig {
+/** pg client settings for a connection of its own to the DataSource's database, with the session settings given. */
+export function clientConfigOf(dataSource: DataSource, queryTimeoutMs: number, session: Partial<SessionSettings> = {}): ClientConfig {
   const options = dataSource.options as PostgresDataSourceOptions;
   if (options.type !== 'postgres') throw new Error(`The projector needs PostgreSQL, not ${options.type}`);
   return {
@@ -15,7 +16,7 @@ export function clientConfigOf(dataSource: DataSource, queryTimeoutMs: number): 
     password: options.password,
     database: options.database,
     ssl: options.ssl as ClientConfig['ssl'],
-    application_name: 'ree-projector-locks',
+    ...pgSessionOptions({ applicationName: 'ree-projector-locks', ...session }),
     keepAlive: true,
     connectionTimeoutMillis: 5_000,
     query_timeout: queryTimeoutMs,

@@ -1,4 +1,4 @@
-import { backoffDelay, sleep } from './backoff';
+import { backoffDelay, jitteredDelay, sleep } from './backoff';
 
 describe('backoffDelay', () => {
   it('doubles from the first delay up to the cap, so a poison event is retried ever more slowly', () => {
@@ -8,6 +8,25 @@ describe('backoffDelay', () => {
 
   it('stays at the cap after very many attempts', () => {
     expect(backoffDelay(10_000, 100, 30_000)).toBe(30_000);
+  });
+});
+
+describe('jitteredDelay', () => {
+  it('draws evenly from 0 up to the back-off ceiling ("full jitter")', () => {
+    expect(jitteredDelay(400, () => 0)).toBe(0);
+    expect(jitteredDelay(400, () => 0.5)).toBe(200);
+    expect(jitteredDelay(400, () => 0.999_999)).toBe(399);
+  });
+
+  it('stays within the ceiling whatever the random source answers', () => {
+    expect(jitteredDelay(400, () => 7)).toBe(400);
+    expect(jitteredDelay(400, () => -1)).toBe(0);
+  });
+
+  it('spreads writers that collided together over the whole interval, so that they do not collide again in lock-step', () => {
+    const delays = Array.from({ length: 1_000 }, () => jitteredDelay(backoffDelay(4, 5, 500)));
+    expect(Math.max(...delays)).toBeLessThan(40);
+    expect(new Set(delays).size).toBeGreaterThan(20);
   });
 });
 

@@ -16,3 +16,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function backoffDelay(attempt: number, initialMs: number, maxMs: number): number {
   return Math.min(maxMs, initialMs * 2 ** Math.min(attempt - 1, 30));
 }
+
+/**
+ * "Full jitter": a delay drawn evenly from 0 to `ceilingMs` (a {@link backoffDelay}). Writers that
+ * collided once then spread over the whole interval instead of colliding again in lock-step.
+ */
+export function jitteredDelay(ceilingMs: number, random: () => number = Math.random): number {
+  return Math.floor(Math.min(Math.max(random(), 0), 1) * ceilingMs);
+}

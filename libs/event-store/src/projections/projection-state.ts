@@ -1,4 +1,5 @@
 import type { Checkpoint } from '../event-store';
+import type { HorizonReport } from '../horizon';
 import type { StoredRebuild } from './rebuild-table';
 
 /**
@@ -28,6 +29,11 @@ export interface ProjectionStatus {
   readonly lastError?: string;
   /** The projection's last rebuild, from whichever instance ran it (absent if it was never rebuilt). */
   readonly rebuild?: StoredRebuild;
+  /**
+   * The store's readable horizon (the same for every projection): committed events that no reader
+   * can see yet are not in `lagEvents`; this says how many there are and who holds them back.
+   */
+  readonly horizon: HorizonReport;
 }
 
 /** Another writer changed the checkpoint under a batch: a rebuild, or a second active instance. */

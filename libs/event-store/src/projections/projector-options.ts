@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../event-store';
+import type { SessionSettings } from '../postgres/session-settings';
 import type { Projection } from './projection';
 import type { RebuildMode, RebuildPhase } from './rebuild-table';
 
@@ -57,6 +58,15 @@ export interface ProjectorOptions {
   readonly switchLockTimeoutMs?: number;
   readonly switchWaitMs?: number;
   readonly switchAttempts?: number;
+  /** Session settings of the advisory-lock connection (default application name `ree-projector-locks`). */
+  readonly lockSession?: Partial<SessionSettings>;
+  /**
+   * A committed event that readers cannot see for this long (an open transaction somewhere in the
+   * cluster holds the store's readable horizon back) is logged as a warning naming the holder,
+   * once per episode. Default 5,000 ms; looked at every `horizonCheckIntervalMs` (default 1,000 ms).
+   */
+  readonly horizonWarnAfterMs?: number;
+  readonly horizonCheckIntervalMs?: number;
   readonly logger?: ProjectorLogger;
   readonly clock?: () => Date;
 }

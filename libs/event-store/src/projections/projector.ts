@@ -1,7 +1,9 @@
 import type { Checkpoint } from '../event-store';
+import { readHorizon } from '../horizon';
 import { AdvisoryLocks, clientConfigOf } from './advisory-locks';
 import { BlueGreenRebuild } from './blue-green-rebuild';
 import { loadCheckpoints } from './checkpoint-table';
+import { HorizonWatch } from './horizon-watch';
 import { ProjectionRunner, RunnerSettings } from './projection-runner';
 import type { ProjectionStatus } from './projection-state';
 import { consoleLogger, ProjectorLogger, ProjectorOptions } from './projector-options';
@@ -22,6 +24,7 @@ import { loadRebuilds } from './rebuild-table';
 export class Projector {
   private readonly runners: ReadonlyMap<string, ProjectionRunner>;
   private readonly locks: AdvisoryLocks;
+  private readonly horizonWatch: HorizonWatch;
   private readonly logger: ProjectorLogger;
   private readonly clock: () => Date;
   private started = false;
@@ -53,7 +56,13 @@ export class Projector {
       runners.set(projection.name, new ProjectionRunner(projection, settings));
     }
     this.runners = runners;
-    this.locks = new AdvisoryLocks(clientConfigOf(options.dataSource, 10_000), this.logger);
+    this.locks = new AdvisoryLocks(clientConfigOf(options.dataSource, 10_000, options.lockSession), this.logger);
+    this.horizonWatch = new HorizonWatch({
+      store: options.store,
+      logger: this.logger,
+      warnAfterMs: options.horizonWarnAfterMs ?? 5_000,
+      intervalMs: options.horizonCheckIntervalMs ?? 1_000,
+    });
   }
 
   get projectionNames(): string[] {
@@ -69,6 +78,7 @@ export class Projector {
     this.ticking = this.tick();
     await this.ticking;
     this.schedule();
+    this.horizonWatch.start();
   }
 
   /** Lets every current batch finish, then releases the locks so that a standby instance takes over. */
@@ -77,6 +87,7 @@ export class Projector {
     this.started = false;
     this.stopping.abort();
     clearTimeout(this.timer);
+    await this.horizonWatch.stop();
     await this.ticking;
     await Promise.all([...this.copies].map((rebuild) => rebuild.stopCopy()));
     await Promise.allSettled([...this.rebuilds]);
@@ -111,10 +122,14 @@ export class Projector {
     }
   }
 
-  /** Checkpoint, lag and state of every projection, read from the checkpoint table (so right on a standby instance too). */
+  /**
+   * Checkpoint, lag and state of every projection, read from the checkpoint table (so right on a
+   * standby instance too), with the store's readable horizon.
+   */
   async status(): Promise<ProjectionStatus[]> {
     const stored = await loadCheckpoints(this.options.dataSource.manager, this.projectionNames);
     const rebuilds = await loadRebuilds(this.options.dataSource.manager, this.projectionNames);
+    const horizon = await readHorizon(this.options.store, { countLimit: this.options.lagCountLimit ?? 10_000 });
     const lags = new Map<string, Promise<Lag>>();
     return Promise.all(
       [...this.runners.values()].map(async (runner) => {
@@ -131,6 +146,7 @@ export class Projector {
           state: runner.state,
           ...(runner.lastError === undefined ? {} : { lastError: runner.lastError }),
           ...(rebuilds.has(runner.name) ? { rebuild: rebuilds.get(runner.name) } : {}),
+          horizon,
         };
       }),
     );

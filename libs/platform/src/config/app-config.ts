@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PROCESSES, type Process } from '@ree/shared-kernel';
+import { databaseConfig, type DatabaseConfig } from './database-config';
 
 /**
  * The configuration of the API and the worker, read from the environment once at start and
@@ -9,6 +10,8 @@ export interface AppConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly port: number;
   readonly databaseUrl: string;
+  /** Session settings and connection queues of PostgreSQL (see `database-config.ts`). */
+  readonly database: DatabaseConfig;
   readonly redisUrl: string;
   readonly eventStore: 'postgres' | 'eventstoredb';
   readonly eventstoreConnectionString?: string;
@@ -91,6 +94,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535, problems),
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/ree', ['postgres:', 'postgresql:'], problems)!,
+    database: databaseConfig(env, (name, fallback, min, max) => integer(env, name, fallback, min, max, problems), problems),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems)!,
     eventStore,
     eventstoreConnectionString,

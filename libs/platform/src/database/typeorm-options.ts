@@ -1,6 +1,9 @@
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { BoundedPool, pgSessionOptions } from '@ree/event-store';
+import pg from 'pg';
 import { dataSourceOptions } from '../../../../infra/data-source';
 import type { AppConfig } from '../config/app-config';
+import { sessionSettingsOf } from './session-settings';
 
 /**
  * Read-model pool size. On 2 cores a handful of connections keeps PostgreSQL busy; more only
@@ -9,23 +12,31 @@ import type { AppConfig } from '../config/app-config';
 export const READ_MODEL_POOL_MAX = 10;
 
 /**
- * A session left idle inside a transaction holds back every catch-up reader of the event store
- * (STACK.md): PostgreSQL ends such a session after this long.
+ * pg as TypeORM should load it, with a Pool whose waiters stand in a bounded queue
+ * (`BoundedPool`): TypeORM takes its `Pool` from the driver object it is given.
  */
-export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+const BOUNDED_PG: typeof pg = Object.create(pg, { Pool: { value: BoundedPool } });
 
-/** TypeORM's root options: migrations only ever run from `npm run migrate`, never at start. */
+/**
+ * TypeORM's root options: migrations only ever run from `npm run migrate`, never at start. Its
+ * sessions carry the process's session settings (`extra` is handed to pg as pool options) and
+ * queue for a connection like the event store's.
+ */
 export function typeOrmOptions(config: AppConfig, role: 'api' | 'worker'): TypeOrmModuleOptions {
+  const session = sessionSettingsOf(config, role);
   return {
     ...dataSourceOptions(config.databaseUrl),
     autoLoadEntities: true,
     synchronize: false,
     migrationsRun: false,
-    applicationName: `ree-${role}`,
+    applicationName: session.applicationName,
+    driver: BOUNDED_PG,
     extra: {
       max: READ_MODEL_POOL_MAX,
-      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
-      connectionTimeoutMillis: 5_000,
+      ...pgSessionOptions(session),
+      connectionTimeoutMillis: config.database.connectTimeoutMs,
+      queueLimit: config.database.poolQueueLimit,
+      acquireTimeoutMs: config.database.poolAcquireTimeoutMs,
     },
   } as TypeOrmModuleOptions;
 }

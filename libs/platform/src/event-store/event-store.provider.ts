@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, Provider } from '@ne
 import { createEventStorePool, EVENT_STORE, EventStore, PostgresEventStore } from '@ree/event-store';
 import type { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { IDLE_IN_TRANSACTION_TIMEOUT_MS } from '../database/typeorm-options';
+import { sessionSettingsOf } from '../database/session-settings';
 import { Metrics } from '../metrics/metrics';
 
 /** 16 writers measured best for appends on 2 cores (STACK.md). */
@@ -34,8 +34,10 @@ export function eventStoreProviders(role: 'api' | 'worker'): Provider[] {
         assertEventStoreAvailable(config);
         return createEventStorePool(config.databaseUrl, {
           max: EVENT_STORE_POOL_MAX,
-          applicationName: `ree-${role}-events`,
-          idleInTransactionTimeoutMs: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+          ...sessionSettingsOf(config, role, 'events'),
+          queueLimit: config.database.poolQueueLimit,
+          acquireTimeoutMs: config.database.poolAcquireTimeoutMs,
+          connectTimeoutMs: config.database.connectTimeoutMs,
         });
       },
     },
@@ -43,7 +45,12 @@ export function eventStoreProviders(role: 'api' | 'worker'): Provider[] {
       provide: EVENT_STORE,
       inject: [APP_CONFIG, EVENT_STORE_POOL, Metrics],
       useFactory: (config: AppConfig, pool: Pool, metrics: Metrics): EventStore =>
-        new PostgresEventStore({ pool, listenConnectionString: config.databaseUrl, onAppend: metrics.observeAppend }),
+        new PostgresEventStore({
+          pool,
+          listenConnectionString: config.databaseUrl,
+          listenSession: sessionSettingsOf(config, role, 'listen'),
+          onAppend: metrics.observeAppend,
+        }),
     },
     EventStoreCloser,
   ];

@@ -22,7 +22,13 @@ export function withoutPassword(url: string): string {
 
 /** `null` when PostgreSQL answers `SELECT 1` on `url`, otherwise one line saying what to do. */
 export async function checkPostgres(url: string, timeoutMs = 3_000): Promise<string | null> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    application_name: 'ree-service-check',
+    statement_timeout: timeoutMs,
+    idle_in_transaction_session_timeout: timeoutMs,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -59,6 +59,32 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly horizonLagEvents = new Gauge({
+    name: `${METRIC_PREFIX}event_store_horizon_lag_events`,
+    help: 'Committed events that no reader of the event store can see yet (an open transaction holds the readable horizon back), at scrape time, counted up to 10,000.',
+    registers: [this.registry],
+  });
+
+  readonly horizonLagSeconds = new Gauge({
+    name: `${METRIC_PREFIX}event_store_horizon_lag_seconds`,
+    help: 'Age of the oldest committed event that no reader can see yet, at scrape time; 0 when none waits.',
+    registers: [this.registry],
+  });
+
+  readonly horizonHolderSeconds = new Gauge({
+    name: `${METRIC_PREFIX}event_store_horizon_holder_seconds`,
+    help: 'How long the oldest open transaction of the cluster, which holds the readable horizon back, has been open; only while events wait behind it.',
+    labelNames: ['pid', 'database', 'application'] as const,
+    registers: [this.registry],
+  });
+
+  readonly poolConnections = new Gauge({
+    name: `${METRIC_PREFIX}db_pool_connections`,
+    help: 'Connections of a PostgreSQL pool of this instance at scrape time: total open, idle, and requests queued for one.',
+    labelNames: ['pool', 'state'] as const,
+    registers: [this.registry],
+  });
+
   readonly collectorUp = new Gauge({
     name: `${METRIC_PREFIX}metrics_collector_up`,
     help: 'Whether a scrape-time collector (projections, queues) answered in time: 1 yes, 0 no (its metrics are then left out).',

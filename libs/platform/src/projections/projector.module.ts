@@ -10,6 +10,8 @@ import {
 } from '@nestjs/common';
 import { EVENT_STORE, EventStore, Projection, Projector, ProjectorOptions, ReadModelPositions } from '@ree/event-store';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { sessionSettingsOf } from '../database/session-settings';
 import { READ_MODEL_POSITIONS } from '../http/read-model-positions.port';
 
 const PROJECTOR_AUTO_START = Symbol('ProjectorAutoStart');
@@ -63,9 +65,19 @@ export class ProjectorModule {
         { provide: PROJECTOR_AUTO_START, useValue: options.autoStart ?? true },
         {
           provide: Projector,
-          inject: [EVENT_STORE, DataSource, PROJECTIONS],
-          useFactory: (store: EventStore, dataSource: DataSource, projections: Projection[]) =>
-            new Projector({ ...options.tuning, store, dataSource, projections, logger: new Logger(Projector.name) }),
+          inject: [EVENT_STORE, DataSource, PROJECTIONS, { token: APP_CONFIG, optional: true }],
+          useFactory: (store: EventStore, dataSource: DataSource, projections: Projection[], config?: AppConfig) =>
+            new Projector({
+              ...(config && {
+                lockSession: sessionSettingsOf(config, 'worker', 'locks'),
+                horizonWarnAfterMs: config.database.horizonWarnAfterMs,
+              }),
+              ...options.tuning,
+              store,
+              dataSource,
+              projections,
+              logger: new Logger(Projector.name),
+            }),
         },
         {
           provide: ReadModelPositions,

@@ -18,10 +18,11 @@ export class ListProjectionsHttpController {
 
   @Get()
   @Roles('admin', 'auditor')
-  @ApiOperation({ summary: 'Every projection a worker has run: checkpoint, lag, state and its rebuild job' })
+  @ApiOperation({ summary: 'Every projection a worker has run (checkpoint, lag, state and its rebuild job), and the event store’s readable horizon' })
   @ApiOkResponse({ type: ProjectionListResponseDto })
   async listProjections(): Promise<ProjectionListResponseDto> {
-    return { items: await this.reader.list() };
+    const [items, horizon] = await Promise.all([this.reader.list(), this.reader.horizon()]);
+    return { items, horizon };
   }
 
   @Get(':name')

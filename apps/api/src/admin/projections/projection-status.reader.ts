@@ -1,5 +1,5 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@ree/event-store';
+import { EVENT_STORE, EventStore, HorizonReport, readHorizon, RecordedEvent } from '@ree/event-store';
 import { JobQueues, REBUILD_PROJECTION_QUEUE, rebuildJobIdOf, RebuildJobProgress, RebuildProjectionJob } from '@ree/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -46,6 +46,11 @@ export class ProjectionStatusReader {
       [name],
     );
     return (await this.read(rows))[0];
+  }
+
+  /** How far every reader trails the committed head, and the open transaction that holds it back. */
+  horizon(): Promise<HorizonReport> {
+    return readHorizon(this.store, { countLimit: LAG_COUNT_LIMIT });
   }
 
   /** The projection's rebuild job, if one was ever requested (and not yet replaced by a newer one). */

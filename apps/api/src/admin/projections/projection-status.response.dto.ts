@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { HorizonResponseDto } from './horizon.response.dto';
 
 export class RebuildProgressResponseDto {
   @ApiProperty() name: string;
@@ -35,6 +36,11 @@ export class ProjectionStatusResponseDto {
 
 export class ProjectionListResponseDto {
   @ApiProperty({ type: [ProjectionStatusResponseDto] }) items: ProjectionStatusResponseDto[];
+  @ApiProperty({
+    type: HorizonResponseDto,
+    description: 'How far every reader of the event store trails what is committed (events no projection can see yet), and who holds it back',
+  })
+  horizon: HorizonResponseDto;
 }
 
 export class RebuildAcceptedResponseDto {
