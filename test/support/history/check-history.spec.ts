@@ -20,7 +20,7 @@ const stored = (op: string, n: number, id: number, streamId: string, revision: n
 /**
  * a: acknowledged, two events at s@0,1; b: refused, nothing stored; c: indeterminate, retried, ok at
  * s@2; d: indeterminate, stored at t@0; e: indeterminate, not stored; f: invoked after a was
- * acknowledged, ok at t@1.
+ * acknowledged, ok at t@1; g: answer lost, then its retry refused, nothing stored.
  */
 function clean(): HistoryToCheck & { attempts: Attempt[]; stored: StoredEvent[] } {
   const attempts = [
@@ -31,6 +31,8 @@ function clean(): HistoryToCheck & { attempts: Attempt[]; stored: StoredEvent[] 
     attempt('d', 't', [5], 7, 20, { kind: 'indeterminate', error: 'unavailable' }),
     attempt('e', 't', [6], 8, 21, { kind: 'indeterminate', error: 'unavailable' }),
     attempt('f', 't', [7], 11, 25, ok([1], [400])),
+    attempt('g', 's', [8], 12, 13, { kind: 'indeterminate', error: 'unavailable' }),
+    attempt('g', 's', [8], 14, 15, { kind: 'fail', error: 'wrong-expected-revision' }, 2),
   ];
   const events = [
     stored('a', 0, 1, 's', 0, 100),
@@ -58,7 +60,7 @@ describe('the history checker', () => {
   it('finds nothing in a clean history, and counts its operations', () => {
     const result = checkHistory(clean());
     expect(result.total).toBe(0);
-    expect(result.operations).toEqual({ ok: 3, failed: 1, indeterminate: 2 });
+    expect(result.operations).toEqual({ ok: 3, failed: 2, indeterminate: 2 });
     expect(result.eventsChecked).toBe(5);
   });
 
@@ -79,6 +81,8 @@ describe('the history checker', () => {
   it('finds a refused append whose events are stored', () => {
     const history = clean();
     only(checkHistory({ ...history, catchUp: undefined, stored: [...history.stored, stored('b', 0, 3, 's', 3, 500)] }), 'failed-append-stored');
+    // A retry refused after a lost answer: the lost attempt must not be stored either.
+    only(checkHistory({ ...history, catchUp: undefined, stored: [...history.stored, stored('g', 0, 8, 's', 3, 500)] }), 'failed-append-stored');
   });
 
   it('finds a stream whose revisions have a gap, or do not start at 0', () => {

@@ -44,7 +44,11 @@ export function checkHistory(history: HistoryToCheck): CheckResult {
     if (acknowledged.length > 0) {
       counts.ok++;
       checkAcknowledged(op, acknowledged, stored, anomalies);
-    } else if (attempts.every((attempt) => attempt.outcome.kind === 'fail')) {
+    } else if (attempts.reduce((last, attempt) => (attempt.attempt > last.attempt ? attempt : last)).outcome.kind === 'fail') {
+      // Refused at last: a retry carries the first attempt's ids, content and expected revision, and
+      // the store answers a retry of a stored append as it answered the append (decision 2), so a
+      // refusal means that no attempt was stored.
+
       counts.failed++;
       const written = stored.find((event) => event !== undefined) ?? byOp.get(op);
       if (written) anomalies.add('failed-append-stored', () => `${op} was refused (${errorsOf(attempts)}) yet ${where(written)} is stored`);

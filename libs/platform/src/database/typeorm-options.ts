@@ -14,6 +14,18 @@ export const READ_MODEL_POOL_MAX = 10;
  */
 export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
+/**
+ * pg-pool takes its error listener off a client when it hands the client out, and TypeORM puts
+ * its own on only a microtask later. An error in between (a backend terminated just as it
+ * connected, so that one read brings both its ReadyForQuery and its FATAL message) would be an
+ * 'error' event without a listener, which ends the process: found by the fault tests
+ * (docs/reliability.md). Each client keeps this listener for its life; errors still reach the
+ * query under way, TypeORM and the pool as before. Passed as pg-pool's `onConnect`.
+ */
+export function keepClientErrorsHandled(client: { on(event: 'error', listener: (error: Error) => void): unknown }): void {
+  client.on('error', () => undefined);
+}
+
 /** TypeORM's root options: migrations only ever run from `npm run migrate`, never at start. */
 export function typeOrmOptions(config: AppConfig, role: 'api' | 'worker'): TypeOrmModuleOptions {
   return {
@@ -26,6 +38,7 @@ export function typeOrmOptions(config: AppConfig, role: 'api' | 'worker'): TypeO
       max: READ_MODEL_POOL_MAX,
       idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
       connectionTimeoutMillis: 5_000,
+      onConnect: keepClientErrorsHandled,
     },
   } as TypeOrmModuleOptions;
 }
