@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -22,16 +23,23 @@ export type ClaimOutcome =
   | { readonly kind: 'completed'; readonly requestHash: string; readonly answer: StoredAnswer }
   | { readonly kind: 'in-progress'; readonly requestHash: string };
 
-/**
- * A claim older than this whose request never finished belongs to a process that died: the next
- * repeat takes it over. Far longer than any request may run.
- */
-const ABANDONED_AFTER_SECONDS = 120;
-
 /** `platform.idempotency_keys`: claims, then answers, of requests that carry an `Idempotency-Key`. */
 @Injectable()
 export class IdempotencyStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * A claim older than this whose request never finished belongs to a process that died (or its
+   * release failed with the database): the next repeat takes it over (`IDEMPOTENCY_CLAIM_TIMEOUT_MS`,
+   * default 2 min, far longer than a request runs). Taking over a claim whose request still runs is
+   * safe: the event ids derived from the key make the second append a no-op.
+   */
+  private readonly abandonedAfterSeconds: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.abandonedAfterSeconds = config.idempotencyClaimTimeoutMs / 1000;
+  }
 
   /**
    * Claims the key for this request, or reports who holds it. One statement, so that of any number
@@ -46,7 +54,7 @@ export class IdempotencyStore {
          SET request_hash = EXCLUDED.request_hash, claim_id = EXCLUDED.claim_id, created_at = now()
          WHERE k.completed_at IS NULL AND k.created_at < now() - make_interval(secs => $7)
        RETURNING claim_id`,
-      [scope.subject, scope.method, scope.path, scope.key, requestHash, claimId, ABANDONED_AFTER_SECONDS],
+      [scope.subject, scope.method, scope.path, scope.key, requestHash, claimId, this.abandonedAfterSeconds],
     );
     if (claimed.length > 0) return { kind: 'claimed', claimId };
     const existing = await this.find(scope);
