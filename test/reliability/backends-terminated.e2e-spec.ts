@@ -25,7 +25,7 @@ describe('PostgreSQL backends of the API terminated during a stream of commands'
   beforeAll(async () => {
     database = await privateTestDatabase('faults_backends');
     // A claim whose release the terminations made fail blocks its key for this long (2 min by default).
-    app = await startTestApp({ DATABASE_URL: database.url, IDEMPOTENCY_CLAIM_TIMEOUT_MS: '2000' });
+    app = await startTestApp({ DATABASE_URL: database.url, IDEMPOTENCY_CLAIM_TIMEOUT_MS: '2000', LOG_LEVEL: 'fatal' });
     await app.api.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.api.getHttpServer().address() as AddressInfo).port}`;
     db = new Pool({ connectionString: database.url, max: 2, application_name: 'faults-test' });
