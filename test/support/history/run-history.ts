@@ -35,6 +35,8 @@ export interface HistoryRunReport {
   readonly faults: FaultCounts;
   readonly delivered: number;
   readonly projectionRows: number;
+  /** How long attempts took, invocation to completion: median, 99th percentile, longest. */
+  readonly attemptMs: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly workloadMs: number;
   readonly totalMs: number;
 }
@@ -124,6 +126,7 @@ export async function runHistory(options: HistoryRunOptions): Promise<HistoryRun
       faults: faults.counts,
       delivered: deliveries.length,
       projectionRows: liveRows.length,
+      attemptMs: percentiles(recorder.attempts.map((attempt) => attempt.completedAt - attempt.invokedAt)),
       workloadMs,
       totalMs: performance.now() - started,
     };
@@ -160,6 +163,12 @@ async function rebuild(url: string, admin: Pool, live: HistoryProjection, head: 
 async function openDataSource(url: string): Promise<DataSource> {
   const name = new URL(url).searchParams.get('application_name') ?? 'history-checker';
   return new DataSource({ ...dataSourceOptions(url), applicationName: name, migrations: [], extra: { onConnect: keepClientErrorsHandled } } as DataSourceOptions).initialize();
+}
+
+function percentiles(durations: number[]): HistoryRunReport['attemptMs'] {
+  const sorted = durations.sort((a, b) => a - b);
+  const at = (share: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0);
+  return { p50: at(0.5), p99: at(0.99), max: Math.round(sorted[sorted.length - 1] ?? 0) };
 }
 
 /** The projectors' complaints under faults are expected: the checker judges the outcome. */

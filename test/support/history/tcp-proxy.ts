@@ -8,20 +8,24 @@ import net from 'node:net';
 export class TcpProxy {
   private readonly pairs = new Set<readonly [net.Socket, net.Socket]>();
 
-  private constructor(
-    private readonly server: net.Server,
-    readonly port: number,
-  ) {}
+  private readonly server: net.Server;
 
+  private constructor(targetHost: string, targetPort: number) {
+    this.server = net.createServer((client) => this.relay(client, targetHost, targetPort));
+  }
+
+  /** Listens on a free port of 127.0.0.1 and relays to the target. */
   static async start(targetHost: string, targetPort: number): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = net.createServer((client) => proxy!.relay(client, targetHost, targetPort));
+    const proxy = new TcpProxy(targetHost, targetPort);
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
+      proxy.server.once('error', reject);
+      proxy.server.listen(0, '127.0.0.1', resolve);
     });
-    proxy = new TcpProxy(server, (server.address() as net.AddressInfo).port);
     return proxy;
+  }
+
+  get port(): number {
+    return (this.server.address() as net.AddressInfo).port;
   }
 
   /** Cuts every open connection; returns how many there were. New connections go through as before. */
