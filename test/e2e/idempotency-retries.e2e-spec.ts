@@ -163,7 +163,7 @@ describe('Idempotency-Key retries: a keyed request is one command', () => {
     const died = { receivedAt: new Date(Date.now() - 180_000), correlationId: `died-${randomUUID()}` };
     const scope = { subject: 'exporter-retries', method: 'POST', path: '/api/v1/attempts', key };
     const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-    expect(await new IdempotencyStore(dataSource).claim(scope, requestHash, died)).toMatchObject({ kind: 'claimed' });
+    expect(await new IdempotencyStore(dataSource, config).claim(scope, requestHash, died)).toMatchObject({ kind: 'claimed' });
     await dataSource.query(`UPDATE platform.idempotency_keys SET created_at = now() - interval '3 minutes' WHERE key = $1`, [key]);
 
     const retried = await send(key, body);

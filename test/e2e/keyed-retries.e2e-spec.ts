@@ -6,6 +6,8 @@ import { createEventStorePool, PostgresEventStore, RecordedEvent } from '@ree/ev
 import { LICENCE_APPLIED, LICENCE_SCREENED, licenceStreamId } from '@ree/licensing';
 import type { Role } from '@ree/platform';
 import { MINING_QUOTA_DRAWN, mineStreamId } from '@ree/registry';
+import request from 'supertest';
+import { createApiApp } from '../../apps/api/src/api.module';
 import { failAppendsWhere, holdAppendsWhere } from '../support/append-fault';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectProblem } from './support/problem';
@@ -74,9 +76,15 @@ describe('keyed commands retried after a fault', () => {
     const consignmentId: string = registered.body.id;
     const key = `e2e-${randomUUID()}`;
     const source = { mineId, extractionBatchRef: 'BO-2025-17', kgReo: 600, extractedOn: '2025-01-15' };
-    const declare = (correlationId: string) =>
-      post(`/consignments/${consignmentId}/mining-sources`, source, 'exporter').set('Idempotency-Key', key).set('X-Correlation-Id', correlationId);
-    return { mineId, consignmentId, key, declare };
+    const declareOn = (http: () => ReturnType<typeof request>, correlationId: string) =>
+      http()
+        .post(`/api/v1/consignments/${consignmentId}/mining-sources`)
+        .set('Authorization', bearer('exporter'))
+        .send(source)
+        .set('Idempotency-Key', key)
+        .set('X-Correlation-Id', correlationId);
+    const declare = (correlationId: string) => declareOn(app.http, correlationId);
+    return { mineId, consignmentId, key, declare, declareOn };
   }
 
   async function drawnOn(mineId: string, position: string) {
@@ -114,15 +122,19 @@ describe('keyed commands retried after a fault', () => {
   });
 
   it('lets a retry that races its first attempt (a claim taken over as abandoned) re-append the same events: both answer alike, one declaration', async () => {
-    const { mineId, consignmentId, key, declare } = await aDeclaration();
+    const { mineId, consignmentId, key, declare, declareOn } = await aDeclaration();
     const firstId = `first-${randomUUID()}`;
+    // A second API process: one process runs its own appends to a stream one at a time, so the
+    // race between two attempts is between processes.
+    const other = await createApiApp({ config: app.config });
+    await other.init();
     const held = await holdAppendsWhere(pool, `NEW.stream_id = '${consignmentStreamId(consignmentId)}'`);
     try {
       const first = declare(firstId).then((response) => response);
       await held.waiting(1);
       // The first attempt has drawn and waits to append the declaration; its claim looks abandoned.
       await app.api.get(DataSource).query(`UPDATE platform.idempotency_keys SET created_at = now() - interval '3 minutes' WHERE key = $1`, [key]);
-      const second = declare(`second-${randomUUID()}`).then((response) => response);
+      const second = declareOn(() => request(other.getHttpServer()), `second-${randomUUID()}`).then((response) => response);
       await held.waiting(2);
       await held.release();
       const answers = await Promise.all([first, second]);
@@ -134,6 +146,7 @@ describe('keyed commands retried after a fault', () => {
       expect(answers[1].body).toEqual(answers[0].body);
     } finally {
       await held.remove();
+      await other.close();
     }
     const declarations = ofType(await store.readStream(consignmentStreamId(consignmentId)), MINING_SOURCE_DECLARED);
     expect(declarations.map((event) => event.metadata.correlationId)).toEqual([firstId]);

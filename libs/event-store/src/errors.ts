@@ -42,7 +42,12 @@ export class EventIdConflictError extends Error {
   }
 }
 
-/** The event store cannot be reached. Callers answer 503; nothing was written. */
+/**
+ * The event store cannot be reached, or the connection ended before its answer came. Callers
+ * answer 503. An append that fails so may have been stored all the same (the commit came before
+ * the cut): retry it with the same event ids, which answers with the stored events
+ * (docs/reliability.md).
+ */
 export class EventStoreUnavailableError extends Error {
   override readonly name: string = 'EventStoreUnavailableError';
 

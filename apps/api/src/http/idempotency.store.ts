@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -30,12 +31,6 @@ export type ClaimOutcome =
   | { readonly kind: 'released'; readonly requestHash: string };
 
 /**
- * A claim older than this whose request never finished belongs to a process that died: the next
- * repeat takes it over. Far longer than any request may run.
- */
-const ABANDONED_AFTER_SECONDS = 120;
-
-/**
  * How long a retry keeps the first attempt's time. Later, it is a new decision at its own time:
  * a command must not be decided as of a moment long before it is recorded. The same span as the
  * reconciliation's default delay, after which what a half-done attempt reserved is given back.
@@ -45,7 +40,20 @@ const FIRST_ATTEMPT_KEPT_SECONDS = 600;
 /** `platform.idempotency_keys`: claims, then answers, of requests that carry an `Idempotency-Key`. */
 @Injectable()
 export class IdempotencyStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * A claim older than this whose request never finished belongs to a process that died (or its
+   * release failed with the database): the next repeat takes it over (`IDEMPOTENCY_CLAIM_TIMEOUT_MS`,
+   * default 2 min, far longer than a request runs). Taking over a claim whose request still runs is
+   * safe: the event ids derived from the key make the second append a no-op.
+   */
+  private readonly abandonedAfterSeconds: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.abandonedAfterSeconds = config.idempotencyClaimTimeoutMs / 1000;
+  }
 
   /**
    * Claims the key for this request, or reports who holds it. One statement, so that of any number
@@ -66,7 +74,7 @@ export class IdempotencyStore {
          WHERE k.completed_at IS NULL AND k.request_hash = EXCLUDED.request_hash
            AND (k.released_at IS NOT NULL OR k.created_at < now() - make_interval(secs => $9))
        RETURNING received_at, correlation_id`,
-      [scope.subject, scope.method, scope.path, scope.key, requestHash, claimId, attempt.receivedAt, attempt.correlationId, ABANDONED_AFTER_SECONDS, FIRST_ATTEMPT_KEPT_SECONDS],
+      [scope.subject, scope.method, scope.path, scope.key, requestHash, claimId, attempt.receivedAt, attempt.correlationId, this.abandonedAfterSeconds, FIRST_ATTEMPT_KEPT_SECONDS],
     );
     if (claimed.length > 0) {
       return { kind: 'claimed', claimId, first: { receivedAt: claimed[0].received_at, correlationId: claimed[0].correlation_id } };

@@ -22,6 +22,11 @@ export class BoundedPool extends Pool {
 
   constructor(config: BoundedPoolConfig = {}) {
     super(config);
+    // pg-pool takes its idle error listener off a client as it hands it out, and the admission
+    // queue hands it on a few microtasks later: a backend terminated in between (its FATAL
+    // message read at once) would be an 'error' event with no listener, which ends the process.
+    // Every client keeps a listener for life; a query under way still fails with the error.
+    this.on('connect', (client) => client.on('error', () => undefined));
     this.admission = new Admission(config.application_name ?? 'pg', {
       permits: config.max ?? 10,
       queueLimit: config.queueLimit ?? 1_000,

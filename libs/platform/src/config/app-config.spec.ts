@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       eventStore: 'postgres',
       readYourWritesTimeoutMs: 5_000,
+      idempotencyClaimTimeoutMs: 120_000,
       logLevel: 'info',
       deadlines: { arrivalNotConfirmedDays: 60, endUseCheckOverdueDays: 90 },
     });

@@ -41,6 +41,12 @@ export interface AppConfig {
   };
   /** The longest an `X-Min-Position` read waits for the read models. */
   readonly readYourWritesTimeoutMs: number;
+  /**
+   * How old an unfinished `Idempotency-Key` claim must be before a repeat takes it over
+   * (`IDEMPOTENCY_CLAIM_TIMEOUT_MS`): the claim of a request whose process died, or whose release
+   * failed with the database, blocks its key until then.
+   */
+  readonly idempotencyClaimTimeoutMs: number;
   readonly jobs: {
     /** BullMQ's key prefix in Redis (`QUEUE_PREFIX`, default `ree`; random per process in tests). */
     readonly queuePrefix: string;
@@ -114,6 +120,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     flags: { yieldFloors: yieldFloors(env, problems) },
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 5_000, 0, 60_000, problems),
+    idempotencyClaimTimeoutMs: integer(env, 'IDEMPOTENCY_CLAIM_TIMEOUT_MS', 120_000, 1_000, 3_600_000, problems),
     jobs: {
       queuePrefix: queuePrefix(env, nodeEnv, problems),
       reconcileAfterMs: integer(env, 'RECONCILE_AFTER_MS', 600_000, 1_000, 7 * 86_400_000, problems),

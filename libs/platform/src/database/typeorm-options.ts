@@ -18,6 +18,19 @@ export const READ_MODEL_POOL_MAX = 10;
 const BOUNDED_PG: typeof pg = Object.create(pg, { Pool: { value: BoundedPool } });
 
 /**
+/**
+ * pg-pool takes its error listener off a client when it hands the client out, and TypeORM puts
+ * its own on only a microtask later. An error in between (a backend terminated just as it
+ * connected, so that one read brings both its ReadyForQuery and its FATAL message) would be an
+ * 'error' event without a listener, which ends the process: found by the fault tests
+ * (docs/reliability.md). Each client keeps this listener for its life; errors still reach the
+ * query under way, TypeORM and the pool as before. Passed as pg-pool's `onConnect`.
+ */
+export function keepClientErrorsHandled(client: { on(event: 'error', listener: (error: Error) => void): unknown }): void {
+  client.on('error', () => undefined);
+}
+
+/**
  * TypeORM's root options: migrations only ever run from `npm run migrate`, never at start. Its
  * sessions carry the process's session settings (`extra` is handed to pg as pool options) and
  * queue for a connection like the event store's.
@@ -37,6 +50,7 @@ export function typeOrmOptions(config: AppConfig, role: 'api' | 'worker'): TypeO
       connectionTimeoutMillis: config.database.connectTimeoutMs,
       queueLimit: config.database.poolQueueLimit,
       acquireTimeoutMs: config.database.poolAcquireTimeoutMs,
+      onConnect: keepClientErrorsHandled,
     },
   } as TypeOrmModuleOptions;
 }
