@@ -60,6 +60,12 @@ export class JobQueues {
     return this.options.prefix;
   }
 
+  /** Throws at once unless the connection to Redis is ready: `what` could not be done. */
+  assertConnected(what: string): void {
+    const { status } = this.connection;
+    if (status !== 'ready') throw new Error(`Could not ${what}: the connection to Redis is ${status}`);
+  }
+
   /** The queue of that name (opened when first asked for); tests read their jobs through it. */
   queue(name: string): Queue {
     if (this.closed) throw new Error('The job queues are closed');

@@ -36,6 +36,8 @@ export class JobSweep {
   ) {}
 
   async sweep(): Promise<SweepReport> {
+    // BullMQ's own calls wait for a connection that is down, rather than fail: ask first.
+    this.queues.assertConnected('sweep the jobs');
     let unfinished = 0;
     let enqueued = 0;
     let settled = 0;

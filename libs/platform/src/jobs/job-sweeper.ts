@@ -16,6 +16,7 @@ export class JobSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly sweep: JobSweep;
   private timer?: NodeJS.Timeout;
   private running?: Promise<SweepReport | undefined>;
+  private stopped = false;
 
   constructor(
     ledger: JobLedger,
@@ -37,9 +38,10 @@ export class JobSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     return this.running;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Stops sweeping; a sweep under way is not waited for (it may be waiting for Redis), and cut short it is harmless. */
+  onModuleDestroy(): void {
+    this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
   }
 
   private async sweepOnce(): Promise<SweepReport | undefined> {
@@ -52,6 +54,7 @@ export class JobSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       }
       return report;
     } catch (error) {
+      if (this.stopped) return undefined;
       this.logger.error(`Job sweep failed (tried again in ${this.config.jobs.sweepIntervalMs} ms): ${(error as Error).message}`);
       return undefined;
     }
