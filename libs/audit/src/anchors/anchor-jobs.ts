@@ -45,7 +45,7 @@ async function upsertSchedule(queue: Queue, intervalMs: number): Promise<void> {
  */
 export async function ensureSchedule(queue: Queue, intervalMs: number): Promise<boolean> {
   const scheduler = await queue.getJobScheduler(TAKE_ANCHOR_QUEUE);
-  if (scheduler?.next != null && (await queue.getJob(`repeat:${TAKE_ANCHOR_QUEUE}:${scheduler.next}`))) return false;
+  if (scheduler?.next !== undefined && scheduler.next !== null && (await queue.getJob(`repeat:${TAKE_ANCHOR_QUEUE}:${scheduler.next}`))) return false;
   await upsertSchedule(queue, intervalMs);
   return true;
 }
