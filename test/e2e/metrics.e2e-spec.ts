@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { EXPIRE_LICENCES_QUEUE } from '@ree/licensing';
-import { JobQueues, loadConfig, QUEUE_STATES, Role } from '@ree/platform';
+import { JOB_RECORD_STATES, JobLedger, JobQueues, loadConfig, QUEUE_STATES, recordJobs, Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -119,6 +119,26 @@ describe('GET /metrics', () => {
       expect(appends(after) - appends(before)).toBe(3);
       expect(valueOf(after, 'ree_event_store_append_seconds_sum', { outcome: 'ok' })).toBeGreaterThan(0);
       expect(valueOf(after, 'ree_event_store_append_seconds_bucket', { outcome: 'ok', le: '+Inf' })).toBe(appends(after));
+    });
+
+    it('reports the jobs PostgreSQL records by queue and state, a dead one among them', async () => {
+      const ledger = app.api.get(JobLedger);
+      const queue = `metrics.probe-${randomUUID().slice(0, 8)}`;
+      const dataSource = app.api.get(DataSource);
+      const [dead, pending] = [randomUUID(), randomUUID()];
+      await recordJobs(dataSource, ledger.prefix, [dead, pending].map((jobId) => ({ queue, jobId, name: 'probe', data: {}, dueAt: new Date() })));
+      await ledger.start(queue, { id: dead, name: 'probe', data: {} });
+      await ledger.fail(queue, dead, 'always fails', true);
+      try {
+        const samples = await scrape(app.api.getHttpServer());
+        for (const state of JOB_RECORD_STATES) expect(samplesOf(samples, 'ree_jobs', { queue, state })).toHaveLength(1);
+        expect(valueOf(samples, 'ree_jobs', { queue, state: 'dead' })).toBe(1);
+        expect(valueOf(samples, 'ree_jobs', { queue, state: 'pending' })).toBe(1);
+        expect(valueOf(samples, 'ree_jobs', { queue, state: 'completed' })).toBe(0);
+        expect(valueOf(samples, 'ree_metrics_collector_up', { collector: 'jobs' })).toBe(1);
+      } finally {
+        await dataSource.query('DELETE FROM jobs.jobs WHERE queue = $1', [queue]);
+      }
     });
 
     it('reports the lag of every projection and the depth of every queue, read at scrape time', async () => {

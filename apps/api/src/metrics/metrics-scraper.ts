@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
+import { JOB_RECORD_STATES, JobLedger, JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
 import { DataSource } from 'typeorm';
 import { projectionBacklogs, ProjectionBacklog } from './projection-backlog';
 
@@ -15,10 +15,11 @@ export const MONITORED_QUEUES = Symbol('MonitoredQueues');
 export const COLLECT_TIMEOUT_MS = 2_000;
 
 type QueueDepth = { readonly queue: string; readonly counts: Record<QueueState, number> };
+type JobCounts = Awaited<ReturnType<JobLedger['counts']>>;
 
 /**
  * Reads, at scrape time, what is not counted as it happens (projection lag from the checkpoints,
- * queue depths from BullMQ), sets those gauges, and renders every metric in Prometheus's text
+ * queue depths from BullMQ, the jobs' states from `jobs.jobs`), sets those gauges, and renders every metric in Prometheus's text
  * format. The gauges are reset and set in one synchronous step after all reading, so a projection
  * or queue that is gone disappears and two concurrent scrapes never see each other's half.
  */
@@ -29,16 +30,19 @@ export class MetricsScraper {
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly jobQueues: JobQueues,
+    private readonly ledger: JobLedger,
     @Inject(MONITORED_QUEUES) private readonly queues: readonly string[],
   ) {}
 
   async scrape(): Promise<{ contentType: string; text: string }> {
-    const [projections, queues] = await Promise.all([
+    const [projections, queues, jobs] = await Promise.all([
       settled(withTimeout(projectionBacklogs(this.dataSource, this.store), COLLECT_TIMEOUT_MS, 'the projection checkpoints')),
       Promise.all(this.queues.map((queue) => settled(this.depthOf(queue)))),
+      settled(withTimeout(this.ledger.counts(), COLLECT_TIMEOUT_MS, 'the job records')),
     ]);
     this.setProjections(projections);
     this.setQueues(queues);
+    this.setJobs(jobs);
     return this.metrics.exposition();
   }
 
@@ -65,6 +69,13 @@ export class MetricsScraper {
       for (const state of QUEUE_STATES) queueJobs.set({ queue: depth.queue, state }, depth.counts[state]);
     }
     collectorUp.set({ collector: 'queues' }, depths.every((depth) => depth !== undefined) ? 1 : 0);
+  }
+
+  private setJobs(counts: JobCounts | undefined): void {
+    const { jobs, collectorUp } = this.metrics;
+    jobs.reset();
+    for (const queue of counts ?? []) for (const state of JOB_RECORD_STATES) jobs.set({ queue: queue.queue, state }, queue[state]);
+    collectorUp.set({ collector: 'jobs' }, counts ? 1 : 0);
   }
 }
 
