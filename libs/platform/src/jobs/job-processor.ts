@@ -27,9 +27,9 @@ export interface JobProcessorOptions {
  * the first job runs, and logs each failed attempt. Each run is recorded in `jobs.jobs` through
  * the {@link JobLedger} (injected as a property, so subclasses need not pass it): a job already
  * completed there is not run again, and a job that failed its last attempt is `dead`, logged as
- * an error naming the retry. It closes forced: a graceful close waits for
- * Redis and never ends while Redis is down, which would hang the worker's shutdown; a job cut
- * short is stalled, and BullMQ runs it again, which is why every job is idempotent.
+ * an error naming the retry. It closes forced: a graceful close waits for Redis and never ends
+ * while Redis is down, which would hang the worker's shutdown; a job cut short is stalled, and
+ * BullMQ runs it again, which is why every job is idempotent.
  */
 export abstract class JobProcessor<Data> implements OnApplicationBootstrap, OnModuleDestroy {
   protected readonly logger = new Logger(this.constructor.name);
