@@ -19,7 +19,7 @@ async function closedPort(): Promise<number> {
 }
 
 /**
- * QUALITY.md "Redis outage": the events committed while Redis is unreachable all get their jobs
+ * A Redis outage: the events committed while Redis is unreachable all get their jobs
  * afterwards, none twice. PostgreSQL holds them meanwhile (docs/decisions.md 23): the reactor's
  * batches commit, and the sweep enqueues them once Redis is back.
  */
