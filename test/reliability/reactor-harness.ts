@@ -1,5 +1,5 @@
 import { createEventStorePool, PostgresEventStore, Projection, Projector } from '@ree/event-store';
-import { createJobWorker, JobQueues, Reactor, ReactorRoute } from '@ree/platform';
+import { createJobWorker, JobLedger, JobQueues, Reactor, ReactorRoute } from '@ree/platform';
 import type { Job, Queue, Worker } from 'bullmq';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
@@ -108,8 +108,9 @@ export interface JobSuite {
 /**
  * Registers the hooks of a reactor's reliability suite: the reactor started at the store's head
  * (older events are not its business) under a projector, and a worker on its queue that processes
- * the jobs of the subjects the suite owns and answers `another suite’s` for the rest. The worker
- * and the queue are removed after the suite.
+ * the jobs of the subjects the suite owns and answers `another suite’s` for the rest, recording
+ * every run in `jobs.jobs` as the worker's processors do. The worker and the queue are removed
+ * after the suite.
  */
 export function useJobSuite<Data>(suite: ReturnType<typeof useReactorHarness>, options: JobSuiteOptions<Data>): JobSuite {
   const reactorName = `reactor.${options.name}-test-${randomUUID().slice(0, 8)}`;
@@ -124,7 +125,7 @@ export function useJobSuite<Data>(suite: ReturnType<typeof useReactorHarness>, o
     state.worker = createJobWorker<Data>(
       options.queue,
       async (job, token?: string) => (owned.has(options.subjectOf(job.data)) ? process(job, token) : 'another suite’s'),
-      { redisUrl: REDIS_URL, prefix: harness.prefix },
+      { redisUrl: REDIS_URL, prefix: harness.prefix, ledger: new JobLedger(harness.dataSource, harness.prefix) },
     );
     const reactor = new Reactor(reactorName, options.routes, state.queues);
     const projections = [...(options.alongside?.() ?? []), reactor];

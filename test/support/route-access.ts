@@ -87,6 +87,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/v1/admin/projections': ['admin', 'auditor'],
   'GET /api/v1/admin/projections/:name': ['admin', 'auditor'],
   'POST /api/v1/admin/projections/:name/rebuild': ['admin'],
+  'GET /api/v1/admin/jobs': ['admin'],
+  'GET /api/v1/admin/jobs/:queue': ['admin'],
+  'POST /api/v1/admin/jobs/:queue/:jobId/retry': ['admin'],
 };
 
 /** The first role that may call a route with this access (any role for a public one). */

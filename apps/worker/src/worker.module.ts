@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AnchorJobsModule } from '@ree/audit';
 import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '@ree/licensing';
 import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
-import { AppConfig, JobsModule, loadConfig, PlatformModule, ProjectorModule, RebuildProjectionModule } from '@ree/platform';
+import { AppConfig, JobsModule, JobSweepModule, loadConfig, PlatformModule, ProjectorModule, RebuildProjectionModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
 import { REVIEW_JOB_PROJECTIONS, REVIEW_PROJECTIONS, ReviewJobsModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
@@ -15,7 +15,8 @@ export interface WorkerAppOptions {
 
 /**
  * The worker process: the platform, the projector that keeps every context's read models up to
- * date and runs the reactors (committed events → BullMQ jobs), and the job processors. It serves no HTTP.
+ * date and runs the reactors (committed events → jobs recorded in PostgreSQL and queued in BullMQ),
+ * the job processors, and the sweep that puts back in Redis what Redis lost. It serves no HTTP.
  */
 @Module({})
 export class WorkerModule {
@@ -25,6 +26,7 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot({ role: 'worker', config }),
         JobsModule.forRoot(),
+        JobSweepModule,
         ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...REVIEW_PROJECTIONS, ...RECONCILIATION_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...REVIEW_JOB_PROJECTIONS] }),
         ReconciliationModule,
         LicenceExpiryModule,

@@ -20,5 +20,5 @@ export { checkAnchorAgainstStore } from './anchors/anchor-store-check';
 export type { AnchorStoreCheck, StreamDifference } from './anchors/anchor-store-check';
 export { AnchorModule } from './anchors/anchor.module';
 export { checkAnchorKey } from './anchors/anchor.providers';
-export { AnchorJobs, AnchorJobsModule, processTakeAnchorJob, TAKE_ANCHOR_JOB, TAKE_ANCHOR_QUEUE } from './anchors/anchor-jobs';
+export { AnchorJobs, AnchorJobsModule, ensureSchedule, processTakeAnchorJob, TAKE_ANCHOR_JOB, TAKE_ANCHOR_QUEUE } from './anchors/anchor-jobs';
 export type { TakeAnchorJob } from './anchors/anchor-jobs';

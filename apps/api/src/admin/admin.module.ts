@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AdminJobs } from './jobs/admin-jobs';
+import { JobsHttpController } from './jobs/jobs.http.controller';
 import { ListProjectionsHttpController } from './projections/list-projections.http.controller';
 import { ProjectionRebuilds } from './projections/projection-rebuilds';
 import { ProjectionStatusReader } from './projections/projection-status.reader';
@@ -6,10 +8,11 @@ import { RebuildProjectionHttpController } from './projections/rebuild-projectio
 
 /**
  * Operations for administrators under `/api/v1/admin` (API.md, "Operations"): projection status
- * and rebuilds. Needs `JobQueues` (JobsModule), `EVENT_STORE` and the `DataSource` (PlatformModule).
+ * and rebuilds, and the jobs (counts, dead ones, retry). Needs `JobQueues` and `JobLedger`
+ * (JobsModule), `EVENT_STORE` and the `DataSource` (PlatformModule).
  */
 @Module({
-  controllers: [ListProjectionsHttpController, RebuildProjectionHttpController],
-  providers: [ProjectionStatusReader, ProjectionRebuilds],
+  controllers: [ListProjectionsHttpController, RebuildProjectionHttpController, JobsHttpController],
+  providers: [ProjectionStatusReader, ProjectionRebuilds, AdminJobs],
 })
 export class AdminModule {}

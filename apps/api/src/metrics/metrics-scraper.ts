@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore, readHorizon } from '@ree/event-store';
-import { EVENT_STORE_POOL, JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
+import { EVENT_STORE_POOL, JOB_RECORD_STATES, JobLedger, JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { readPool, setHorizon, setPools } from './horizon-gauges';
@@ -17,10 +17,12 @@ export const MONITORED_QUEUES = Symbol('MonitoredQueues');
 export const COLLECT_TIMEOUT_MS = 2_000;
 
 type QueueDepth = { readonly queue: string; readonly counts: Record<QueueState, number> };
+type JobCounts = Awaited<ReturnType<JobLedger['counts']>>;
 
 /**
  * Reads, at scrape time, what is not counted as it happens (projection lag from the checkpoints,
- * queue depths from BullMQ, the event store's readable horizon, the pools' connections), sets those gauges, and renders every metric in Prometheus's text
+ * queue depths from BullMQ, the jobs' states from `jobs.jobs`, the event store's readable horizon, the pools'
+ * connections), sets those gauges, and renders every metric in Prometheus's text
  * format. The gauges are reset and set in one synchronous step after all reading, so a projection
  * or queue that is gone disappears and two concurrent scrapes never see each other's half.
  */
@@ -32,17 +34,20 @@ export class MetricsScraper {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EVENT_STORE_POOL) private readonly eventStorePool: Pool,
     private readonly jobQueues: JobQueues,
+    private readonly ledger: JobLedger,
     @Inject(MONITORED_QUEUES) private readonly queues: readonly string[],
   ) {}
 
   async scrape(): Promise<{ contentType: string; text: string }> {
-    const [projections, queues, horizon] = await Promise.all([
+    const [projections, queues, jobs, horizon] = await Promise.all([
       settled(withTimeout(projectionBacklogs(this.dataSource, this.store), COLLECT_TIMEOUT_MS, 'the projection checkpoints')),
       Promise.all(this.queues.map((queue) => settled(this.depthOf(queue)))),
+      settled(withTimeout(this.ledger.counts(), COLLECT_TIMEOUT_MS, 'the job records')),
       settled(withTimeout(readHorizon(this.store, { countLimit: LAG_COUNT_LIMIT }), COLLECT_TIMEOUT_MS, 'the event store horizon')),
     ]);
     this.setProjections(projections);
     this.setQueues(queues);
+    this.setJobs(jobs);
     setHorizon(this.metrics, horizon);
     setPools(this.metrics, [readPool('events', this.eventStorePool), readPool('read-models', this.readModelPool())]);
     return this.metrics.exposition();
@@ -76,6 +81,13 @@ export class MetricsScraper {
       for (const state of QUEUE_STATES) queueJobs.set({ queue: depth.queue, state }, depth.counts[state]);
     }
     collectorUp.set({ collector: 'queues' }, depths.every((depth) => depth !== undefined) ? 1 : 0);
+  }
+
+  private setJobs(counts: JobCounts | undefined): void {
+    const { jobs, collectorUp } = this.metrics;
+    jobs.reset();
+    for (const queue of counts ?? []) for (const state of JOB_RECORD_STATES) jobs.set({ queue: queue.queue, state }, queue[state]);
+    collectorUp.set({ collector: 'jobs' }, counts ? 1 : 0);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, JobProcessor, JobQueues, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
-import type { Job, JobsOptions } from 'bullmq';
+import { APP_CONFIG, AppConfig, JOB_ATTEMPTS, JobProcessor, JobQueues, JobSchedules, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { anchorKeyProvider, anchorTakerProvider } from './anchor.providers';
 import { AnchorTaker } from './anchor-taker';
@@ -15,7 +15,7 @@ export interface TakeAnchorJob {
 }
 
 const JOB_OPTIONS: JobsOptions = {
-  attempts: 10,
+  attempts: JOB_ATTEMPTS,
   backoff: { type: 'exponential', delay: 1_000 },
   removeOnComplete: { age: KEEP_FINISHED_JOBS_SECONDS },
   removeOnFail: { age: KEEP_FINISHED_JOBS_SECONDS },
@@ -30,12 +30,34 @@ export async function processTakeAnchorJob(taker: AnchorTaker, job: Job<TakeAnch
   return { anchorId: anchor.id, root: anchor.root };
 }
 
+/** The anchor schedule: a BullMQ job scheduler every `intervalMs`, under one fixed id. */
+async function upsertSchedule(queue: Queue, intervalMs: number): Promise<void> {
+  await queue.upsertJobScheduler(
+    TAKE_ANCHOR_QUEUE,
+    { every: intervalMs },
+    { name: TAKE_ANCHOR_JOB, data: { trigger: 'schedule' } satisfies TakeAnchorJob, opts: JOB_OPTIONS },
+  );
+}
+
+/**
+ * Puts the anchor schedule back when Redis holds neither it nor its next job (Redis lost its
+ * data); true when it had to. A schedule present is left alone, so its next anchor keeps its time.
+ */
+export async function ensureSchedule(queue: Queue, intervalMs: number): Promise<boolean> {
+  const scheduler = await queue.getJobScheduler(TAKE_ANCHOR_QUEUE);
+  if (scheduler?.next !== undefined && scheduler.next !== null && (await queue.getJob(`repeat:${TAKE_ANCHOR_QUEUE}:${scheduler.next}`))) return false;
+  await upsertSchedule(queue, intervalMs);
+  return true;
+}
+
 /**
  * Registers the schedule and the job at start on `audit.take-anchor`, and processes them.
  *
  * The schedule is a BullMQ job scheduler (every `ANCHOR_INTERVAL_MS`) under one fixed id: every
  * worker upserts the same one, so two workers keep one schedule, not two. Each start adds one
- * more job under an id of its own, so that an anchor is taken when a worker starts. Two workers
+ * more job under an id of its own, so that an anchor is taken when a worker starts. The worker's
+ * sweep ensures the schedule at every pass ({@link ensureSchedule}), so that a Redis that lost its
+ * data has it back within one sweep. Two workers
  * that run jobs at once take their anchors one after the other (the taker's lock); a job run
  * again after a crash answers the anchor it already took (its id is stored with it).
  */
@@ -48,6 +70,7 @@ export class AnchorJobs extends JobProcessor<TakeAnchorJob> {
     private readonly taker: AnchorTaker,
     private readonly queues: JobQueues,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly schedules: JobSchedules,
   ) {
     super(config, { queue: TAKE_ANCHOR_QUEUE, what: 'Anchor job', concurrency: 1 });
   }
@@ -60,6 +83,7 @@ export class AnchorJobs extends JobProcessor<TakeAnchorJob> {
 
   override onApplicationBootstrap(): void {
     super.onApplicationBootstrap();
+    this.schedules.register({ name: TAKE_ANCHOR_QUEUE, ensure: () => ensureSchedule(this.queues.queue(TAKE_ANCHOR_QUEUE), this.config.anchorIntervalMs) });
     void this.schedule();
   }
 
@@ -68,11 +92,7 @@ export class AnchorJobs extends JobProcessor<TakeAnchorJob> {
     if (this.stopped) return;
     try {
       const queue = this.queues.queue(TAKE_ANCHOR_QUEUE);
-      await queue.upsertJobScheduler(
-        TAKE_ANCHOR_QUEUE,
-        { every: this.config.anchorIntervalMs },
-        { name: TAKE_ANCHOR_JOB, data: { trigger: 'schedule' } satisfies TakeAnchorJob, opts: JOB_OPTIONS },
-      );
+      await upsertSchedule(queue, this.config.anchorIntervalMs);
       await queue.add(TAKE_ANCHOR_JOB, { trigger: 'start' } satisfies TakeAnchorJob, { ...JOB_OPTIONS, jobId: `start-${randomUUID()}` });
     } catch (error) {
       if (this.stopped) return;

@@ -83,16 +83,29 @@ describe('loadConfig', () => {
   });
 
   it('waits ten minutes by default before reconciling a draw, gives each test process queues of its own, and refuses a delay under a second or a bad queue prefix', () => {
-    expect(loadConfig({}).jobs).toEqual({ queuePrefix: 'ree', reconcileAfterMs: 600_000, expiryDelayFloorMs: 600_000, flagDelayFloorMs: 600_000 });
+    expect(loadConfig({}).jobs).toEqual({
+      queuePrefix: 'ree',
+      reconcileAfterMs: 600_000,
+      expiryDelayFloorMs: 600_000,
+      flagDelayFloorMs: 600_000,
+      sweepIntervalMs: 60_000,
+    });
     expect(loadConfig({ RECONCILE_AFTER_MS: '60000', QUEUE_PREFIX: 'ree-staging' }).jobs).toEqual({
       queuePrefix: 'ree-staging',
       reconcileAfterMs: 60_000,
       expiryDelayFloorMs: 600_000,
       flagDelayFloorMs: 600_000,
+      sweepIntervalMs: 60_000,
     });
     expect(loadConfig({ NODE_ENV: 'test' }).jobs.queuePrefix).toMatch(/^ree-test-[0-9a-f]{8}$/);
     const problems = problemsOf({ RECONCILE_AFTER_MS: '999', QUEUE_PREFIX: 'a:b' });
     expect(problems.map((line) => line.split(':')[0]).sort()).toEqual(['QUEUE_PREFIX', 'RECONCILE_AFTER_MS']);
+  });
+
+  it('sweeps the jobs every minute by default, as often as asked from 100 ms, and refuses less or a non-number', () => {
+    expect(loadConfig({ JOB_SWEEP_INTERVAL_MS: '250' }).jobs.sweepIntervalMs).toBe(250);
+    expect(problemsOf({ JOB_SWEEP_INTERVAL_MS: '99' })).toEqual([expect.stringMatching(/^JOB_SWEEP_INTERVAL_MS: "99"/)]);
+    expect(problemsOf({ JOB_SWEEP_INTERVAL_MS: 'often' })).toEqual([expect.stringMatching(/^JOB_SWEEP_INTERVAL_MS: "often"/)]);
   });
 
   it('takes LOW_YIELD floors per process, leaving the others to the review library', () => {

@@ -56,6 +56,8 @@ export interface AppConfig {
     readonly expiryDelayFloorMs: number;
     /** The soonest a deadline-flag job runs after its departure or arrival is seen, even when the deadline has passed (`FLAG_DELAY_FLOOR_MS`). */
     readonly flagDelayFloorMs: number;
+    /** How often the worker puts back in Redis the unfinished jobs of `jobs.jobs` that Redis lost (`JOB_SWEEP_INTERVAL_MS`). */
+    readonly sweepIntervalMs: number;
   };
   readonly rateLimitPerMinute: number;
   readonly logLevel: string;
@@ -126,6 +128,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reconcileAfterMs: integer(env, 'RECONCILE_AFTER_MS', 600_000, 1_000, 7 * 86_400_000, problems),
       expiryDelayFloorMs: integer(env, 'EXPIRY_DELAY_FLOOR_MS', 600_000, 0, 7 * 86_400_000, problems),
       flagDelayFloorMs: integer(env, 'FLAG_DELAY_FLOOR_MS', 600_000, 0, 7 * 86_400_000, problems),
+      sweepIntervalMs: integer(env, 'JOB_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000, problems),
     },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60_000, 1, 10_000_000, problems),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info', problems),

@@ -1,6 +1,7 @@
-import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { Job, Worker } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
+import { JobLedger } from './job-ledger';
 import { createJobWorker } from './job-worker';
 
 export interface JobProcessorOptions {
@@ -10,6 +11,11 @@ export interface JobProcessorOptions {
   readonly what: string;
   /** Jobs run at most this many at a time on this process; `createJobWorker`'s default (4) when omitted. */
   readonly concurrency?: number;
+  /**
+   * Whether its jobs are recorded in `jobs.jobs` (state, attempts, outcome). Default true; the
+   * rebuild jobs, which an administrator asks for again by hand, are not (docs/decisions.md 23).
+   */
+  readonly recorded?: boolean;
 }
 
 /**
@@ -18,13 +24,19 @@ export interface JobProcessorOptions {
  * `super` and implements {@link process}; its logger is named after the subclass.
  *
  * The worker starts on bootstrap (not in the constructor) so that every provider is ready before
- * the first job runs, and logs each failed attempt. It closes forced: a graceful close waits for
- * Redis and never ends while Redis is down, which would hang the worker's shutdown; a job cut
- * short is stalled, and BullMQ runs it again, which is why every job is idempotent.
+ * the first job runs, and logs each failed attempt. Each run is recorded in `jobs.jobs` through
+ * the {@link JobLedger} (injected as a property, so subclasses need not pass it): a job already
+ * completed there is not run again, and a job that failed its last attempt is `dead`, logged as
+ * an error naming the retry. It closes forced: a graceful close waits for Redis and never ends
+ * while Redis is down, which would hang the worker's shutdown; a job cut short is stalled, and
+ * BullMQ runs it again, which is why every job is idempotent.
  */
 export abstract class JobProcessor<Data> implements OnApplicationBootstrap, OnModuleDestroy {
   protected readonly logger = new Logger(this.constructor.name);
   private worker?: Worker<Data>;
+
+  /** Absent where a processor is built by hand without one: its runs are then not recorded. */
+  @Optional() @Inject(JobLedger) private readonly ledger?: JobLedger;
 
   protected constructor(
     /** The process's settings: `redisUrl` and `jobs.queuePrefix` here, whatever else a subclass needs. */
@@ -40,11 +52,16 @@ export abstract class JobProcessor<Data> implements OnApplicationBootstrap, OnMo
   protected abstract process(job: Job<Data>, token?: string): Promise<unknown>;
 
   onApplicationBootstrap(): void {
-    const { queue, what, concurrency } = this.options;
+    const { queue, what, concurrency, recorded = true } = this.options;
     this.worker = createJobWorker<Data>(queue, (job, token?: string) => this.process(job, token), {
       redisUrl: this.config.redisUrl,
       prefix: this.config.jobs.queuePrefix,
       concurrency,
+      ledger: recorded ? this.ledger : undefined,
+      onDead: (_, job, error) =>
+        this.logger.error(
+          `${what} ${job.id} is dead after ${job.attemptsMade + 1} attempt(s): ${error.message}; retry it with POST /api/v1/admin/jobs/${queue}/${job.id}/retry`,
+        ),
     });
     this.worker.on('failed', (job, error) => this.logger.error(`${what} ${job?.id} failed: ${error.message}`));
   }

@@ -14,15 +14,22 @@ export interface JobQueuesOptions {
   readonly redisUrl: string;
   /** BullMQ's key prefix: one per deployment, and one per test run so that runs never share queues. */
   readonly prefix: string;
-  /** An enqueue that Redis has not accepted within this time fails (and so does the reactor's batch). Default 2,000 ms. */
+  /** An enqueue that Redis has not accepted within this time fails (the sweep enqueues the job later). Default 2,000 ms. */
   readonly enqueueTimeoutMs?: number;
 }
 
+/** The attempts a job gets, 1 s, 2 s, 4 s… apart (about 8.5 minutes in all), before it is `dead`. */
+export const JOB_ATTEMPTS = 10;
+
 /**
- * Finished jobs are kept this long so that their ids still deduplicate a replay of their events;
- * a replay after that enqueues them again, which is why every job must be idempotent.
+ * Finished jobs are kept this long in Redis, where their ids deduplicate a late enqueue of the
+ * same job; `jobs.jobs` keeps their outcome for good, and a job recorded there as completed is not
+ * enqueued or run again.
  */
 export const KEEP_FINISHED_JOBS_SECONDS = 30 * 86_400;
+
+/** Where Redis stands on one job id: see {@link JobQueues.presence}. */
+export type JobPresence = 'missing' | 'held' | 'finished';
 
 /** The redis settings of a producer connection: fail fast while Redis is down instead of queueing commands in memory. */
 export function producerConnection(): RedisOptions {
@@ -53,6 +60,12 @@ export class JobQueues {
     return this.options.prefix;
   }
 
+  /** Throws at once unless the connection to Redis is ready: `what` could not be done. */
+  assertConnected(what: string): void {
+    const { status } = this.connection;
+    if (status !== 'ready') throw new Error(`Could not ${what}: the connection to Redis is ${status}`);
+  }
+
   /** The queue of that name (opened when first asked for); tests read their jobs through it. */
   queue(name: string): Queue {
     if (this.closed) throw new Error('The job queues are closed');
@@ -70,7 +83,8 @@ export class JobQueues {
    * Resolves once Redis has accepted every job; rejects at once while the connection is down, and
    * when Redis did not answer within the timeout. A reactor calls this inside its batch's
    * transaction, which holds back every catch-up reader of the store while it is open: failing
-   * fast keeps that short during an outage.
+   * fast keeps that short during an outage. A job id Redis already holds (in any state) is left
+   * as it is, so enqueueing a job twice runs it once.
    */
   async enqueue(requests: readonly JobRequest[]): Promise<void> {
     const { status } = this.connection;
@@ -83,6 +97,26 @@ export class JobQueues {
       ),
     );
     await withTimeout(added, this.options.enqueueTimeoutMs ?? 2_000, `Redis did not accept ${requests.length} job(s)`);
+  }
+
+  /**
+   * Which of a queue's job ids Redis holds, and whether each has finished there: `missing` (never
+   * added, or lost with Redis's data), `held` (waiting, delayed or running) or `finished`
+   * (completed or failed for good). One pipelined read of each job's hash.
+   */
+  async presence(name: string, jobIds: readonly string[]): Promise<JobPresence[]> {
+    const { status } = this.connection;
+    if (status !== 'ready') throw new Error(`Redis did not answer for the jobs of ${name}: the connection is ${status}`);
+    const queue = this.queue(name);
+    const pipeline = this.connection.pipeline();
+    for (const jobId of jobIds) pipeline.hmget(queue.toKey(jobId), 'timestamp', 'finishedOn');
+    const replies = await withTimeout(pipeline.exec(), this.options.enqueueTimeoutMs ?? 2_000, `Redis did not answer for the jobs of ${name}`);
+    return (replies ?? []).map(([error, fields]) => {
+      if (error) throw error;
+      const [timestamp, finishedOn] = fields as Array<string | null>;
+      if (timestamp === null) return 'missing';
+      return finishedOn === null ? 'held' : 'finished';
+    });
   }
 
   /**
@@ -109,8 +143,8 @@ export class JobQueues {
 function jobOptions(job: JobRequest): JobsOptions {
   return {
     jobId: job.jobId,
-    delay: job.delayMs ?? 0,
-    attempts: 10,
+    delay: Math.max(0, job.delayMs ?? 0),
+    attempts: JOB_ATTEMPTS,
     backoff: { type: 'exponential', delay: 1_000 },
     removeOnComplete: { age: KEEP_FINISHED_JOBS_SECONDS },
     removeOnFail: { age: KEEP_FINISHED_JOBS_SECONDS },

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
 import { assertEventStoreAvailable } from '../event-store/event-store.provider';
 import { checkRestoreStep } from './restore-check';
+import { checkRedisSettings } from './redis-settings';
 import { unreachableServices } from './service-check';
 
 /**
@@ -9,13 +10,25 @@ import { unreachableServices } from './service-check';
  */
 export type StartCheck = (config: AppConfig) => void;
 
+export interface PreflightOptions {
+  /**
+   * Check that Redis is set up as BullMQ needs it (the worker, which runs the jobs): an evicting
+   * `maxmemory-policy` ends the start, no persistence is a warning on stderr.
+   */
+  readonly redisForJobs?: boolean;
+}
+
 /**
  * The checks a process makes before it builds anything, so that a wrong setting or a stopped
  * service, or a database restored from a logical dump before its restore step, ends the start
  * with a short message on stderr and exit code 1, not a stack trace.
  * `checks` run after the configuration is read, before the services are tried.
  */
-export async function preflight(env: NodeJS.ProcessEnv = process.env, checks: readonly StartCheck[] = []): Promise<AppConfig> {
+export async function preflight(
+  env: NodeJS.ProcessEnv = process.env,
+  checks: readonly StartCheck[] = [],
+  options: PreflightOptions = {},
+): Promise<AppConfig> {
   let config: AppConfig;
   try {
     config = loadConfig(env);
@@ -28,6 +41,11 @@ export async function preflight(env: NodeJS.ProcessEnv = process.env, checks: re
   if (problems.length > 0) exitWith(problems);
   const restore = await checkRestoreStep(config.databaseUrl);
   if (restore !== null) exitWith([restore]);
+  if (options.redisForJobs) {
+    const { refusal, warnings } = await checkRedisSettings(config.redisUrl);
+    if (refusal) exitWith([refusal]);
+    for (const warning of warnings) process.stderr.write(`Warning: ${warning}\n`);
+  }
   return config;
 }
 

@@ -1,12 +1,12 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
-/** How to start the services (STACK.md); quoted in the message when one is down. */
+/** How to start the services; quoted in the message when one is down. Redis keeps its jobs on disk and never evicts them (docs/decisions.md 24). */
 const HOW_TO_START = {
   postgres:
     'start it with `docker compose up -d postgres redis`, or on this machine `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`',
   redis:
-    'start it with `docker compose up -d postgres redis`, or on this machine `redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`',
+    'start it with `docker compose up -d postgres redis`, or on this machine `redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --appendonly yes --maxmemory-policy noeviction`',
 } as const;
 
 /** `url` without its password, for messages and logs. */

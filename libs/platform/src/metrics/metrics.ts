@@ -85,9 +85,16 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly jobs = new Gauge({
+    name: `${METRIC_PREFIX}jobs`,
+    help: 'Jobs recorded in PostgreSQL (jobs.jobs) by queue and state (pending, running, failed, dead, completed), read at scrape time; dead ones wait for an administrator.',
+    labelNames: ['queue', 'state'] as const,
+    registers: [this.registry],
+  });
+
   readonly collectorUp = new Gauge({
     name: `${METRIC_PREFIX}metrics_collector_up`,
-    help: 'Whether a scrape-time collector (projections, queues) answered in time: 1 yes, 0 no (its metrics are then left out).',
+    help: 'Whether a scrape-time collector (projections, queues, horizon, jobs) answered in time: 1 yes, 0 no (its metrics are then left out).',
     labelNames: ['collector'] as const,
     registers: [this.registry],
   });

@@ -37,7 +37,8 @@ export class RebuildProjectionWorker extends JobProcessor<RebuildProjectionJob> 
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     // A rebuild is long and heavy: two at a time per worker, each of another projection (one job id per projection).
-    super(config, { queue: REBUILD_PROJECTION_QUEUE, what: 'Rebuild job', concurrency: 2 });
+    // Not recorded in jobs.jobs: an administrator's request, asked for again by hand (docs/decisions.md 23).
+    super(config, { queue: REBUILD_PROJECTION_QUEUE, what: 'Rebuild job', concurrency: 2, recorded: false });
   }
 
   protected async process(job: Job<RebuildProjectionJob>): Promise<RebuildJobResult> {
