@@ -1,4 +1,5 @@
-import { backoffDelay, jitteredDelay } from '../projections/backoff';
+import { StreamContentionError } from '../errors';
+import { backoffDelay, jitteredDelay, sleep } from '../projections/backoff';
 
 /**
  * An append with expected revision `'any'` that lost the race for the stream's next revision
@@ -23,4 +24,10 @@ export const DEFAULT_ANY_RETRY: AnyRetryPolicy = { maxAttempts: 30, initialMs: 5
 /** The pause after failed try `attempt` (from 1). */
 export function anyRetryDelay(policy: AnyRetryPolicy, attempt: number): number {
   return jitteredDelay(backoffDelay(attempt, policy.initialMs, policy.maxMs), policy.random);
+}
+
+/** Waits before try `attempt + 1` of an `'any'` append on `streamId`, or gives up after the last one. */
+export async function backOffOrGiveUp(policy: AnyRetryPolicy, streamId: string, attempt: number): Promise<void> {
+  if (attempt >= policy.maxAttempts) throw new StreamContentionError(streamId, attempt);
+  await sleep(anyRetryDelay(policy, attempt));
 }

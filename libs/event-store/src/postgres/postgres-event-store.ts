@@ -18,17 +18,15 @@ import {
   EventStoreOverloadedError,
   EventStoreRestoreRequiredError,
   EventStoreUnavailableError,
-  StreamContentionError,
   WrongExpectedRevisionError,
 } from '../errors';
 import { satisfies } from '../expected-revision';
 import { AppendAttempt, findEarlierAppend } from '../earlier-append';
 import type { HorizonOptions, HorizonReport, HorizonSource } from '../horizon';
 import { prepareAppend, StreamHead } from '../prepare-append';
-import { sleep } from '../projections/backoff';
 import { UpcasterRegistry } from '../upcasting';
 import { PoolOverloadedError } from './admission';
-import { AnyRetryPolicy, anyRetryDelay, DEFAULT_ANY_RETRY } from './any-retry';
+import { AnyRetryPolicy, backOffOrGiveUp, DEFAULT_ANY_RETRY } from './any-retry';
 import { AppendListener } from './append-listener';
 import { insertEvents } from './append-statement';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
@@ -127,7 +125,7 @@ export class PostgresEventStore implements EventStore, HorizonSource {
         if (constraint === undefined) throw error;
         this.heads.forget(streamId);
         if (constraint === STREAM_REVISION_UNIQUE && expected === 'any') {
-          await this.backOff(streamId, tries);
+          await backOffOrGiveUp(this.anyRetry, streamId, tries);
           continue;
         }
         if (constraint !== STREAM_REVISION_UNIQUE && constraint !== EVENT_ID_UNIQUE) throw error;
@@ -193,12 +191,6 @@ export class PostgresEventStore implements EventStore, HorizonSource {
   async close(): Promise<void> {
     await this.subscriptions.stopAll();
     await this.listener.close();
-  }
-
-  /** Waits before try `attempt + 1` of an `'any'` append, or gives up after the last one. */
-  private async backOff(streamId: string, attempt: number): Promise<void> {
-    if (attempt >= this.anyRetry.maxAttempts) throw new StreamContentionError(streamId, attempt);
-    await sleep(anyRetryDelay(this.anyRetry, attempt));
   }
 
   private async answerRetryOrFail(attempt: AppendAttempt, actual: number | null): Promise<AppendResult> {
