@@ -24,6 +24,9 @@ export const history: Scenario = {
       streams: knobs.streams,
       faultEvery: knobs['fault-every'],
       settleCeilingMs: knobs['settle-ceiling-s'] * 1000,
+      // A long run says how far it is, on stderr so that the table on stdout stays clean.
+      onProgress: (done, elapsedMs) =>
+        process.stderr.write(`history: ${done} of ${knobs.ops} operations in ${(elapsedMs / 1000).toFixed(0)} s (${Math.round(done / (elapsedMs / 1000))} ops/s)\n`),
     });
     const { check, faults } = report;
     const seconds = report.workloadMs / 1000;

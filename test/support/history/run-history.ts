@@ -25,6 +25,9 @@ export interface HistoryRunOptions {
   readonly faultEvery?: number;
   /** The longest the reader, the projection and the rebuild may take to catch up afterwards. Default 60 s. */
   readonly settleCeilingMs?: number;
+  /** Told every `progressEvery` operations (default 10,000) how many have ended and how long the workload has run. */
+  readonly onProgress?: (done: number, elapsedMs: number) => void;
+  readonly progressEvery?: number;
 }
 
 export interface HistoryRunReport {
@@ -100,6 +103,7 @@ export async function runHistory(options: HistoryRunOptions): Promise<HistoryRun
       streams: options.streams ?? 32,
       prefix,
       onOperation: (done) => {
+        if (options.onProgress && done % (options.progressEvery ?? 10_000) === 0) options.onProgress(done, performance.now() - workloadStarted);
         if (done < nextFault) return;
         nextFault = done + 1 + Math.floor(Math.random() * 2 * faultEvery);
         const fault: Promise<void> = faults.inject().finally(() => injecting.delete(fault));
