@@ -2,7 +2,7 @@ import { privateTestDatabase } from '@ree/testing';
 import { runHistory } from '../support/history/run-history';
 
 /**
- * The history checker over a real run (docs/reliability.md): 8 clients, 20,000 appends of 1–4
+ * The history checker over a real run (docs/reliability.md): 16 clients, 20,000 appends of 1–4
  * events to shared streams with exact, `any` and `no-stream` expected revisions, retries of every
  * lost answer with the same ids and content, a fault after every ~200 operations (backends
  * terminated or connections cut), a catch-up reader and a projection beside them. Afterwards the
@@ -11,6 +11,9 @@ import { runHistory } from '../support/history/run-history';
 const OPERATIONS = 20_000;
 /** About a hundred faults: each costs every connection a reconnect, the larger part of the run's time. */
 const FAULT_EVERY = 200;
+/** Sixteen clients over 64 streams: twice the throughput of eight on two cores, as many races per stream. */
+const CLIENTS = 16;
+const STREAMS = 64;
 
 describe('a recorded history of appends under faults', () => {
   let database: Awaited<ReturnType<typeof privateTestDatabase>>;
@@ -22,7 +25,7 @@ describe('a recorded history of appends under faults', () => {
   afterAll(() => database.drop());
 
   it('holds no anomaly: nothing lost or doubled, contiguous revisions, real-time order, exact answers, a faithful reader and projection', async () => {
-    const report = await runHistory({ url: database.url, operations: OPERATIONS, faultEvery: FAULT_EVERY, settleCeilingMs: 120_000 });
+    const report = await runHistory({ url: database.url, operations: OPERATIONS, clients: CLIENTS, streams: STREAMS, faultEvery: FAULT_EVERY, settleCeilingMs: 300_000 });
     const { check } = report;
     console.info(
       `history: ${OPERATIONS} operations (${report.attempts} attempts): ${check.operations.ok} ok, ${check.operations.failed} failed, ` +
@@ -41,5 +44,6 @@ describe('a recorded history of appends under faults', () => {
     expect(report.errors['event-id-conflict']).toBeUndefined();
     expect(check.operations.ok).toBeGreaterThan(OPERATIONS / 2);
     expect(check.eventsChecked).toBeGreaterThan(OPERATIONS);
-  }, 600_000);
+    // A ceiling, not a measure: 452 s on a machine busy with two CPU-bound processes and a benchmark.
+  }, 1_500_000);
 });
