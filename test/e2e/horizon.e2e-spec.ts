@@ -20,7 +20,7 @@ function sampleOf(text: string, series: string): number | undefined {
 }
 
 /** Polls until `read` answers a value that `holds`; fails after a generous ceiling. */
-async function until<T>(read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+async function until<T>(read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -15,7 +15,7 @@ const SESSION = `SELECT current_setting('application_name') AS application,
                        current_setting('idle_in_transaction_session_timeout') AS "idleInTransaction"`;
 
 /** Waits for a condition, polling; fails after the ceiling. */
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+async function eventually(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);

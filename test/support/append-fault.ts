@@ -25,7 +25,7 @@ export function failAppendsWhere(pool: Pool, condition: string): Promise<() => P
 
 /** Appends held at the door: they wait, uncommitted, until `release`. */
 export interface HeldAppends {
-  /** Resolves once `count` appends wait (checked every 10 ms); rejects after 10 s. */
+  /** Resolves once `count` appends wait (checked every 10 ms); rejects after 60 s. */
   waiting(count: number): Promise<void>;
   /** Lets the held appends (and any later ones) go on. */
   release(): Promise<void>;
@@ -52,7 +52,7 @@ export async function holdAppendsWhere(pool: Pool, condition: string): Promise<H
   };
   return {
     async waiting(count) {
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 60_000;
       for (;;) {
         const { rows } = await pool.query<{ waiting: number }>(
           `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid = $1::oid`,

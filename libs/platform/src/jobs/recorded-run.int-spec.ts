@@ -8,7 +8,7 @@ import { createJobWorker, delayJob } from './job-worker';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const QUEUE = 'test.recorded-run';
 
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+async function eventually(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('The condition did not hold in time');
