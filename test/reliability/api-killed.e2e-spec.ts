@@ -2,7 +2,7 @@ import { loadConfig, signDevelopmentToken } from '@ree/platform';
 import { privateTestDatabase } from '@ree/testing';
 import { Pool } from 'pg';
 import { ApiProcess } from './faults/api-process';
-import { Answer, eventsPerStream, KeyedCommand, keyedCommands, retryUntilCreated, send, sendAll, storedRegistrations } from './faults/keyed-commands';
+import { Answer, expectEachStoredOnce, KeyedCommand, keyedCommands, retryUntilCreated, send, sendAll, storedRegistrations } from './faults/keyed-commands';
 
 const COMMANDS = 240;
 const CLIENTS = 8;
@@ -91,15 +91,7 @@ describe('the API killed with SIGKILL during a stream of commands', () => {
     const storedBeforeRetries = notCreated.filter((command) => stored.has(command.marker)).length;
 
     const retried = await retryUntilCreated(notCreated, sendOne, 90_000);
-    const after = await storedRegistrations(db);
-    expect(commands.filter((command) => after.get(command.marker)?.count !== 1).map((command) => command.marker)).toEqual([]);
-    const streams = commands.map((command) => after.get(command.marker)!.streamId);
-    const perStream = await eventsPerStream(db, streams);
-    expect(streams.filter((streamId) => perStream.get(streamId) !== 1)).toEqual([]);
-    for (const command of notCreated) {
-      const answer = retried.get(command.key) as Extract<Answer, { kind: 'created' }>;
-      expect(after.get(command.marker)).toEqual({ count: 1, streamId: expect.stringContaining(answer.id), position: answer.position });
-    }
+    await expectEachStoredOnce(db, commands, notCreated, retried);
     console.info(
       `API killed: ${notCreated.length} commands retried with their keys (${storedBeforeRetries} of them already stored by the killed process); ${Date.now() - began} ms in all`,
     );

@@ -2,7 +2,7 @@ import { privateTestDatabase } from '@ree/testing';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { startTestApp, TestApp } from '../support/test-app';
-import { Answer, eventsPerStream, KeyedCommand, keyedCommands, retryUntilCreated, send, sendAll, storedRegistrations } from './faults/keyed-commands';
+import { Answer, expectEachStoredOnce, KeyedCommand, keyedCommands, retryUntilCreated, send, sendAll, storedRegistrations } from './faults/keyed-commands';
 
 const COMMANDS = 160;
 const CLIENTS = 8;
@@ -89,15 +89,7 @@ describe('PostgreSQL backends of the API terminated during a stream of commands'
     const firstAnswers = created.map((command) => answers.get(command.key) as Extract<Answer, { kind: 'created' }>);
     expect(repeated.map((answer) => (answer.kind === 'created' ? [answer.id, answer.position] : answer))).toEqual(firstAnswers.map((answer) => [answer.id, answer.position]));
 
-    const after = await storedRegistrations(db);
-    expect(commands.filter((command) => after.get(command.marker)?.count !== 1).map((command) => command.marker)).toEqual([]);
-    const streams = commands.map((command) => after.get(command.marker)!.streamId);
-    const perStream = await eventsPerStream(db, streams);
-    expect(streams.filter((streamId) => perStream.get(streamId) !== 1)).toEqual([]);
-    for (const command of refused) {
-      const answer = retried.get(command.key) as Extract<Answer, { kind: 'created' }>;
-      expect(after.get(command.marker)).toEqual({ count: 1, streamId: expect.stringContaining(answer.id), position: answer.position });
-    }
+    await expectEachStoredOnce(db, commands, refused, retried);
     const replays = repeated.filter((answer) => answer.kind === 'created' && answer.replayed).length;
     console.info(`backends terminated: recovered ${refused.length} commands by keyed retries; ${replays} of ${created.length} repeats replayed; ${Date.now() - started} ms in all`);
   }, 180_000);

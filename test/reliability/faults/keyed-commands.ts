@@ -142,3 +142,19 @@ export async function retryUntilCreated(
   }
   return last;
 }
+
+/**
+ * After the keyed retries: every command's registration is stored exactly once, in a stream of its
+ * own holding that one event, and each retried command's answer names the stored stream and position.
+ */
+export async function expectEachStoredOnce(db: Pool, commands: readonly KeyedCommand[], retried: readonly KeyedCommand[], answers: ReadonlyMap<string, Answer>): Promise<void> {
+  const after = await storedRegistrations(db);
+  expect(commands.filter((command) => after.get(command.marker)?.count !== 1).map((command) => command.marker)).toEqual([]);
+  const streams = commands.map((command) => after.get(command.marker)!.streamId);
+  const perStream = await eventsPerStream(db, streams);
+  expect(streams.filter((streamId) => perStream.get(streamId) !== 1)).toEqual([]);
+  for (const command of retried) {
+    const answer = answers.get(command.key) as Extract<Answer, { kind: 'created' }>;
+    expect(after.get(command.marker)).toEqual({ count: 1, streamId: expect.stringContaining(answer.id), position: answer.position });
+  }
+}
