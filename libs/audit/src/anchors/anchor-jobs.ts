@@ -2,7 +2,7 @@ import { Inject, Injectable, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JOB_ATTEMPTS, JobProcessor, JobQueues, JobSchedules, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { anchorKeyProvider, anchorTakerProvider } from './anchor.providers';
+import { anchorKeyringProvider, anchorTakerProvider } from './anchor.providers';
 import { AnchorTaker } from './anchor-taker';
 
 /** The queue, the job scheduler's id and the job name of the anchors. */
@@ -113,5 +113,5 @@ export class AnchorJobs extends JobProcessor<TakeAnchorJob> {
  * The worker side of the anchors: the schedule, the job at start, and their processing. Needs
  * `APP_CONFIG`, TypeORM's `DataSource` (the PlatformModule) and `JobQueues` (the JobsModule).
  */
-@Module({ providers: [anchorKeyProvider, anchorTakerProvider, AnchorJobs] })
+@Module({ providers: [anchorKeyringProvider, anchorTakerProvider, AnchorJobs] })
 export class AnchorJobsModule {}

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { anchorMessage, keyIdOf, rootOfLeaves, sortLeaves } from './anchor';
+import { anchorMessage, keyIdOf, rootOfLeaves, signAnchor, sortLeaves } from './anchor';
 import { anchorOver, chainOf, headOf, testKey } from './test/anchor-fixtures';
 import { verifyAnchor } from './verify';
 
@@ -13,17 +13,27 @@ describe('signed anchors', () => {
   });
 
   it('count the streams and their events, and sort the leaves by stream id', () => {
-    expect(anchor).toMatchObject({ streams: 3, events: 1 + 2 + 3, lastPosition: '7399800832', keyId: key.keyId });
+    expect(anchor).toMatchObject({ streams: 3, events: 1 + 2 + 3, lastPosition: '6', keyId: key.keyId });
     const leaves = streams.map(headOf);
     expect(sortLeaves(leaves).map((leaf) => leaf.streamId)).toEqual(['consignment-b', 'licence-a', 'mine-c']);
     expect(anchor.root).toBe(rootOfLeaves(sortLeaves([...leaves].reverse())));
   });
 
-  it('sign the canonical JSON of exactly root, takenAt, streams, events, lastPosition and keyId', () => {
+  it('sign the canonical JSON of exactly root, takenAt, streams, events, lastPosition, keyId and logHash', () => {
     const message = anchorMessage({ ...anchor, extra: 'ignored' } as typeof anchor);
     expect(message).toBe(
-      `{"events":6,"keyId":"${key.keyId}","lastPosition":"7399800832","root":"${anchor.root}","streams":3,"takenAt":"2026-03-10T12:00:00.000Z"}`,
+      `{"events":6,"keyId":"${key.keyId}","lastPosition":"6","logHash":"${anchor.logHash}","root":"${anchor.root}","streams":3,"takenAt":"2026-03-10T12:00:00.000Z"}`,
     );
+  });
+
+  it('verify an anchor taken before the log was anchored (no logHash), and refuse one that lost or gained it', () => {
+    const { logHash: _dropped, ...fields } = anchor;
+    const legacyBody = { ...fields, events: 6, logHash: null };
+    const legacy = { ...legacyBody, signature: signAnchor(legacyBody, key.privateKey) };
+    expect(anchorMessage(legacy)).not.toContain('logHash');
+    expect(verifyAnchor(legacy, key.publicKeyPem).valid).toBe(true);
+    expect(verifyAnchor({ ...anchor, logHash: null }, key.publicKeyPem).problems).toEqual(['the signature does not verify with the public key']);
+    expect(verifyAnchor({ ...legacy, logHash: anchor.logHash }, key.publicKeyPem).problems).toEqual(['the signature does not verify with the public key']);
   });
 
   it('name the key by the SHA-256 of its public key, whichever form it is given in', () => {
@@ -39,7 +49,8 @@ describe('signed anchors', () => {
     ['takenAt', { takenAt: '2026-03-10T12:00:00.001Z' }],
     ['streams', { streams: 4 }],
     ['events', { events: 7 }],
-    ['lastPosition', { lastPosition: '7399800833' }],
+    ['lastPosition', { lastPosition: '7' }],
+    ['logHash', { logHash: 'e'.repeat(64) }],
   ])('fail when %s was changed after signing', (_field, change) => {
     const result = verifyAnchor({ ...anchor, ...change }, key.publicKeyPem);
     expect(result).toEqual({ valid: false, problems: ['the signature does not verify with the public key'] });

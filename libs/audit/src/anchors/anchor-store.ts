@@ -21,12 +21,13 @@ interface AnchorRow {
   readonly key_id: string;
   readonly signature: string;
   readonly leaves_of: string;
+  readonly log_hash: string | null;
 }
 
 /** `seq` goes out under another name: an output column `seq` of type text would make `ORDER BY seq` sort the text. */
 const COLUMNS = `anchor_id::text AS id, seq::text AS sequence,
   to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS taken_at, root, streams, events::text AS events,
-  last_position::text AS last_position, key_id, signature, leaves_of::text AS leaves_of`;
+  last_position::text AS last_position, key_id, signature, leaves_of::text AS leaves_of, log_hash`;
 
 function storedAnchorOf(row: AnchorRow): StoredAnchor {
   const anchor: Anchor = {
@@ -37,12 +38,13 @@ function storedAnchorOf(row: AnchorRow): StoredAnchor {
     events: Number(row.events),
     lastPosition: row.last_position,
     keyId: row.key_id,
+    logHash: row.log_hash,
     signature: row.signature,
   };
   return { anchor, seq: Number(row.sequence), leavesOf: row.leaves_of };
 }
 
-/** Reads and writes of `audit.anchors` and `audit.anchor_leaves` (migration 1764300007000). */
+/** Reads and writes of `audit.anchors` and `audit.anchor_leaves` (migrations 1764300007000 and 1764300015000). */
 export const anchorRows = {
   async latest(sql: Sql): Promise<StoredAnchor | null> {
     const rows = await sql.query<AnchorRow>(`SELECT ${COLUMNS} FROM audit.anchors ORDER BY seq DESC LIMIT 1`);
@@ -91,9 +93,9 @@ export const anchorRows = {
   async insert(sql: Sql, stored: StoredAnchorInput, leaves: readonly AnchorLeaf[]): Promise<void> {
     const { anchor, leavesOf, jobId } = stored;
     await sql.query(
-      `INSERT INTO audit.anchors (anchor_id, taken_at, root, streams, events, last_position, key_id, signature, job_id, leaves_of)
-       VALUES ($1, $2::timestamptz, $3, $4, $5, $6::bigint, $7, $8, $9, $10)`,
-      [anchor.id, anchor.takenAt, anchor.root, anchor.streams, anchor.events, anchor.lastPosition, anchor.keyId, anchor.signature, jobId ?? null, leavesOf],
+      `INSERT INTO audit.anchors (anchor_id, taken_at, root, streams, events, last_position, key_id, signature, job_id, leaves_of, log_hash)
+       VALUES ($1, $2::timestamptz, $3, $4, $5, $6::bigint, $7, $8, $9, $10, $11)`,
+      [anchor.id, anchor.takenAt, anchor.root, anchor.streams, anchor.events, anchor.lastPosition, anchor.keyId, anchor.signature, jobId ?? null, leavesOf, anchor.logHash],
     );
     if (leavesOf !== anchor.id) return;
     await sql.query(

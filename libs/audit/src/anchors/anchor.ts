@@ -12,8 +12,9 @@ export interface AnchorLeaf {
 /**
  * What an anchor's signature covers: the Merkle root over every stream's head, when it was
  * taken (the database's clock, ISO 8601 with milliseconds), how many streams (the tree's size)
- * and events (the sum of the heads' revisions + 1) it covers, the last global position it covers
- * (null for an empty store), and the id of the key that signed.
+ * and events (in the global log up to `lastPosition`) it covers, the last global position it
+ * covers (null for an empty store), the running hash over the global log up to there, and the id
+ * of the key that signed.
  */
 export interface AnchorBody {
   readonly root: string;
@@ -22,6 +23,12 @@ export interface AnchorBody {
   readonly events: number;
   readonly lastPosition: string | null;
   readonly keyId: string;
+  /**
+   * The running hash over every event up to `lastPosition` in position order (`log/log-hash.ts`);
+   * null only for anchors taken before the log was anchored (migration 1764300015000), whose
+   * signature covers the six other fields alone.
+   */
+  readonly logHash: string | null;
 }
 
 /** A signed anchor as stored and served: `id` names it and is not signed. */
@@ -31,10 +38,15 @@ export interface Anchor extends AnchorBody {
   readonly signature: string;
 }
 
-/** The signed message: RFC 8785 canonical JSON of exactly the six fields of {@link AnchorBody}. */
+/**
+ * The signed message: RFC 8785 canonical JSON of exactly the seven fields of {@link AnchorBody}
+ * (the six without `logHash` for an anchor taken before the log was anchored: a signature over
+ * one message never verifies the other, so no anchor can drop or gain its log hash).
+ */
 export function anchorMessage(body: AnchorBody): string {
-  const { root, takenAt, streams, events, lastPosition, keyId } = body;
-  return canonicalJson({ root, takenAt, streams, events, lastPosition, keyId });
+  const { root, takenAt, streams, events, lastPosition, keyId, logHash } = body;
+  if (logHash === null || logHash === undefined) return canonicalJson({ root, takenAt, streams, events, lastPosition, keyId });
+  return canonicalJson({ root, takenAt, streams, events, lastPosition, keyId, logHash });
 }
 
 /**
@@ -73,18 +85,27 @@ export function signAnchor(body: AnchorBody, privateKey: KeyObject): string {
   return sign(null, Buffer.from(anchorMessage(body), 'utf8'), privateKey).toString('base64');
 }
 
+/** The global log an anchor commits to: its number of events and running hash. */
+export interface AnchoredLog {
+  readonly events: number;
+  readonly logHash: string;
+}
+
 /**
- * The body of an anchor over `leaves` (any order: they are sorted here). `lastPosition` is the
- * last global position the heads were read at, null when the store is empty.
+ * The body of an anchor over `leaves` (any order: they are sorted here) and the global `log` up
+ * to `lastPosition`, the last global position the heads were read at (null when the store is
+ * empty). Without `log` (an anchor of the heads alone, as before the log was anchored), `events`
+ * is the sum of the heads' revisions + 1 and `logHash` null.
  */
-export function anchorBodyOf(leaves: readonly AnchorLeaf[], takenAt: string, lastPosition: string | null, keyId: string): AnchorBody {
+export function anchorBodyOf(leaves: readonly AnchorLeaf[], takenAt: string, lastPosition: string | null, keyId: string, log?: AnchoredLog): AnchorBody {
   const sorted = sortLeaves(leaves);
   return {
     root: rootOfLeaves(sorted),
     takenAt,
     streams: sorted.length,
-    events: sorted.reduce((sum, leaf) => sum + leaf.revision + 1, 0),
+    events: log ? log.events : sorted.reduce((sum, leaf) => sum + leaf.revision + 1, 0),
     lastPosition,
     keyId,
+    logHash: log ? log.logHash : null,
   };
 }

@@ -5,14 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Anchor, anchorBodyOf, sortLeaves } from './anchor';
-import type { AnchorKey } from './anchor-key';
 import { AnchorProofs, NotAnchoredYet } from './anchor-proofs';
-import { checkAnchorAgainstStore } from './anchor-store-check';
+import { checkAnchor } from './check/anchor-check';
 import { anchorRows } from './anchor-store';
 import { AnchorTaker } from './anchor-taker';
 import { eventProofOf } from './event-proof';
 import { readStreamHeads } from './stream-heads';
-import { testKey } from './test/anchor-fixtures';
+import { EMPTY_LOG, extendLogFromStore } from './log/log-hash';
+import { keyringOf, testKey } from './test/anchor-fixtures';
 import { verifyAnchor, verifyProof } from './verify';
 
 const actor = { sub: 'anchors-int-spec', role: 'licensing-officer' };
@@ -26,7 +26,8 @@ describe('anchors over the PostgreSQL event store', () => {
   let taker: AnchorTaker;
   let proofs: AnchorProofs;
   const key = testKey();
-  const anchorKey: AnchorKey = { ...key, source: 'development' };
+  const keyring = keyringOf(key);
+  const check = (anchorId: string) => checkAnchor(dataSource, store, keyring.keys, anchorId);
 
   // Its own database: it rewrites chains past the trigger and appends events no command writes.
   let database: Awaited<ReturnType<typeof privateTestDatabase>>;
@@ -36,7 +37,7 @@ describe('anchors over the PostgreSQL event store', () => {
     pool = createEventStorePool(database.url, { max: 4, applicationName: 'anchors-int-spec' });
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
     dataSource = await openTestDataSource([], database.url);
-    taker = new AnchorTaker(dataSource, anchorKey);
+    taker = new AnchorTaker(dataSource, keyring);
     proofs = new AnchorProofs(dataSource, store);
   });
   afterAll(async () => {
@@ -84,7 +85,7 @@ describe('anchors over the PostgreSQL event store', () => {
     });
   }
 
-  it('signs a root over every stream head, counting streams and events up to the last position', async () => {
+  it('signs a root over every stream head and the log up to the last position, counting streams and events', async () => {
     const streams = [await streamOf(3), await streamOf(1, 'licence'), await streamOf(2, 'mine')];
     const anchor = await taker.take();
     expect(verifyAnchor(anchor, key.publicKeyPem)).toEqual({ valid: true, problems: [] });
@@ -94,14 +95,21 @@ describe('anchors over the PostgreSQL event store', () => {
     expect(leaves).toHaveLength(anchor.streams);
     expect(anchor.events).toBe(leaves.reduce((sum, leaf) => sum + leaf.revision + 1, 0));
     const { id: _id, signature: _signature, ...body } = anchor;
-    expect(anchorBodyOf(leaves, anchor.takenAt, anchor.lastPosition, key.keyId)).toEqual(body);
+    expect(await anchorRows.latest(dataSource)).toMatchObject({ anchor });
+    const log = await extendLogFromStore(dataSource, EMPTY_LOG, anchor.lastPosition!);
+    expect(log.events).toBe(anchor.events);
+    expect(anchorBodyOf(leaves, anchor.takenAt, anchor.lastPosition, key.keyId, log)).toEqual(body);
+    // The next anchor extends this one's signed log with the events since: the same as reading them all again.
+    await streamOf(2);
+    const next = await taker.take();
+    expect(next).toMatchObject((({ events, logHash }) => ({ events, logHash }))(await extendLogFromStore(dataSource, EMPTY_LOG, next.lastPosition!)));
+    expect(next.events).toBe(anchor.events + 2);
     for (const stream of streams) {
       const head = stream.at(-1)!;
       expect(leaves).toContainEqual({ streamId: head.streamId, revision: head.revision, headHash: head.metadata.hash });
       expect(BigInt(anchor.lastPosition!)).toBeGreaterThanOrEqual(BigInt(head.position));
     }
     expect(anchor.takenAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(await anchorRows.latest(dataSource)).toMatchObject({ anchor });
   });
 
   it('leaves out what the store cannot deliver yet: a transaction still open, and every later one', async () => {
@@ -176,7 +184,7 @@ describe('anchors over the PostgreSQL event store', () => {
     const untouched = await streamOf(2, 'licence');
     const before = await taker.take();
     const proofBefore = await proofs.proofFor(rewritten[0].eventId);
-    expect(await checkAnchorAgainstStore(dataSource, store, before.id, key.publicKeyPem)).toMatchObject({ matches: true, differences: [] });
+    expect(await check(before.id)).toMatchObject({ consistent: true, findings: [] });
 
     // Revision 1 of one stream gets other data, and its hash and the next one's are recomputed: the chain holds again.
     let prevHash = rewritten[0].metadata.hash;
@@ -193,17 +201,23 @@ describe('anchors over the PostgreSQL event store', () => {
 
     const after = await taker.take();
     expect(after.root).not.toBe(before.root);
-    const check = await checkAnchorAgainstStore(dataSource, store, before.id, key.publicKeyPem);
-    expect(check).toMatchObject({ signatureValid: true, leavesGiveRoot: true, matches: false });
-    expect(check.differences).toEqual([
-      { streamId: rewritten[0].streamId, revision: 2, anchoredHash: rewritten[2].metadata.hash, currentHash: prevHash, reason: 'changed' },
-      { streamId: tampered[0].streamId, revision: 1, anchoredHash: tampered[1].metadata.hash, currentHash: tampered[1].metadata.hash, reason: 'chain-broken', firstBrokenRevision: 1 },
-    ].sort((a, b) => (a.streamId < b.streamId ? -1 : 1)));
-    expect(check.differences.map((difference) => difference.streamId)).not.toContain(untouched[0].streamId);
-    // The old anchor's root is not what the store's heads give now: the new anchor's is.
-    expect(check.currentRoot).not.toBe(before.root);
-    expect(check.currentRoot).toBe(after.root);
-    expect(await checkAnchorAgainstStore(dataSource, store, after.id, key.publicKeyPem)).toMatchObject({ matches: false, differences: [expect.objectContaining({ reason: 'chain-broken' })] });
+    const result = await check(before.id);
+    expect(result.consistent).toBe(false);
+    const named = result.findings.filter((finding) => finding.streamId !== undefined);
+    expect(named).toHaveLength(2);
+    expect(named).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'head-changed', streamId: rewritten[0].streamId, revision: 2, anchoredHash: rewritten[2].metadata.hash, currentHash: prevHash }),
+        expect.objectContaining({ kind: 'chain-broken', streamId: tampered[0].streamId, revision: 1 }),
+      ]),
+    );
+    // The rewritten events lie below the anchor: the log they give is not the one it signed.
+    expect(result.findings).toContainEqual(expect.objectContaining({ kind: 'log-changed', toPosition: before.lastPosition }));
+    // The next anchor took the log over from the signed one, not from the rewritten rows: it sees the change too.
+    const later = await check(after.id);
+    expect(later.findings).toContainEqual(expect.objectContaining({ kind: 'log-changed' }));
+    expect(later.findings).toContainEqual(expect.objectContaining({ kind: 'chain-broken', streamId: tampered[0].streamId, revision: 1 }));
+    expect(later.findings.map((finding) => finding.streamId)).not.toContain(untouched[0].streamId);
 
     // The proof given before the rewrite still verifies (it carries the original events); one built from the rewritten
     // events against the earlier anchor does not.

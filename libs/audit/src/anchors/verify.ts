@@ -60,7 +60,7 @@ function checkAnchor(anchor: unknown, publicKeyPem: string, problems: string[], 
   };
   const key = publicKeyFrom(publicKeyPem, problems);
   if (!isObject(anchor)) return problem('the anchor is not a JSON object');
-  const { root, takenAt, streams, events, lastPosition, keyId, signature } = anchor;
+  const { root, takenAt, streams, events, lastPosition, keyId, logHash, signature } = anchor;
   if (typeof root !== 'string' || !HEX_64.test(root)) problem('root is not 64 lower-case hex digits');
   if (typeof takenAt !== 'string' || !INSTANT.test(takenAt)) problem('takenAt is not an ISO 8601 instant with milliseconds in UTC');
   if (!isCount(streams)) problem('streams is not a whole number');
@@ -69,6 +69,7 @@ function checkAnchor(anchor: unknown, publicKeyPem: string, problems: string[], 
   if (lastPosition !== null && (typeof lastPosition !== 'string' || !POSITION.test(lastPosition))) problem('lastPosition is neither null nor a position');
   if ((lastPosition === null) !== (streams === 0)) problem('lastPosition is null exactly when the anchor covers no stream');
   if (typeof keyId !== 'string' || !HEX_64.test(keyId)) problem('keyId is not 64 lower-case hex digits');
+  if (logHash !== undefined && logHash !== null && (typeof logHash !== 'string' || !HEX_64.test(logHash))) problem('logHash is neither null nor 64 lower-case hex digits');
   const signatureBytes = typeof signature === 'string' ? Buffer.from(signature, 'base64') : undefined;
   // Only the canonical encoding counts: a decoder ignores stray padding bits, which would let a changed string pass.
   if (!signatureBytes || signatureBytes.length !== 64 || signatureBytes.toString('base64') !== signature) {

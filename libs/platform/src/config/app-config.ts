@@ -28,6 +28,12 @@ export interface AppConfig {
   /** Where development and tests keep the key made on first start when no key file is set (`ANCHOR_DEVELOPMENT_KEY_FILE`). */
   readonly anchorDevelopmentKeyFile: string;
   readonly anchorIntervalMs: number;
+  /** The retired anchor public keys with their validity, JSON (`ANCHOR_RETIRED_KEYS_FILE`); libs/audit/README.md "The keys". */
+  readonly anchorRetiredKeysFile?: string;
+  /** When the current signing key took over (`ANCHOR_KEY_VALID_FROM`, an ISO 8601 instant); unset: since the last retired key's end. */
+  readonly anchorKeyValidFrom?: string;
+  /** When the worker re-verifies every chain and the log against the latest anchor (`INTEGRITY_SWEEP_CRON`, UTC; default nightly). */
+  readonly integritySweepCron: string;
   readonly deadlines: {
     readonly arrivalNotConfirmedDays: number;
     readonly endUseCheckOverdueDays: number;
@@ -116,6 +122,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     anchorPrivateKeyFile: env.ANCHOR_PRIVATE_KEY_FILE || undefined,
     anchorDevelopmentKeyFile: env.ANCHOR_DEVELOPMENT_KEY_FILE || 'var/anchor-development-key.pem',
     anchorIntervalMs: integer(env, 'ANCHOR_INTERVAL_MS', 3_600_000, 1_000, 31 * 86_400_000, problems),
+    anchorRetiredKeysFile: env.ANCHOR_RETIRED_KEYS_FILE || undefined,
+    anchorKeyValidFrom: env.ANCHOR_KEY_VALID_FROM || undefined,
+    integritySweepCron: cron(env, 'INTEGRITY_SWEEP_CRON', '0 2 * * *', problems),
     deadlines: {
       arrivalNotConfirmedDays: integer(env, 'ARRIVAL_NOT_CONFIRMED_DAYS', 60, 1, 3650, problems),
       endUseCheckOverdueDays: integer(env, 'END_USE_CHECK_OVERDUE_DAYS', 90, 1, 3650, problems),
@@ -135,6 +144,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** A cron pattern of five fields (minute hour day month weekday), as BullMQ's job schedulers take it. */
+function cron(env: Env, name: string, fallback: string, problems: string[]): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\S+( \S+){4}$/.test(raw) || !/^[\d*,/\-A-Za-z ]+$/.test(raw)) {
+    problems.push(`${name}: "${raw}" is not a cron pattern of five fields (minute hour day month weekday), e.g. 0 2 * * *`);
+  }
+  return raw;
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {

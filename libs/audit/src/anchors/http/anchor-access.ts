@@ -6,6 +6,12 @@ import type { Role } from '@ree/platform';
  */
 export const ANCHOR_READERS: Role[] = ['auditor', 'licensing-officer', 'admin'];
 
+/**
+ * Who may check an anchor against the store: its readers. The findings hold stream ids,
+ * revisions, positions and hashes, as anchors and leaves do, nothing of any organisation.
+ */
+export const ANCHOR_CHECKERS: Role[] = ANCHOR_READERS;
+
 /** Who may take an anchor now (API.md: auditor, admin). */
 export const ANCHOR_TAKERS: Role[] = ['auditor', 'admin'];
 

@@ -12,12 +12,14 @@ import {
 import { DEFAULT_LIMIT, PageRequestDto, ParseIdPipe, Public, Roles } from '@ree/platform';
 import type { Request, Response } from 'express';
 import type { Anchor } from '../anchor';
-import type { AnchorKey } from '../anchor-key';
-import { ANCHOR_KEY } from '../anchor.providers';
+import type { AnchorKeyring } from '../anchor-keyring';
+import { ANCHOR_KEYRING } from '../anchor.providers';
 import { AnchorTaker } from '../anchor-taker';
 import type { EventProof } from '../event-proof';
-import { GetAnchorQuery, GetEventProofQuery, ListAnchorsQuery } from '../queries/anchor.queries';
-import { ANCHOR_READERS, ANCHOR_TAKERS, PROOF_READERS } from './anchor-access';
+import type { AnchorCheck } from '../check/anchor-check';
+import { CheckAnchorQuery, GetAnchorQuery, GetEventProofQuery, ListAnchorsQuery } from '../queries/anchor.queries';
+import { ANCHOR_CHECKERS, ANCHOR_READERS, ANCHOR_TAKERS, PROOF_READERS } from './anchor-access';
+import { AnchorCheckResponseDto, PublishedKeysResponseDto } from './anchor-check.response.dto';
 import { AnchorPageResponseDto, AnchorResponseDto } from './anchor.response.dto';
 import { EventProofResponseDto } from './event-proof.response.dto';
 
@@ -31,17 +33,27 @@ export class AnchorsHttpController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly taker: AnchorTaker,
-    @Inject(ANCHOR_KEY) private readonly key: AnchorKey,
+    @Inject(ANCHOR_KEYRING) private readonly keyring: AnchorKeyring,
   ) {}
 
   @Get('public-key')
   @Public()
   @Header('Content-Type', 'application/x-pem-file; charset=utf-8')
   @ApiProduces('application/x-pem-file')
-  @ApiOperation({ summary: 'The Ed25519 public key (PEM, SubjectPublicKeyInfo) that verifies anchors; no token needed' })
+  @ApiOperation({
+    summary: 'The current Ed25519 public key (PEM, SubjectPublicKeyInfo) that verifies new anchors; no token needed. Older anchors: GET /audit/keys',
+  })
   @ApiOkResponse({ schema: { type: 'string', example: '-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----\n' } })
   publicKey(): string {
-    return this.key.publicKeyPem;
+    return this.keyring.signing.publicKeyPem;
+  }
+
+  @Get('keys')
+  @Public()
+  @ApiOperation({ summary: 'Every public key that verifies anchors, with the interval in which it signed them; no token needed' })
+  @ApiOkResponse({ type: PublishedKeysResponseDto })
+  keys(): PublishedKeysResponseDto {
+    return { keys: this.keyring.keys.map(({ keyId, publicKeyPem, validFrom, validUntil, current }) => ({ keyId, publicKeyPem, validFrom, validUntil, current })) };
   }
 
   @Post('anchors')
@@ -83,6 +95,20 @@ export class AnchorsHttpController {
   @ApiNotFoundResponse({ description: 'No such anchor' })
   anchor(@Param('anchorId', ParseIdPipe) anchorId: string): Promise<AnchorResponseDto> {
     return this.queryBus.execute<GetAnchorQuery, Anchor>(new GetAnchorQuery(anchorId));
+  }
+
+  @Post('anchors/:anchorId/check')
+  @Roles(...ANCHOR_CHECKERS)
+  @HttpCode(HttpStatus.OK)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Checks the anchor against the store as it is now: signature, leaves, every anchored stream head and chain, and the global log; names the stream and revision of each finding. Reads every event up to the anchor',
+  })
+  @ApiOkResponse({ type: AnchorCheckResponseDto, description: 'Checked: `consistent` false when anything was found' })
+  @ApiNotFoundResponse({ description: 'No such anchor' })
+  checkAnchor(@Param('anchorId', ParseIdPipe) anchorId: string): Promise<AnchorCheckResponseDto> {
+    return this.queryBus.execute<CheckAnchorQuery, AnchorCheck>(new CheckAnchorQuery(anchorId)) as Promise<AnchorCheckResponseDto>;
   }
 
   @Get('events/:eventId/proof')

@@ -1,12 +1,17 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { decodeCursor, Page, pageOf } from '@ree/platform';
 import { NotFound } from '@ree/shared-kernel';
 import { DataSource } from 'typeorm';
 import type { Anchor } from '../anchor';
+import type { AnchorKeyring } from '../anchor-keyring';
+import { ANCHOR_KEYRING } from '../anchor.providers';
+import { AnchorCheck, checkAnchor } from '../check/anchor-check';
 import { AnchorProofs } from '../anchor-proofs';
 import { anchorRows } from '../anchor-store';
 import type { EventProof } from '../event-proof';
-import { GetAnchorQuery, GetEventProofQuery, ListAnchorsQuery } from './anchor.queries';
+import { CheckAnchorQuery, GetAnchorQuery, GetEventProofQuery, ListAnchorsQuery } from './anchor.queries';
 
 @QueryHandler(ListAnchorsQuery)
 export class ListAnchorsHandler implements IQueryHandler<ListAnchorsQuery, Page<Anchor>> {
@@ -38,5 +43,18 @@ export class GetEventProofHandler implements IQueryHandler<GetEventProofQuery, E
 
   execute({ eventId }: GetEventProofQuery): Promise<EventProof> {
     return this.proofs.proofFor(eventId);
+  }
+}
+
+@QueryHandler(CheckAnchorQuery)
+export class CheckAnchorHandler implements IQueryHandler<CheckAnchorQuery, AnchorCheck> {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ANCHOR_KEYRING) private readonly keyring: AnchorKeyring,
+  ) {}
+
+  execute({ anchorId }: CheckAnchorQuery): Promise<AnchorCheck> {
+    return checkAnchor(this.dataSource, this.store, this.keyring.keys, anchorId);
   }
 }

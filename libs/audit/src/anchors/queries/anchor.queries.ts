@@ -15,3 +15,8 @@ export class GetAnchorQuery {
 export class GetEventProofQuery {
   constructor(readonly eventId: string) {}
 }
+
+/** An anchor checked against the store as it is now. */
+export class CheckAnchorQuery {
+  constructor(readonly anchorId: string) {}
+}

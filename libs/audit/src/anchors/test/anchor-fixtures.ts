@@ -1,6 +1,8 @@
 import { generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
 import { ChainLink, eventHash, GENESIS_HASH } from '@ree/event-store';
 import { Anchor, AnchorLeaf, anchorBodyOf, keyIdOf, signAnchor } from '../anchor';
+import type { AnchorKeyring } from '../anchor-keyring';
+import { extendLog, LOG_GENESIS } from '../log/log-hash';
 
 /** An Ed25519 key pair with the public key's PEM, as the service holds it. */
 export interface TestKey {
@@ -41,8 +43,25 @@ export const headOf = (events: readonly ChainLink[]): AnchorLeaf => {
   return { streamId: head.streamId, revision: head.revision, headHash: head.metadata.hash };
 };
 
-/** A signed anchor over the heads of `streams`. */
+/**
+ * A signed anchor over the heads of `streams` and a log of their events, stream after stream, at
+ * made-up positions (1, 2, …; the last one `lastPosition`).
+ */
 export function anchorOver(streams: readonly (readonly ChainLink[])[], key: TestKey, takenAt = '2026-03-10T12:00:00.000Z'): Anchor {
-  const body = anchorBodyOf(streams.map(headOf), takenAt, streams.length === 0 ? null : '7399800832', key.keyId);
+  let logHash = LOG_GENESIS;
+  let position = 0;
+  for (const event of streams.flat()) {
+    position += 1;
+    logHash = extendLog(logHash, { position: String(position), streamId: event.streamId, revision: event.revision, hash: event.metadata.hash });
+  }
+  const body = anchorBodyOf(streams.map(headOf), takenAt, streams.length === 0 ? null : String(position), key.keyId, { events: position, logHash });
   return { id: randomUUID(), ...body, signature: signAnchor(body, key.privateKey) };
+}
+
+/** A keyring of one key, valid always, that signs: as a deployment without retired keys has. */
+export function keyringOf(key: TestKey): AnchorKeyring {
+  return {
+    signing: { ...key, source: 'development' },
+    keys: [{ keyId: key.keyId, publicKeyPem: key.publicKeyPem, validFrom: null, validUntil: null, current: true }],
+  };
 }
