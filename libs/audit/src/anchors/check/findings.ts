@@ -51,11 +51,15 @@ export interface Finding {
   readonly anchorId?: string;
 }
 
-/** Findings in a stable order (anchor-wide first, then by stream and revision), each once. */
+/**
+ * Findings in a stable order (anchor-wide first, then by stream and revision), each once: an event
+ * found against two anchors is named once, against the first (the earliest interval).
+ */
 export function settleFindings(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique = findings.filter((finding) => {
-    const key = `${finding.kind}\u0000${finding.streamId ?? ''}\u0000${finding.revision ?? ''}\u0000${finding.anchorId ?? ''}\u0000${finding.toPosition ?? ''}`;
+    const about = finding.streamId === undefined ? `${finding.anchorId ?? ''}\u0000${finding.toPosition ?? ''}` : `${finding.streamId}\u0000${finding.revision}`;
+    const key = `${finding.kind}\u0000${about}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
