@@ -2,7 +2,6 @@ import type { Provider } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { APP_CONFIG, AppConfig } from '@ree/platform';
 import { DataSource } from 'typeorm';
-import type { AnchorKey } from './anchor-key';
 import { AnchorKeyring, loadAnchorKeyring } from './anchor-keyring';
 import { AnchorProofs } from './anchor-proofs';
 import { AnchorTaker } from './anchor-taker';
