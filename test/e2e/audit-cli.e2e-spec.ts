@@ -30,7 +30,8 @@ describe('the auditor’s command line (npm run audit)', () => {
   let suspension: { position: string; recordedAt: string };
   let beforeSuspension: string;
   /** The runs that need nothing before them start at once, side by side: each pays Node's and ts-node's start. */
-  let runs: Record<'now' | 'then' | 'clean' | 'usage' | 'refused', Promise<Run>>;
+  let runs: Record<'now' | 'then' | 'clean' | 'usage' | 'refused' | 'anchorClean' | 'anchorUsage', Promise<Run>>;
+  let anchorId: string;
 
   // Its own database: the test rewrites a stored event past the trigger, which later replays of the shared one must not meet.
   let database: Awaited<ReturnType<typeof privateTestDatabase>>;
@@ -45,7 +46,10 @@ describe('the auditor’s command line (npm run audit)', () => {
     suspension = history.events.find((event) => event.type === 'LicenceSuspended')!;
     beforeSuspension = new Date(Date.parse(suspension.recordedAt) - 1).toISOString();
     const id = audited.consignmentId;
+    anchorId = (await app.http().post('/api/v1/audit/anchors').set('Authorization', `Bearer ${app.token('auditor')}`).expect(201)).body.id;
     runs = {
+      anchorClean: audit(['check-anchor', 'latest']),
+      anchorUsage: audit(['check-anchor', 'yesterday']),
       now: audit(['replay', id]),
       then: audit(['replay', id, '--as-of', beforeSuspension]),
       clean: audit(['verify', id, '--page-size', '2'], { AUDIT_TOKEN: '' }),
@@ -113,6 +117,21 @@ describe('the auditor’s command line (npm run audit)', () => {
     expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 1 (4 events stored)`);
     expect(broken.stdout).toContain(`✓ licence-${audited.licenceId}`);
     expect(broken.stdout.trimEnd().split('\n').at(-1)).toBe(`BROKEN: consignment-${audited.consignmentId} at revision 1.`);
+  });
+
+  it('checks an anchor against the store: consistent before the tampering, the stream and revision named after it', async () => {
+    const clean = await runs.anchorClean;
+    expect([clean.code, clean.stderr]).toEqual([0, `Checking anchor ${anchorId} against the store (every event up to its position is read)…\n`]);
+    expect(clean.stdout).toMatch(new RegExp(`^Anchor ${anchorId} taken \\S+ by key [0-9a-f]{16}…: \\d+ streams, \\d+ events up to position \\d+$`, 'm'));
+    expect(clean.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Consistent: the store holds what the anchor signed \(\d+ events\)\.$/);
+
+    // The previous test changed revision 1 of the consignment's stream below this anchor.
+    const broken = await audit(['check-anchor', anchorId]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`✗ chain-broken consignment-${audited.consignmentId} revision 1: `);
+    expect(broken.stdout.trimEnd().split('\n').at(-1)).toMatch(/^NOT CONSISTENT: \d+ finding\(s\)/);
+    const usage = await runs.anchorUsage;
+    expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/^yesterday is neither an anchor id \(a UUID\) nor latest\./)]);
   });
 
   it('ends with 2 and a message for a mistake in the command line or a refusal by the API', async () => {
