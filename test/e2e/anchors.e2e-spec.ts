@@ -62,6 +62,29 @@ describe('signed anchors and proofs over HTTP', () => {
     expect(response.text).toMatch(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n$/);
   });
 
+  it('lists every key that verifies anchors with its validity, without a token; the current one is the public key', async () => {
+    const response = await app.http().get('/api/v1/audit/keys').expect(200);
+    expect(response.body.keys).toHaveLength(1);
+    const [current] = response.body.keys;
+    expect(current).toEqual({ keyId: expect.stringMatching(/^[0-9a-f]{64}$/), publicKeyPem, validFrom: null, validUntil: null, current: true });
+    const anchor = (await post('/audit/anchors').expect(201)).body as Anchor;
+    expect(anchor.keyId).toBe(current.keyId);
+  });
+
+  it('checks an anchor against the store: 200 with the verdict and the findings; 404 for an unknown anchor', async () => {
+    await registeredMine();
+    const anchor = (await post('/audit/anchors').expect(201)).body as Anchor;
+    expect(anchor.logHash).toMatch(/^[0-9a-f]{64}$/);
+    for (const role of ['auditor', 'licensing-officer', 'admin'] as const) {
+      const response = await post(`/audit/anchors/${anchor.id}/check`, role).expect(200);
+      expect(response.body).toEqual({ anchor, consistent: true, streams: anchor.streams, events: anchor.events, findings: [] });
+    }
+    expectProblem(await post(`/audit/anchors/${randomUUID()}/check`), 404, 'not-found');
+    expectProblem(await post('/audit/anchors/latest/check'), 400, 'validation-failed');
+    expectProblem(await post(`/audit/anchors/${anchor.id}/check`, 'exporter'), 403, 'forbidden-for-role');
+    expectProblem(await app.http().post(`/api/v1/audit/anchors/${anchor.id}/check`), 401, 'unauthenticated');
+  });
+
   it('takes an anchor when the worker starts and keeps one schedule every ANCHOR_INTERVAL_MS', async () => {
     const queue = queues.queue(TAKE_ANCHOR_QUEUE);
     const deadline = Date.now() + 60_000;
@@ -83,7 +106,7 @@ describe('signed anchors and proofs over HTTP', () => {
     expect(taken.status).toBe(201);
     const anchor = taken.body as Anchor;
     expect(taken.headers.location).toBe(`/api/v1/audit/anchors/${anchor.id}`);
-    expect(Object.keys(anchor).sort()).toEqual(['events', 'id', 'keyId', 'lastPosition', 'root', 'signature', 'streams', 'takenAt']);
+    expect(Object.keys(anchor).sort()).toEqual(['events', 'id', 'keyId', 'lastPosition', 'logHash', 'root', 'signature', 'streams', 'takenAt']);
     expect(verifyAnchor(anchor, publicKeyPem)).toEqual({ valid: true, problems: [] });
     expect((await get(taken.headers.location.replace('/api/v1', ''))).body).toEqual(anchor);
     expect((await get('/audit/anchors/latest', 'licensing-officer')).body).toEqual(anchor);

@@ -73,6 +73,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/v1/consignments/:id/history': AUDIT_READERS,
   'GET /api/v1/consignments/:id/integrity': AUDIT_READERS,
   'GET /api/v1/audit/public-key': 'public',
+  'GET /api/v1/audit/keys': 'public',
+  'POST /api/v1/audit/anchors/:anchorId/check': ANCHOR_READERS,
   'POST /api/v1/audit/anchors': ANCHOR_TAKERS,
   'GET /api/v1/audit/anchors': ANCHOR_READERS,
   'GET /api/v1/audit/anchors/latest': ANCHOR_READERS,
