@@ -90,6 +90,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/v1/admin/projections/:name': ['admin', 'auditor'],
   'POST /api/v1/admin/projections/:name/rebuild': ['admin'],
   'GET /api/v1/admin/jobs': ['admin'],
+  'GET /api/v1/admin/integrity': ['admin'],
   'GET /api/v1/admin/jobs/:queue': ['admin'],
   'POST /api/v1/admin/jobs/:queue/:jobId/retry': ['admin'],
 };

@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AuditModule, TAKE_ANCHOR_QUEUE } from '@ree/audit';
+import { AuditModule, INTEGRITY_SWEEP_QUEUE, TAKE_ANCHOR_QUEUE } from '@ree/audit';
 import { ConsignmentModule, RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
 import { EXPIRE_LICENCES_QUEUE, LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ReadModelPositionsModule, REBUILD_PROJECTION_QUEUE } from '@ree/platform';
@@ -28,7 +28,7 @@ export interface ApiAppOptions {
 const SERVED_PROJECTIONS = [...[...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS].map((Projection) => new Projection().name), REVIEW_PROJECTION];
 
 /** The BullMQ queues whose depths `/metrics` reports: every queue the worker processes (add a new one here). */
-export const MONITORED_QUEUES = [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE, DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, RESTRICTED_PARTY_MATCH_QUEUE, TAKE_ANCHOR_QUEUE, REBUILD_PROJECTION_QUEUE];
+export const MONITORED_QUEUES = [RECONCILE_DRAWS_QUEUE, EXPIRE_LICENCES_QUEUE, DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, RESTRICTED_PARTY_MATCH_QUEUE, TAKE_ANCHOR_QUEUE, INTEGRITY_SWEEP_QUEUE, REBUILD_PROJECTION_QUEUE];
 
 /**
  * The API process: the platform, the HTTP conventions, every bounded context's controllers,

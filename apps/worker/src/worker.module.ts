@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AnchorJobsModule } from '@ree/audit';
+import { AnchorJobsModule, IntegritySweepJobsModule } from '@ree/audit';
 import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '@ree/licensing';
 import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
 import { AppConfig, JobsModule, JobSweepModule, loadConfig, PlatformModule, ProjectorModule, RebuildProjectionModule } from '@ree/platform';
@@ -32,6 +32,7 @@ export class WorkerModule {
         LicenceExpiryModule,
         ReviewJobsModule,
         AnchorJobsModule,
+        IntegritySweepJobsModule,
         RebuildProjectionModule,
       ],
     };

@@ -28,3 +28,16 @@ export { AnchorModule } from './anchors/anchor.module';
 export { checkAnchorKey } from './anchors/anchor.providers';
 export { AnchorJobs, AnchorJobsModule, ensureSchedule, processTakeAnchorJob, TAKE_ANCHOR_JOB, TAKE_ANCHOR_QUEUE } from './anchors/anchor-jobs';
 export type { TakeAnchorJob } from './anchors/anchor-jobs';
+export { runIntegritySweep } from './sweep/integrity-sweep';
+export type { IntegritySweepOptions } from './sweep/integrity-sweep';
+export { sweepRecords } from './sweep/sweep-records';
+export type { IntegritySweepRecord } from './sweep/sweep-records';
+export {
+  ensureIntegritySchedule,
+  findingLine,
+  INTEGRITY_SWEEP_JOB,
+  INTEGRITY_SWEEP_QUEUE,
+  IntegritySweepJobs,
+  IntegritySweepJobsModule,
+  upsertIntegritySchedule,
+} from './sweep/integrity-sweep-jobs';

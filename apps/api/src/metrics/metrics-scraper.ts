@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { FINDING_KINDS, sweepRecords, type IntegritySweepRecord } from '@ree/audit';
 import { EVENT_STORE, EventStore, readHorizon } from '@ree/event-store';
 import { EVENT_STORE_POOL, JOB_RECORD_STATES, JobLedger, JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
 import type { Pool } from 'pg';
@@ -39,15 +40,17 @@ export class MetricsScraper {
   ) {}
 
   async scrape(): Promise<{ contentType: string; text: string }> {
-    const [projections, queues, jobs, horizon] = await Promise.all([
+    const [projections, queues, jobs, horizon, integrity] = await Promise.all([
       settled(withTimeout(projectionBacklogs(this.dataSource, this.store), COLLECT_TIMEOUT_MS, 'the projection checkpoints')),
       Promise.all(this.queues.map((queue) => settled(this.depthOf(queue)))),
       settled(withTimeout(this.ledger.counts(), COLLECT_TIMEOUT_MS, 'the job records')),
       settled(withTimeout(readHorizon(this.store, { countLimit: LAG_COUNT_LIMIT }), COLLECT_TIMEOUT_MS, 'the event store horizon')),
+      settled(withTimeout(sweepRecords.latest(this.dataSource, 1), COLLECT_TIMEOUT_MS, 'the integrity sweeps')),
     ]);
     this.setProjections(projections);
     this.setQueues(queues);
     this.setJobs(jobs);
+    this.setIntegrity(integrity);
     setHorizon(this.metrics, horizon);
     setPools(this.metrics, [readPool('events', this.eventStorePool), readPool('read-models', this.readModelPool())]);
     return this.metrics.exposition();
@@ -88,6 +91,19 @@ export class MetricsScraper {
     jobs.reset();
     for (const queue of counts ?? []) for (const state of JOB_RECORD_STATES) jobs.set({ queue: queue.queue, state }, queue[state]);
     collectorUp.set({ collector: 'jobs' }, counts ? 1 : 0);
+  }
+
+  /** The last integrity sweep's findings by kind (every kind, 0 when none), and when it finished; nothing before the first. */
+  private setIntegrity(sweeps: readonly IntegritySweepRecord[] | undefined): void {
+    const { integrityFindings, integritySweepTimestamp, collectorUp } = this.metrics;
+    integrityFindings.reset();
+    integritySweepTimestamp.reset();
+    const [last] = sweeps ?? [];
+    if (last) {
+      for (const kind of FINDING_KINDS) integrityFindings.set({ kind }, last.findings.filter((finding) => finding.kind === kind).length);
+      integritySweepTimestamp.set(Date.parse(last.finishedAt) / 1000);
+    }
+    collectorUp.set({ collector: 'integrity' }, sweeps ? 1 : 0);
   }
 }
 

@@ -92,9 +92,22 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly integrityFindings = new Gauge({
+    name: `${METRIC_PREFIX}integrity_findings`,
+    help: 'Findings of the last integrity sweep (every stream chain and the global log against the latest anchor) by kind, read at scrape time; any above 0 is a break to investigate.',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly integritySweepTimestamp = new Gauge({
+    name: `${METRIC_PREFIX}integrity_sweep_timestamp_seconds`,
+    help: 'When the last integrity sweep finished (Unix time), read at scrape time; absent before the first.',
+    registers: [this.registry],
+  });
+
   readonly collectorUp = new Gauge({
     name: `${METRIC_PREFIX}metrics_collector_up`,
-    help: 'Whether a scrape-time collector (projections, queues, horizon, jobs) answered in time: 1 yes, 0 no (its metrics are then left out).',
+    help: 'Whether a scrape-time collector (projections, queues, horizon, jobs, integrity) answered in time: 1 yes, 0 no (its metrics are then left out).',
     labelNames: ['collector'] as const,
     registers: [this.registry],
   });

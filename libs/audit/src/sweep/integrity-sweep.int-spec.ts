@@ -1,0 +1,105 @@
+import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
+import { JobQueues } from '@ree/platform';
+import { openTestDataSource, privateTestDatabase } from '@ree/testing';
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { AnchorTaker } from '../anchors/anchor-taker';
+import type { Finding } from '../anchors/check/findings';
+import { keyringOf, testKey } from '../anchors/test/anchor-fixtures';
+import { ensureIntegritySchedule, findingLine, INTEGRITY_SWEEP_QUEUE } from './integrity-sweep-jobs';
+import { runIntegritySweep } from './integrity-sweep';
+import { sweepRecords } from './sweep-records';
+
+jest.setTimeout(180_000);
+
+describe('the integrity sweep', () => {
+  let pool: Pool;
+  let store: PostgresEventStore;
+  let dataSource: DataSource;
+  let database: Awaited<ReturnType<typeof privateTestDatabase>>;
+  const keyring = keyringOf(testKey());
+  const actor = { sub: 'integrity-sweep-int-spec', role: 'auditor' };
+
+  // Its own database: it deletes and rewrites events past the append-only trigger.
+  beforeAll(async () => {
+    database = await privateTestDatabase('integrity_sweep');
+    pool = createEventStorePool(database.url, { max: 4, applicationName: 'integrity-sweep-int-spec' });
+    store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
+    dataSource = await openTestDataSource([], database.url);
+  });
+  afterAll(async () => {
+    await store.close();
+    await pool.end();
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  async function stream(kind: string, count: number): Promise<string> {
+    const streamId = `${kind}-${randomUUID()}`;
+    const { position } = await store.appendToStream(streamId, Array.from({ length: count }, (_, n) => ({ type: 'StepRecorded', data: { n }, metadata: { actor } })));
+    const deadline = Date.now() + 60_000;
+    while ((await store.headPosition()) === null || BigInt((await store.headPosition())!) < BigInt(position)) {
+      if (Date.now() > deadline) throw new Error(`position ${position} did not become readable`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return streamId;
+  }
+
+  /** Changes rows past the append-only trigger, as an intruder with the owner's rights would. */
+  async function tamper(sql: string, parameters: unknown[]): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL session_replication_role = replica`);
+      await manager.query(sql, parameters);
+    });
+  }
+
+  it('finds nothing in a sound store, then names every broken chain and what the latest anchor no longer finds, once per job', async () => {
+    const [deleted, changedLater, untouched] = [await stream('licence', 3), await stream('mine', 2), await stream('consignment', 2)];
+    await new AnchorTaker(dataSource, keyring).take();
+    const clean = await runIntegritySweep(dataSource, store, keyring.keys, { jobId: `clean-${randomUUID()}` });
+    expect(clean).toMatchObject({ consistent: true, streams: 3, events: 7, findings: [] });
+
+    // A stream the anchor covers is deleted; another gets an event after the anchor, then has it changed.
+    await tamper(`DELETE FROM event_store.events WHERE stream_id = $1`, [deleted]);
+    await store.appendToStream(changedLater, [{ type: 'StepRecorded', data: { n: 2 }, metadata: { actor } }]);
+    await tamper(`UPDATE event_store.events SET data = '{"n": 99}' WHERE stream_id = $1 AND revision = 2`, [changedLater]);
+    const lines: string[] = [];
+    const jobId = `sweep-${randomUUID()}`;
+    const sweep = await runIntegritySweep(dataSource, store, keyring.keys, { jobId, onFinding: (finding, sweepId) => lines.push(findingLine(sweepId, finding)) });
+    expect(sweep.consistent).toBe(false);
+    const named = sweep.findings.filter((finding) => finding.streamId !== undefined);
+    expect(named).toHaveLength(2);
+    expect(named).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining<Partial<Finding>>({ kind: 'stream-missing', streamId: deleted, revision: 0 }),
+        expect.objectContaining<Partial<Finding>>({ kind: 'chain-broken', streamId: changedLater, revision: 2 }),
+      ]),
+    );
+    expect(sweep.findings).toContainEqual(expect.objectContaining({ kind: 'log-changed' }));
+    expect(named.map((finding) => finding.streamId)).not.toContain(untouched);
+    expect(lines).toContain(`Integrity sweep ${sweep.sweepId}: chain-broken ${changedLater} revision 2: ${changedLater}: the link at revision 2 does not hold (changed, missing or out of place)`);
+    expect(lines).toHaveLength(sweep.findings.length);
+
+    // Run again (a retried job): the sweep it recorded, not a second one.
+    expect(await runIntegritySweep(dataSource, store, keyring.keys, { jobId })).toEqual(sweep);
+    expect((await sweepRecords.latest(dataSource, 5)).filter((record) => record.jobId === jobId)).toEqual([sweep]);
+  });
+
+  it('keeps one schedule on the cron pattern, and puts it back when Redis lost it', async () => {
+    const queues = new JobQueues({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: `ree-test-${randomUUID().slice(0, 8)}` });
+    const queue = queues.queue(INTEGRITY_SWEEP_QUEUE);
+    try {
+      expect(await ensureIntegritySchedule(queue, '0 2 * * *')).toBe(true);
+      expect(await ensureIntegritySchedule(queue, '0 2 * * *')).toBe(false);
+      const scheduler = await queue.getJobScheduler(INTEGRITY_SWEEP_QUEUE);
+      expect(scheduler).toMatchObject({ pattern: '0 2 * * *', tz: 'UTC' });
+      expect(new Date(scheduler!.next!).toISOString()).toMatch(/T02:00:00\.000Z$/);
+      await queue.obliterate({ force: true });
+      expect(await ensureIntegritySchedule(queue, '0 2 * * *')).toBe(true);
+    } finally {
+      await queue.obliterate({ force: true });
+      await queues.close();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { INTEGRITY_SWEEP_JOB, INTEGRITY_SWEEP_QUEUE, sweepRecords } from '@ree/audit';
+import { JobLedger, JobQueues, Role } from '@ree/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../support/test-app';
+import { expectProblem } from './support/problem';
+
+jest.setTimeout(180_000);
+
+/** The nightly integrity sweep as a durable job of the worker, and what administrators see of it. */
+describe('the integrity sweep and GET /admin/integrity', () => {
+  let app: TestApp;
+  let queues: JobQueues;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    queues = new JobQueues({ redisUrl: app.config.redisUrl, prefix: app.config.jobs.queuePrefix });
+    dataSource = app.api.get(DataSource);
+  });
+  afterAll(async () => {
+    await queues.queue(INTEGRITY_SWEEP_QUEUE).obliterate({ force: true });
+    await queues.close();
+    await app.close();
+  });
+
+  const get = (path: string, role: Role = 'admin') => app.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${app.token(role)}`);
+
+  /** Polls (60 s ceiling, docs/decisions.md 26) until `probe` answers something. */
+  async function eventually<T>(what: string, probe: () => Promise<T | null | undefined>): Promise<T> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const value = await probe();
+      if (value !== null && value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`waited 60 s for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('keeps one schedule on INTEGRITY_SWEEP_CRON (UTC)', async () => {
+    const scheduler = await eventually('the integrity sweep schedule', () => queues.queue(INTEGRITY_SWEEP_QUEUE).getJobScheduler(INTEGRITY_SWEEP_QUEUE));
+    expect(scheduler).toMatchObject({ pattern: app.config.integritySweepCron, tz: 'UTC' });
+  });
+
+  it('runs a sweep as a recorded job, and shows it to administrators and on /metrics', async () => {
+    const mine = await app.http().post('/api/v1/mines').set('Authorization', `Bearer ${app.token('licensing-officer')}`).send({
+      name: `Sweep test ${randomUUID().slice(0, 8)}`,
+      operator: 'Baotou Steel Rare-Earth',
+      region: 'Inner Mongolia',
+      country: 'CN',
+      miningLicenceNo: `S${Date.now()}`,
+      depositType: 'bastnaesite',
+    });
+    expect(mine.status).toBe(201);
+    const jobId = `e2e-${randomUUID()}`;
+    await queues.queue(INTEGRITY_SWEEP_QUEUE).add(INTEGRITY_SWEEP_JOB, {}, { jobId });
+    const sweep = await eventually('the sweep record', () => sweepRecords.byJob(dataSource, jobId));
+    expect(sweep).toMatchObject({ jobId, consistent: true, findings: [] });
+    expect(sweep.streams).toBeGreaterThan(0);
+    const record = await eventually('the completed job record', async () => {
+      const found = await app.api.get(JobLedger).find(INTEGRITY_SWEEP_QUEUE, jobId);
+      return found?.state === 'completed' ? found : null;
+    });
+    expect(record.outcome).toEqual({ sweepId: sweep.sweepId, consistent: true, findings: 0 });
+
+    const response = await get('/admin/integrity').expect(200);
+    expect(response.body.lastSweep).toEqual(sweep);
+    expect(response.body.lastBreak).toBeNull();
+    const metrics = (await app.http().get('/metrics').expect(200)).text;
+    expect(metrics).toContain('ree_integrity_findings{kind="chain-broken"} 0');
+    expect(metrics).toMatch(/^ree_integrity_sweep_timestamp_seconds \d+(\.\d+)?$/m);
+    expect(metrics).toContain('ree_metrics_collector_up{collector="integrity"} 1');
+  });
+
+  it('is for administrators only', async () => {
+    expectProblem(await get('/admin/integrity', 'auditor'), 403, 'forbidden-for-role');
+    expectProblem(await app.http().get('/api/v1/admin/integrity'), 401, 'unauthenticated');
+  });
+});
