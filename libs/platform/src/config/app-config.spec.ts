@@ -108,6 +108,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ JOB_SWEEP_INTERVAL_MS: 'often' })).toEqual([expect.stringMatching(/^JOB_SWEEP_INTERVAL_MS: "often"/)]);
   });
 
+  it('sweeps integrity nightly at 02:00 UTC by default, on the cron pattern given, and refuses what is no pattern of five fields', () => {
+    expect(loadConfig({}).integritySweepCron).toBe('0 2 * * *');
+    expect(loadConfig({ INTEGRITY_SWEEP_CRON: '30 4 * * 1-5' }).integritySweepCron).toBe('30 4 * * 1-5');
+    expect(problemsOf({ INTEGRITY_SWEEP_CRON: 'nightly' })).toEqual([expect.stringMatching(/^INTEGRITY_SWEEP_CRON: "nightly" is not a cron pattern of five fields/)]);
+    expect(problemsOf({ INTEGRITY_SWEEP_CRON: '0 2 * *' })).toEqual([expect.stringMatching(/^INTEGRITY_SWEEP_CRON/)]);
+  });
+
   it('takes LOW_YIELD floors per process, leaving the others to the review library', () => {
     expect(loadConfig({}).flags).toEqual({ yieldFloors: {} });
     expect(loadConfig({ LOW_YIELD_FLOORS: ' ' }).flags).toEqual({ yieldFloors: {} });
