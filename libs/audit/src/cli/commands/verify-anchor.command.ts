@@ -1,6 +1,6 @@
 import { verifyAnchor } from '../../anchors/verify';
 import type { AuditCommand } from '../audit-command';
-import { verificationInputs } from './verification-inputs';
+import { validityProblems, verificationInputs } from './verification-inputs';
 
 /**
  * `verify-anchor <anchor.json> [--public-key <file.pem>]`: checks an anchor as served by
@@ -12,8 +12,11 @@ export const verifyAnchorCommand: AuditCommand = {
   usage: '<anchor.json> [--public-key <file.pem>]',
   summary: "check an anchor's signature offline with the public key; exit code 1 when it does not verify",
   async run(args, { io }) {
-    const { document, publicKeyPem, keySource } = await verificationInputs(args, 'anchor');
-    const result = verifyAnchor(document, publicKeyPem);
+    const inputs = await verificationInputs(args, 'anchor');
+    const { document, publicKeyPem, keySource } = inputs;
+    const checked = verifyAnchor(document, publicKeyPem);
+    const problems = [...checked.problems, ...validityProblems(inputs, 'anchor')];
+    const result = { valid: problems.length === 0, problems };
     const anchor = document as { id?: unknown; root?: unknown; takenAt?: unknown; streams?: unknown; events?: unknown; keyId?: unknown };
     io.out(`Anchor ${String(anchor.id ?? '(no id)')}, key from ${keySource}`);
     if (!result.valid) {

@@ -58,17 +58,29 @@ describe('the offline verification commands (verify-anchor, verify-proof)', () =
     expect(lines).toContain('  ✗ event: its fields do not give its hash (revision 1)');
   });
 
-  it('fetches the public key from API_URL when none is given', async () => {
+  it('fetches the key the anchor names from API_URL when none is given, a retired one too, and refuses it outside its validity', async () => {
+    const current = testKey();
+    let keyValidUntil = '2026-06-01T00:00:00.000Z';
     const server: Server = createServer((request, response) => {
-      if (request.url !== '/api/v1/audit/public-key' || request.headers.authorization) return void response.writeHead(404).end();
-      response.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(key.publicKeyPem);
+      if (request.url !== '/api/v1/audit/keys' || request.headers.authorization) return void response.writeHead(404).end();
+      const keys = [
+        { keyId: current.keyId, publicKeyPem: current.publicKeyPem, validFrom: keyValidUntil, validUntil: null, current: true },
+        { keyId: key.keyId, publicKeyPem: key.publicKeyPem, validFrom: null, validUntil: keyValidUntil, current: false },
+      ];
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const saved = process.env.API_URL;
     process.env.API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     try {
       expect(await verifyProofCommand.run([file('proof.json', proof)], context)).toBe(0);
-      expect(lines[0]).toMatch(/key from http:\/\/127\.0\.0\.1:\d+\/api\/v1\/audit\/public-key$/);
+      expect(lines[0]).toMatch(/key from http:\/\/127\.0\.0\.1:\d+\/api\/v1\/audit\/keys$/);
+      expect(await verifyAnchorCommand.run([file('anchor.json', anchor)], context)).toBe(0);
+      // Retired before the anchor was taken: its signature holds, its key was no longer valid.
+      keyValidUntil = '2026-03-01T00:00:00.000Z';
+      lines = [];
+      expect(await verifyAnchorCommand.run([file('anchor.json', anchor)], context)).toBe(1);
+      expect(lines).toContain(`  ✗ the anchor was taken at ${anchor.takenAt}, outside its key's validity (from the start until ${keyValidUntil})`);
     } finally {
       process.env.API_URL = saved;
       await new Promise((resolve) => server.close(resolve));

@@ -1,7 +1,7 @@
 import type { EventProof } from '../../anchors/event-proof';
 import { verifyProof } from '../../anchors/verify';
 import type { AuditCommand } from '../audit-command';
-import { verificationInputs } from './verification-inputs';
+import { validityProblems, verificationInputs } from './verification-inputs';
 
 /**
  * `verify-proof <proof.json> [--public-key <file.pem>]`: checks an event's inclusion proof as
@@ -14,8 +14,11 @@ export const verifyProofCommand: AuditCommand = {
   usage: '<proof.json> [--public-key <file.pem>]',
   summary: "check an event's inclusion proof against its signed anchor offline; exit code 1 when it does not verify",
   async run(args, { io }) {
-    const { document, publicKeyPem, keySource } = await verificationInputs(args, 'proof');
-    const result = verifyProof(document, publicKeyPem);
+    const inputs = await verificationInputs(args, 'proof');
+    const { document, publicKeyPem, keySource } = inputs;
+    const checked = verifyProof(document, publicKeyPem);
+    const problems = [...checked.problems, ...validityProblems(inputs, 'proof')];
+    const result = { valid: problems.length === 0, problems };
     const proof = document as Partial<EventProof> | null;
     const event = proof?.event;
     io.out(`Event ${String(event?.eventId ?? '(no id)')} (${String(event?.type ?? '?')}, ${String(event?.streamId ?? '?')} revision ${String(event?.revision ?? '?')}), key from ${keySource}`);
