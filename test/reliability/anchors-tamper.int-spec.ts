@@ -118,14 +118,26 @@ describe('tampering seen against the latest anchor', () => {
     expect(about(findings, bystander)).toEqual([]);
   });
 
-  it('names a stream rewritten and re-hashed so that its chain holds', async () => {
-    const { streamId, bystander, first, events } = await anchoredTwice();
+  it('names a stream rewritten and re-hashed so that its chain holds, between the anchors that saw it before and after', async () => {
+    const { streamId, bystander, first, latest, events } = await anchoredTwice();
+    // From revision 4 on: the first anchor saw revisions 0 to 3, which stay as they were.
+    await rewriteAndRehash(pool, events.slice(4), { consignmentId: randomUUID(), kg: 1 });
+    const { findings } = await check();
+    expect(about(findings, streamId)).toEqual([
+      expect.objectContaining({ kind: 'head-changed', revision: 5, intactThrough: 3, anchoredRevision: 5, anchoredHash: events[5].metadata.hash }),
+    ]);
+    expect(findings.filter((finding) => finding.kind === 'log-changed')).toEqual([expect.objectContaining({ anchorId: latest.id, fromPosition: first.lastPosition })]);
+    expect(about(findings, bystander)).toEqual([]);
+  });
+
+  it('names the first anchored revision of a rewrite that reaches below the first anchor', async () => {
+    const { streamId, first, events } = await anchoredTwice();
     await rewriteAndRehash(pool, events.slice(1), { consignmentId: randomUUID(), kg: 1 });
     const { findings } = await check();
-    expect(about(findings, streamId)).toEqual([expect.objectContaining({ kind: 'head-changed', revision: 5, anchoredHash: events[5].metadata.hash })]);
+    expect(about(findings, streamId)).toEqual([expect.objectContaining({ kind: 'head-changed', revision: 3, anchoredRevision: 5 })]);
+    expect(about(findings, streamId)[0].intactThrough).toBeUndefined();
     // Revision 1 lies below the first anchor: the log names that interval.
     expect(findings).toContainEqual(expect.objectContaining({ kind: 'log-changed', toPosition: first.lastPosition }));
-    expect(about(findings, bystander)).toEqual([]);
   });
 
   it('names an event whose position was edited: past the latest anchor, or into the next interval', async () => {

@@ -7,7 +7,7 @@ import { PublishedKey, verifyAnchorWithKeys } from '../anchor-keyring';
 import { anchorRows } from '../anchor-store';
 import type { Sql } from '../stream-heads';
 import { Finding, settleFindings } from './findings';
-import { checkHeads } from './heads-check';
+import { checkHeads, narrowRewrites } from './heads-check';
 import { checkLog } from './log-check';
 
 /** An anchor checked against the store as it is now. */
@@ -36,7 +36,8 @@ export interface AnchorCheckOptions {
  * 1. its signature, with a published key valid when it was taken;
  * 2. its stored leaves give its signed root;
  * 3. every anchored stream still has its anchored head, with the anchored hash (`heads-check.ts`):
- *    a stream deleted whole, a tail cut off, a stream rewritten and re-hashed are named;
+ *    a stream deleted whole, a tail cut off, a stream rewritten and re-hashed are named (a rewrite
+ *    narrowed down with the earlier anchors' heads of that stream);
  * 4. each anchored stream's chain up to the anchored revision still holds (`verifyStream`);
  * 5. the global log up to its position gives its signed count and log hash, compared at every
  *    earlier anchor's position too, and where it does not, the events that explain it are named:
@@ -62,7 +63,6 @@ export async function checkAnchor(
     findings.push({ kind: 'leaves-altered', anchorId: anchor.id, detail: `the stored leaves of anchor ${anchor.id} no longer give its signed root` });
   }
   const heads = await checkHeads(sql, stored.leavesOf);
-  findings.push(...heads);
   if (options.chains ?? true) {
     const gone = new Set(heads.filter((finding) => finding.kind === 'stream-missing').map((finding) => finding.streamId));
     for (const leaf of leaves) {
@@ -79,7 +79,7 @@ export async function checkAnchor(
     }
   }
   const log = await checkLog(sql, stored, keys);
-  findings.push(...log.findings);
+  findings.push(...(await narrowRewrites(sql, heads, log.leafSets)), ...log.findings);
   const settled = settleFindings(findings);
   return { anchor, consistent: settled.length === 0, streams: anchor.streams, events: log.events, findings: settled };
 }

@@ -10,7 +10,8 @@
  * - `tail-missing`: the stream ends before its anchored head (its tail was deleted); `revision` is
  *   the first missing one;
  * - `head-changed`: another hash at the anchored head: the stream was rewritten and re-hashed at or
- *   before `revision`;
+ *   before `revision` (the lowest revision an anchor saw whose hash differs now), after `intactThrough`
+ *   (the highest one whose hash still matches) when an earlier anchor tells;
  * - `chain-broken`: the stored hashes no longer follow from the stored events; `revision` is the first
  *   broken link;
  * - `event-inserted`: an event at or below the anchor's last position that the anchor does not cover
@@ -44,6 +45,8 @@ export interface Finding {
   readonly detail: string;
   readonly anchoredRevision?: number;
   readonly anchoredHash?: string;
+  /** `head-changed`: the highest revision an anchor saw that is still as it saw it. */
+  readonly intactThrough?: number;
   readonly currentHash?: string | null;
   readonly position?: string;
   readonly fromPosition?: string | null;

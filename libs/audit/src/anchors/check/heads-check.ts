@@ -35,3 +35,36 @@ export async function checkHeads(sql: Sql, leavesOf: string): Promise<Finding[]>
     return { kind: 'tail-missing', ...anchored, revision: first, currentHash: null, detail: `${row.stream_id} ends at revision ${row.last_revision}; revisions ${first} to ${row.revision} are gone` };
   });
 }
+
+/**
+ * Narrows each `head-changed` finding with the earlier anchors' leaves of the same stream (`leafSets`:
+ * the leaf sets of anchors whose signatures hold): the highest anchored revision whose hash the store
+ * still holds is intact with everything before it (each hash chains over the one before), and the lowest
+ * whose hash differs was rewritten at or before it. The finding's `revision` becomes that lowest one, and
+ * `intactThrough` the highest intact one (absent when no earlier anchor saw the stream intact).
+ */
+export async function narrowRewrites(sql: Sql, findings: readonly Finding[], leafSets: readonly string[]): Promise<Finding[]> {
+  const narrowed: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.kind !== 'head-changed' || leafSets.length === 0) {
+      narrowed.push(finding);
+      continue;
+    }
+    const rows = await sql.query<{ revision: number; same: boolean }>(
+      `SELECT DISTINCT l.revision, l.head_hash = coalesce(e.metadata->>'hash', '') AS same
+       FROM audit.anchor_leaves l LEFT JOIN event_store.events e ON e.stream_id = l.stream_id AND e.revision = l.revision
+       WHERE l.anchor_id = ANY($1::uuid[]) AND l.stream_id = $2 ORDER BY l.revision`,
+      [leafSets, finding.streamId],
+    );
+    const firstChanged = rows.find((row) => !row.same)?.revision ?? finding.revision!;
+    const intact = rows.filter((row) => row.same && row.revision < firstChanged).at(-1)?.revision;
+    const range = intact === undefined ? `at or before revision ${firstChanged}` : `after revision ${intact}, at or before ${firstChanged}`;
+    narrowed.push({
+      ...finding,
+      revision: firstChanged,
+      ...(intact !== undefined && { intactThrough: intact }),
+      detail: `${finding.streamId} was rewritten (and re-hashed) ${range}: revision ${finding.anchoredRevision} has another hash than anchored`,
+    });
+  }
+  return narrowed;
+}

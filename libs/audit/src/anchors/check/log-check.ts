@@ -110,13 +110,13 @@ async function locate(sql: Sql, at: StoredAnchor, from: string | null, target: S
 
 /**
  * The log part of an anchor check: every changed interval up to the target anchor, and the events
- * that explain each. The queries that name events run only where the log differs, and always for
+ * that explain each; and the leaf sets of the anchors used as checkpoints (their signatures hold). The queries that name events run only where the log differs, and always for
  * an anchor taken before the log was anchored (which signed no log to compare).
  */
-export async function checkLog(sql: Sql, target: StoredAnchor, keys: readonly PublishedKey[]): Promise<{ findings: Finding[]; events: number }> {
+export async function checkLog(sql: Sql, target: StoredAnchor, keys: readonly PublishedKey[]): Promise<{ findings: Finding[]; events: number; leafSets: string[] }> {
   const findings: Finding[] = [];
-  if (target.anchor.lastPosition === null) return { findings, events: 0 };
-  if (target.anchor.logHash === null) return { findings: await locate(sql, target, null, target), events: target.anchor.events };
+  if (target.anchor.lastPosition === null) return { findings, events: 0, leafSets: [] };
+  if (target.anchor.logHash === null) return { findings: await locate(sql, target, null, target), events: target.anchor.events, leafSets: [target.leavesOf] };
   const points = await checkpoints(sql, target, keys, findings);
   const { changed, events } = await changedIntervals(sql, points);
   for (const { anchor, from } of changed) {
@@ -130,5 +130,5 @@ export async function checkLog(sql: Sql, target: StoredAnchor, keys: readonly Pu
     findings.push(...(await locate(sql, anchor, from, target)));
   }
   if (changed.length > 0 && changed[changed.length - 1].anchor.seq !== target.seq) findings.push(...(await locate(sql, target, null, target)));
-  return { findings, events };
+  return { findings, events, leafSets: [...new Set(points.map((point) => point.leavesOf))] };
 }
