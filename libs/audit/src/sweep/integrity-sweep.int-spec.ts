@@ -4,6 +4,8 @@ import { openTestDataSource, privateTestDatabase } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { signAnchor } from '../anchors/anchor';
+import { anchorRows } from '../anchors/anchor-store';
 import { AnchorTaker } from '../anchors/anchor-taker';
 import type { Finding } from '../anchors/check/findings';
 import { keyringOf, testKey } from '../anchors/test/anchor-fixtures';
@@ -80,6 +82,16 @@ describe('the integrity sweep', () => {
     expect(named.map((finding) => finding.streamId)).not.toContain(untouched);
     expect(lines).toContain(`Integrity sweep ${sweep.sweepId}: chain-broken ${changedLater} revision 2: ${changedLater}: the link at revision 2 does not hold (changed, missing or out of place)`);
     expect(lines).toHaveLength(sweep.findings.length);
+
+    // A row forged into audit.anchors, newer than the real one, does not take its place: it is reported, and the real one checked.
+    const real = (await anchorRows.latest(dataSource))!;
+    const stranger = testKey();
+    const { id: _id, signature: _signature, ...body } = real.anchor;
+    const forged = { ...body, keyId: stranger.keyId, takenAt: new Date().toISOString() };
+    await anchorRows.insert(dataSource, { anchor: { ...forged, id: randomUUID(), signature: signAnchor(forged, stranger.privateKey) }, leavesOf: real.leavesOf }, []);
+    const blinded = await runIntegritySweep(dataSource, store, keyring.keys);
+    expect(blinded.anchorId).toBe(real.anchor.id);
+    expect(blinded.findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'signature-invalid' }), ...named.map((finding) => expect.objectContaining(finding))]));
 
     // Run again (a retried job): the sweep it recorded, not a second one.
     expect(await runIntegritySweep(dataSource, store, keyring.keys, { jobId })).toEqual(sweep);

@@ -1,7 +1,7 @@
 import type { EventStore } from '@ree/event-store';
 import { randomUUID } from 'node:crypto';
-import type { PublishedKey } from '../anchors/anchor-keyring';
-import { anchorRows } from '../anchors/anchor-store';
+import { PublishedKey, verifyAnchorWithKeys } from '../anchors/anchor-keyring';
+import { anchorRows, StoredAnchor } from '../anchors/anchor-store';
 import { checkAnchor } from '../anchors/check/anchor-check';
 import { Finding, settleFindings } from '../anchors/check/findings';
 import type { Sql } from '../anchors/stream-heads';
@@ -26,6 +26,24 @@ async function streamIds(sql: Sql, after: string | null, limit: number): Promise
   return rows.map((row) => row.stream_id);
 }
 
+/**
+ * The latest anchor whose signature holds with a published key valid when it was taken. Newer rows
+ * that do not verify are findings themselves, and are passed over: a row forged into `audit.anchors`
+ * must not take the place of the real latest anchor in the check.
+ */
+async function latestValidAnchor(sql: Sql, keys: readonly PublishedKey[], findings: Finding[]): Promise<StoredAnchor | null> {
+  for (let beforeSeq: number | undefined; ; ) {
+    const page = await anchorRows.page(sql, 100, beforeSeq);
+    for (const stored of page) {
+      const verification = verifyAnchorWithKeys(stored.anchor, keys);
+      if (verification.valid) return stored;
+      findings.push({ kind: 'signature-invalid', anchorId: stored.anchor.id, detail: `anchor ${stored.anchor.id} does not verify: ${verification.problems.join('; ')}` });
+    }
+    if (page.length < 100) return null;
+    beforeSeq = page[page.length - 1].seq;
+  }
+}
+
 export interface IntegritySweepOptions {
   /** The job that runs it: a job run again answers the sweep it recorded. */
   readonly jobId?: string;
@@ -35,7 +53,7 @@ export interface IntegritySweepOptions {
 
 /**
  * The integrity sweep: recomputes every stream's whole hash chain (`verifyStream`, page by page),
- * checks the latest anchor against the store (its signature, heads and the global log; its
+ * checks the latest anchor that verifies against the store (its signature, heads and the global log; its
  * streams' chains are among those just recomputed), records the run in `audit.integrity_sweeps`
  * and answers it. Reads every event: a nightly job's work.
  */
@@ -63,7 +81,7 @@ export async function runIntegritySweep(sql: Sql, store: EventStore, keys: reado
     }
     page = page.length < STREAM_PAGE ? [] : await streamIds(sql, page[page.length - 1], STREAM_PAGE);
   }
-  const latest = await anchorRows.latest(sql);
+  const latest = await latestValidAnchor(sql, keys, findings);
   if (latest) findings.push(...(await checkAnchor(sql, store, keys, latest.anchor.id, { chains: false })).findings);
   const settled = settleFindings(findings);
   const record = await sweepRecords.record(sql, {
