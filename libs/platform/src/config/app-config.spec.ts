@@ -22,7 +22,9 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       nodeEnv: 'development',
       port: 3000,
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/ree',
+      databaseUrl: 'postgres://ree_app@127.0.0.1:5432/ree',
+      migrationDatabaseUrl: 'postgres://ree_owner@127.0.0.1:5432/ree',
+      databaseBootstrapUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
       redisUrl: 'redis://127.0.0.1:6379',
       eventStore: 'postgres',
       readYourWritesTimeoutMs: 5_000,
@@ -59,6 +61,8 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 8080,
       databaseUrl: 'postgresql://app:pw@db:5432/ree',
+      migrationDatabaseUrl: 'postgresql://ree_owner@db:5432/ree',
+      databaseBootstrapUrl: 'postgresql://postgres@db:5432/postgres',
       redisUrl: 'rediss://cache:6380',
       logLevel: 'debug',
       deadlines: { arrivalNotConfirmedDays: 30 },
