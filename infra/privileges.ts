@@ -25,7 +25,7 @@ export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE' | 'TRUNCA
 
 const READ_WRITE: readonly TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 /** A read model is emptied by its `reset` before a rebuild in place (TRUNCATE). */
-const READ_MODEL: readonly TablePrivilege[] = [...READ_WRITE, 'TRUNCATE'];
+export const READ_MODEL: readonly TablePrivilege[] = [...READ_WRITE, 'TRUNCATE'];
 /** Append-only records: rows are added and read, never changed (their triggers refuse it for everyone anyway). */
 const APPEND_ONLY: readonly TablePrivilege[] = ['SELECT', 'INSERT'];
 

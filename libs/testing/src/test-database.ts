@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { dataSourceOptions, dropDatabase, recreateDatabase, setUpDatabase } from '../../../infra/data-source';
 import type { DatabaseUrls } from '../../../infra/database-roles';
+import { READ_MODEL, schemaGrants } from '../../../infra/privileges';
 
 /**
  * The roles of the test databases, as in production (docs/decisions.md, 27): tests connect as the
@@ -56,30 +56,15 @@ export async function createTestDatabase(url: string): Promise<void> {
   await setUpDatabase(testDatabaseUrls(url));
 }
 
-/** Runs `work` on one connection of its own as the owner of `url`'s database (DDL of a test's own schema, for instance). */
-export async function withOwner<T>(work: (client: Client) => Promise<T>, url: string = process.env.DATABASE_URL ?? ''): Promise<T> {
-  const client = new Client({ connectionString: asOwner(url), application_name: 'ree-test-owner' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
- * Creates `schema` as the owner, for a test's own read model: the application role may use it and
- * do anything but DDL with the tables the owner creates there (as in a read-model schema of
- * infra/privileges.ts); `blueGreen` lets the application role rebuild it blue/green.
+ * Creates `schema` as the owner (`owner`, a connection as the owner), for a test's own read model:
+ * the application role gets what it gets in a read-model schema of infra/privileges.ts, on the
+ * tables the owner creates there later too; `blueGreen` lets it rebuild the schema blue/green.
  */
-export async function createTestSchema(schema: string, options: { blueGreen?: boolean; url?: string } = {}): Promise<void> {
-  const q = `"${schema.replace(/"/g, '""')}"`;
-  await withOwner(async (client) => {
-    await client.query(`CREATE SCHEMA ${q}`);
-    await client.query(`GRANT USAGE ON SCHEMA ${q} TO ${TEST_APPLICATION_ROLE}`);
-    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${q} GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${TEST_APPLICATION_ROLE}`);
-    if (options.blueGreen) await client.query(`INSERT INTO blue_green.schemas (schema_name) VALUES ($1) ON CONFLICT DO NOTHING`, [schema]);
-  }, options.url);
+export async function createTestSchema(owner: { query(sql: string, parameters?: unknown[]): Promise<unknown> }, schema: string, options: { blueGreen?: boolean } = {}): Promise<void> {
+  await owner.query(`CREATE SCHEMA "${schema.replace(/"/g, '""')}"`);
+  for (const statement of schemaGrants(schema, { all: READ_MODEL }, TEST_APPLICATION_ROLE)) await owner.query(statement);
+  if (options.blueGreen) await owner.query(`INSERT INTO blue_green.schemas (schema_name) VALUES ($1) ON CONFLICT DO NOTHING`, [schema]);
 }
 
 /**
