@@ -8,6 +8,17 @@ import { asSuperuser } from './postgres-admin';
  * again before it commits, so no other session ever sees the table unguarded (PostgreSQL's DDL is
  * transactional), and a failure rolls both back.
  */
+/** Runs one statement on the database of `pool` as the intruder (a superuser), the trigger left on. */
+export async function queryAsIntruder(pool: Pool, sql: string, parameters: unknown[] = []): Promise<unknown> {
+  const client = new Client({ connectionString: asSuperuser(pool.options.connectionString!), application_name: 'ree-test-intruder' });
+  await client.connect();
+  try {
+    return await client.query(sql, parameters);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function tamperWithEvents(pool: Pool, sql: string, parameters: unknown[]): Promise<number> {
   const client = new Client({ connectionString: asSuperuser(pool.options.connectionString!), application_name: 'ree-test-intruder' });
   await client.connect();

@@ -24,7 +24,7 @@ describe('the review projection', () => {
   /** A copy of schema `review` for one test: every table with its indexes, empty. */
   async function freshSchema(): Promise<string> {
     const schema = fresh('review_test');
-    await createTestSchema(harness.owner, schema);
+    await createTestSchema(harness.owner, schema, { blueGreen: true });
     for (const table of Object.keys(TABLES)) await harness.owner.query(`CREATE TABLE ${schema}.${table} (LIKE review.${table} INCLUDING ALL)`);
     return schema;
   }
