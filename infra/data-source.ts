@@ -1,5 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { type DatabaseUrls, provisionDatabase, userOf } from './database-roles';
+import { type DatabaseUrls, provisionDatabase, SET_UP_LOCK, userOf } from './database-roles';
 import { MIGRATIONS } from './migrations';
 import { grantApplicationPrivileges } from './privileges';
 
@@ -55,16 +55,18 @@ function pgOptionsOf(session: MigrationSession): Record<string, string | number>
  */
 export async function setUpDatabase(urls: DatabaseUrls, session: MigrationSession = {}): Promise<string[]> {
   await provisionDatabase(urls);
-  const applied = await runMigrations(urls.owner, session);
   const { Client } = await import('pg');
   const client = new Client({ connectionString: urls.owner, ...pgOptionsOf(session) });
   await client.connect();
   try {
+    // The API and the worker may start at once: their migrations and grants take turns.
+    await client.query(`SELECT pg_advisory_lock(${SET_UP_LOCK})`);
+    const applied = await runMigrations(urls.owner, session);
     await grantApplicationPrivileges(client, userOf(urls.application));
+    return applied;
   } finally {
     await client.end();
   }
-  return applied;
 }
 
 /**

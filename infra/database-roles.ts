@@ -21,19 +21,13 @@ export class DatabaseProvisionError extends Error {
 /** Role attributes both roles keep: neither may bypass the grants or make roles or databases. */
 const ATTRIBUTES = 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION INHERIT';
 
+/** The advisory lock (in the product's database) that makes concurrent set-ups take turns. */
+export const SET_UP_LOCK = 727_001;
+
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 export const userOf = (url: string): string => decodeURIComponent(new URL(url).username);
 export const databaseOf = (url: string): string => decodeURIComponent(new URL(url).pathname.slice(1));
-
-/** `url` with another user (and no password, unless given) and optionally another database. */
-export function withUser(url: string, user: string, options: { password?: string; database?: string } = {}): string {
-  const parsed = new URL(url);
-  parsed.username = encodeURIComponent(user);
-  parsed.password = options.password ? encodeURIComponent(options.password) : '';
-  if (options.database !== undefined) parsed.pathname = `/${encodeURIComponent(options.database)}`;
-  return parsed.toString();
-}
 
 /** The one line an operator runs when the start cannot create the roles itself. */
 export function manualSetup(urls: DatabaseUrls): string {
@@ -93,11 +87,15 @@ async function bootstrap(admin: Client, urls: DatabaseUrls): Promise<void> {
   const inDatabase = await connect(urls.bootstrap, database);
   if (!inDatabase) throw new DatabaseProvisionError(`Cannot connect to database ${database} with DATABASE_BOOTSTRAP_URL`);
   try {
+    // The API and the worker may start (and set up) at once: one at a time, as catalogue rows updated concurrently fail.
+    await inDatabase.query('BEGIN');
+    await inDatabase.query(`SELECT pg_advisory_xact_lock(${SET_UP_LOCK})`);
     await handOver(inDatabase, owner);
     await inDatabase.query(`REVOKE ALL ON DATABASE ${quote(database)} FROM PUBLIC`);
     await inDatabase.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quote(database)} TO ${quote(app)}`);
     // The horizon report (libs/event-store/src/postgres/horizon-query.ts) names the sessions of every role.
     await inDatabase.query(`GRANT pg_read_all_stats TO ${quote(app)}`);
+    await inDatabase.query('COMMIT');
   } finally {
     await inDatabase.end().catch(() => undefined);
   }

@@ -15,7 +15,11 @@ export interface SchemaPrivileges {
   readonly all: readonly TablePrivilege[];
   /** More for the tables named. */
   readonly tables?: Readonly<Record<string, readonly TablePrivilege[]>>;
-  /** The functions of the schema the role may call (PUBLIC's EXECUTE is revoked from all of them). */
+  /**
+   * The functions of the schema the role calls. Needed for a SECURITY DEFINER function, whose
+   * migration revokes PUBLIC's EXECUTE; others run with the caller's privileges, and PUBLIC keeps
+   * EXECUTE on them (listed all the same, to say what the application calls).
+   */
   readonly execute?: readonly string[];
   /** Rebuilt blue/green: the role may have the owner copy and switch it (blue_green.* functions). */
   readonly blueGreen?: boolean;
@@ -57,8 +61,7 @@ export function schemaGrants(schema: string, privileges: SchemaPrivileges, role:
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM ${r}`,
     `REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${s} FROM ${r}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} REVOKE ALL ON TABLES FROM ${r}`,
-    `REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} FROM PUBLIC, ${r}`,
-    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${s} REVOKE EXECUTE ON FUNCTIONS FROM ${r}`,
+    `REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} FROM ${r}`,
   ];
   if (privileges.all.length > 0) {
     statements.push(`GRANT ${privileges.all.join(', ')} ON ALL TABLES IN SCHEMA ${s} TO ${r}`);

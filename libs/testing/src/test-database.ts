@@ -45,9 +45,11 @@ export function asApplication(url: string): string {
   return asUser(url, TEST_APPLICATION_ROLE);
 }
 
-/** The three URLs the start uses, for the test database of `url`. */
+/** The three URLs the start uses, for the test database of `url` (the bootstrap one: the superuser on the server's `postgres`). */
 export function testDatabaseUrls(url: string): DatabaseUrls {
-  return { application: asApplication(url), owner: asOwner(url), bootstrap: asUser(asSuperuser(url), decodeURIComponent(new URL(asSuperuser(url)).username), new URL(asSuperuser(url)).password, 'postgres') };
+  const bootstrap = new URL(asSuperuser(url));
+  bootstrap.pathname = '/postgres';
+  return { application: asApplication(url), owner: asOwner(url), bootstrap: bootstrap.toString() };
 }
 
 /** Drops and re-creates the database of `url` and sets it up as `npm start` does: roles, migrations as the owner, grants. */
