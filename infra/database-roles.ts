@@ -121,7 +121,9 @@ async function refusePowerful(client: Client, role: string): Promise<void> {
     [role],
   );
   if (rows[0]?.powerful) {
-    throw new DatabaseProvisionError(`Role ${role} may do more than the product's roles may: run ALTER ROLE ${role} ${ATTRIBUTES}, or name another role`);
+    throw new DatabaseProvisionError(
+      `Role ${role} may do more than the product's roles may (a superuser, or creates roles or databases, or bypasses row security): name another role in DATABASE_URL / MIGRATION_DATABASE_URL (docs/operations.md, "Database roles")`,
+    );
   }
 }
 

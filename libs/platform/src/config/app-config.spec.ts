@@ -70,6 +70,17 @@ describe('loadConfig', () => {
     expect(config.jwt).toMatchObject({ secret: OWN_SECRET, usingDevelopmentSecret: false });
   });
 
+  it('derives the owner’s and the bootstrap connections from DATABASE_URL, and takes them when given', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:pw@db:5433/prod' })).toMatchObject({
+      migrationDatabaseUrl: 'postgres://ree_owner@db:5433/prod',
+      databaseBootstrapUrl: 'postgres://postgres@db:5433/postgres',
+    });
+    expect(
+      loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner:secret@db/ree', DATABASE_BOOTSTRAP_URL: 'postgres://admin:secret@db/postgres' }),
+    ).toMatchObject({ migrationDatabaseUrl: 'postgres://owner:secret@db/ree', databaseBootstrapUrl: 'postgres://admin:secret@db/postgres' });
+    expect(problemsOf({ MIGRATION_DATABASE_URL: 'mysql://db/ree' })).toEqual(['MIGRATION_DATABASE_URL: "mysql://db/ree" must start with postgres:// or postgresql://']);
+  });
+
   it('reports every bad value on its own line, naming the variable', () => {
     const problems = problemsOf({
       PORT: 'eighty',
