@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEventStorePool, type NewEvent, PostgresEventStore } from '@ree/event-store';
+import { checkApplicationRole } from '@ree/platform';
 import { asOwner, asSuperuser } from '@ree/testing';
 import { Client, Pool } from 'pg';
 
@@ -68,6 +69,12 @@ describe('The application role', () => {
     expect(rows).toEqual([]);
     const owner = await app.query(`SELECT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE oid = 'event_store.events'::regclass`);
     expect(owner.rows[0].owner).not.toBe(role);
+  });
+
+  it('passes the start check of the API and the worker, which names the owner and a superuser as unfit', async () => {
+    expect(await checkApplicationRole(url)).toBeNull();
+    expect(await checkApplicationRole(asOwner(url))).toContain('connects as ree_owner, which owns event_store.events: from this connection the append-only guard can be switched off');
+    expect(await checkApplicationRole(asSuperuser(url))).toContain('which is a superuser and bypasses row security and owns event_store.events');
   });
 
   it.each([
