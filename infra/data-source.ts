@@ -1,5 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { type DatabaseUrls, provisionDatabase, SET_UP_LOCK, userOf } from './database-roles';
 import { MIGRATIONS } from './migrations';
+import { grantApplicationPrivileges } from './privileges';
 
 /**
  * The read-model and event-store database. Schemas come from the migrations in `infra/migrations`
@@ -45,9 +47,38 @@ function pgOptionsOf(session: MigrationSession): Record<string, string | number>
   };
 }
 
-/** Creates the database named in `url` if it does not exist, then runs every pending migration. */
+/**
+ * What `npm start` and `npm run migrate` do before the apps start (docs/decisions.md, 27): both
+ * roles and the database made to exist and the owner to own everything in it
+ * (infra/database-roles.ts), the pending migrations run as the owner, then the application role
+ * given exactly its privileges (infra/privileges.ts). Resolves to the migrations applied.
+ */
+export async function setUpDatabase(urls: DatabaseUrls, session: MigrationSession = {}): Promise<string[]> {
+  await provisionDatabase(urls);
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: urls.owner, ...pgOptionsOf(session) });
+  await client.connect();
+  try {
+    // The API and the worker may start at once: their migrations and grants take turns.
+    await client.query(`SELECT pg_advisory_lock(${SET_UP_LOCK})`);
+    const applied = await runMigrations(urls.owner, session);
+    await grantApplicationPrivileges(client, userOf(urls.application));
+    return applied;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates the database named in `url` if it does not exist, then runs every pending migration as
+ * `url`'s role, granting nothing: for benchmarks, and tests of a database without roles.
+ */
 export async function migrate(url: string, session: MigrationSession = {}): Promise<string[]> {
   await ensureDatabase(url, session);
+  return runMigrations(url, session);
+}
+
+async function runMigrations(url: string, session: MigrationSession): Promise<string[]> {
   const dataSource = migrationDataSource(url, session);
   await dataSource.initialize();
   try {

@@ -14,7 +14,8 @@ async function main() {
   buildIfNeeded();
   const config = loadConfigOrExit();
   const { restorePositions, describeStep } = require(compiled('infra', 'restore-positions.js'));
-  process.stderr.write(`${describeStep(await restorePositions(config.databaseUrl))}\n`);
+  // An administrative step: the owner's connection, since the application role may not add an epoch.
+  process.stderr.write(`${describeStep(await restorePositions(config.migrationDatabaseUrl))}\n`);
 }
 
 main().catch((error) => {

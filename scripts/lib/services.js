@@ -6,7 +6,7 @@
 const { Client } = require('pg');
 const { Redis } = require('ioredis');
 
-const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/ree';
+const DEFAULT_DATABASE_URL = 'postgres://ree_app@127.0.0.1:5432/ree';
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 const TIMEOUT_MS = 3000;
 
@@ -27,7 +27,10 @@ function withoutPassword(url) {
   }
 }
 
-/** A database that does not exist yet counts as reachable: the migration step creates it. */
+/**
+ * A database or a role that does not exist yet counts as reachable: the migration step creates
+ * them (or says in one line what to run).
+ */
 async function checkPostgres(url) {
   const client = new Client({
     connectionString: url,
@@ -42,7 +45,7 @@ async function checkPostgres(url) {
     await client.query('SELECT 1');
     return null;
   } catch (error) {
-    if (error.code === '3D000') return null;
+    if (error.code === '3D000' || error.code === '28000') return null;
     return `PostgreSQL is not reachable at ${withoutPassword(url)} (${error.message || error.code}): ${HOW_TO_START.postgres}`;
   } finally {
     await client.end().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { dropDatabase, recreateDatabase } from '../../infra/data-source';
+import { asSuperuser } from '../support/postgres-admin';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const HOLDER_APPLICATION = 'horizon-e2e-holder';
@@ -39,7 +40,8 @@ async function until<T>(read: () => Promise<T>, holds: (value: T) => boolean, ti
 describe('the readable horizon over HTTP and in /metrics', () => {
   let app: TestApp;
   let holder: Client | undefined;
-  const otherUrl = `${process.env.DATABASE_URL!}_horizon_e2e`;
+  // Another role's database (the superuser's): the horizon report names sessions of every role.
+  const otherUrl = `${asSuperuser(process.env.DATABASE_URL!)}_horizon_e2e`;
   const otherDatabase = decodeURIComponent(new URL(otherUrl).pathname.slice(1));
 
   beforeAll(async () => {

@@ -28,7 +28,8 @@ describe('PostgreSQL backends of the API terminated during a stream of commands'
     app = await startTestApp({ DATABASE_URL: database.url, IDEMPOTENCY_CLAIM_TIMEOUT_MS: '2000', LOG_LEVEL: 'fatal' });
     await app.api.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.api.getHttpServer().address() as AddressInfo).port}`;
-    db = new Pool({ connectionString: database.url, max: 2, application_name: 'faults-test' });
+    // The operator's connection, as a superuser's: it ends the application role's backends.
+    db = new Pool({ connectionString: database.superuserUrl, max: 2, application_name: 'faults-test' });
     db.on('error', () => undefined);
   });
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { appendWithClient, createEventStorePool, NewEvent, PostgresEventStore, StreamHead } from '@ree/event-store';
-import { dropDatabase, migrate, recreateDatabase } from '../../infra/data-source';
+import { asSuperuser, createTestDatabase } from '@ree/testing';
+import { dropDatabase } from '../../infra/data-source';
 
 /**
  * QUALITY.md "global order": concurrent writers hold their transactions open for random times,
@@ -26,13 +27,12 @@ describe('global order under concurrent, slow-committing writers', () => {
   const url = `${process.env.DATABASE_URL!}_global_order`;
 
   beforeAll(async () => {
-    await recreateDatabase(url);
-    await migrate(url);
+    await createTestDatabase(url);
     pool = createEventStorePool(url, { max: WRITERS + 4, applicationName: 'global-order' });
   });
   afterAll(async () => {
     await pool.end();
-    await dropDatabase(url);
+    await dropDatabase(asSuperuser(url));
   });
 
   it('the catch-up reader sees every event exactly once and in position order', async () => {

@@ -16,7 +16,7 @@ import { dataSourceOptions, dropDatabase, migrate, recreateDatabase } from '../.
 import { MIGRATIONS } from '../../infra/migrations';
 import { PositionEpochs1764300010000 } from '../../infra/migrations/1764300010000-position-epochs';
 import { restorePositions } from '../../infra/restore-positions';
-import { burnTransactionIds, createDatabase, serverMajor, transactionId, withClient } from '../support/postgres-admin';
+import { asSuperuser, burnTransactionIds, createDatabase, serverMajor, transactionId, withClient } from '../support/postgres-admin';
 import { postgresBinDir, ScratchCluster, startScratchCluster } from '../support/scratch-cluster';
 
 /**
@@ -34,8 +34,9 @@ const actor = { sub: 'logical-restore', role: 'admin' };
 const CEILING_MS = 300_000;
 
 describe('positions after a logical dump and restore into a new cluster', () => {
-  const sourceUrl = `${process.env.DATABASE_URL!}_logical_restore`;
-  const olderSourceUrl = `${process.env.DATABASE_URL!}_logical_restore_older`;
+  // An operator's work (dumps, restores, a cluster of its own): as the test run's superuser.
+  const sourceUrl = `${asSuperuser(process.env.DATABASE_URL!)}_logical_restore`;
+  const olderSourceUrl = `${asSuperuser(process.env.DATABASE_URL!)}_logical_restore_older`;
   let cluster: ScratchCluster | undefined;
   const closing: Array<() => Promise<unknown>> = [];
 

@@ -128,7 +128,7 @@ describe('worker crash during a blue/green rebuild', () => {
   it('leaves the live tables answering after every kill, and ends equal to a clean build', async () => {
     const started = Date.now();
     let next = spawned();
-    await BlueGreenRowsProjection.createTables(harness.dataSource.manager, env.CRASH_SCHEMA);
+    await BlueGreenRowsProjection.createTables(harness.owner.manager, env.CRASH_SCHEMA);
     const names = await namedObjectsOf(harness.dataSource.manager, env.CRASH_SCHEMA);
     await append(harness.store, env.CRASH_EVENT_TYPE, STREAMS, EVENTS_PER_STREAM);
     await projectedUpToHead();
@@ -160,7 +160,7 @@ describe('worker crash during a blue/green rebuild', () => {
     await harness.caughtUp(env.CRASH_PROJECTION, head);
 
     const clean = new BlueGreenRowsProjection(`crash_clean_${suffix}`, `crash_clean_${suffix}`, env.CRASH_EVENT_TYPE);
-    await BlueGreenRowsProjection.createTables(harness.dataSource.manager, clean.schema);
+    await BlueGreenRowsProjection.createTables(harness.owner.manager, clean.schema);
     await harness.run([clean]);
     await harness.caughtUp(clean.name, head);
     const rebuilt = await projection.rows(harness.dataSource.manager);

@@ -1,8 +1,10 @@
-import { migrate, recreateDatabase } from '../../infra/data-source';
+import { createTestDatabase, testSuperuserUrl } from '../../libs/testing/src/test-database';
 
-/** A fresh test database, migrated once for the whole run; tests use fresh ids, never truncate. */
+/**
+ * A fresh test database, set up once for the whole run as `npm start` sets one up: both roles
+ * (created when missing), the migrations run as the owner, the application role granted its
+ * privileges. Tests use fresh ids, never truncate.
+ */
 export default async function globalSetup(): Promise<void> {
-  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ree_test';
-  await recreateDatabase(url);
-  await migrate(url);
+  await createTestDatabase(testSuperuserUrl());
 }

@@ -1,15 +1,24 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { asSuperuser, withClient } from './postgres-admin';
 
-/** A trigger on `event_store.events` for the inserts that `condition` (SQL over `NEW`) holds for. */
+/**
+ * A trigger on `event_store.events` for the inserts that `condition` (SQL over `NEW`) holds for,
+ * in the database of `pool`. Created and dropped as the superuser, as an operator injecting the
+ * fault: the application role `pool` connects as may not.
+ */
 async function addInsertTrigger(pool: Pool, condition: string, body: string): Promise<() => Promise<void>> {
   const name = `test_append_fault_${randomUUID().replace(/-/g, '')}`;
-  await pool.query(`CREATE FUNCTION public.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body} END $$`);
-  await pool.query(`CREATE TRIGGER ${name} BEFORE INSERT ON event_store.events FOR EACH ROW WHEN (${condition}) EXECUTE FUNCTION public.${name}()`);
-  return async () => {
-    await pool.query(`DROP TRIGGER IF EXISTS ${name} ON event_store.events`);
-    await pool.query(`DROP FUNCTION IF EXISTS public.${name}()`);
-  };
+  const operator = asSuperuser(pool.options.connectionString!);
+  await withClient(operator, async (client) => {
+    await client.query(`CREATE FUNCTION public.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body} END $$`);
+    await client.query(`CREATE TRIGGER ${name} BEFORE INSERT ON event_store.events FOR EACH ROW WHEN (${condition}) EXECUTE FUNCTION public.${name}()`);
+  });
+  return () =>
+    withClient(operator, async (client) => {
+      await client.query(`DROP TRIGGER IF EXISTS ${name} ON event_store.events`);
+      await client.query(`DROP FUNCTION IF EXISTS public.${name}()`);
+    });
 }
 
 /**

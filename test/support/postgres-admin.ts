@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
+/**
+ * The connections with more power than the application role's (docs/decisions.md, 27), for the
+ * tests that act as an intruder with every power (tampering), or as an operator (terminating
+ * backends, dumps and restores, other clusters): `asSuperuser(url)` is `url`'s database as the test
+ * run's superuser (`TEST_DATABASE_URL`), `asOwner(url)` as the owner that ran the migrations.
+ * Every other test connects as the application role (`DATABASE_URL`).
+ */
+export { asOwner, asSuperuser } from '@ree/testing';
+
 /** Runs `work` on one connection of its own to `url`, closed afterwards. */
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url, application_name: `ree-test-admin-${randomUUID().slice(0, 8)}` });

@@ -7,6 +7,7 @@ export * from './lifecycle/platform.module';
 export * from './lifecycle/bootstrap';
 export * from './lifecycle/service-check';
 export * from './lifecycle/restore-check';
+export * from './lifecycle/role-check';
 export * from './lifecycle/redis-settings';
 export * from './redis/redis.connection';
 export * from './logging/logging.module';

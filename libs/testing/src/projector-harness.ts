@@ -1,12 +1,15 @@
 import { createEventStorePool, PostgresEventStore, Projector, type Projection, type ProjectorLogger } from '@ree/event-store';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { openTestDataSource, privateTestDatabase } from './test-database';
+import { asOwner, openTestDataSource, privateTestDatabase } from './test-database';
 
 /** The real PostgreSQL event store and read-model database of the test run. */
 export interface ProjectorHarness {
   readonly store: PostgresEventStore;
+  /** As the application role, as the worker connects. */
   readonly dataSource: DataSource;
+  /** As the owner: for the DDL of a test's own tables, which the application role may not do. */
+  readonly owner: DataSource;
   /** A projector over `projections`, started; it is stopped after the test. */
   run(projections: readonly Projection[], options?: { readonly batchSize?: number }): Promise<Projector>;
   /** Resolves once the projection's checkpoint is at or after `position` (polled, never a bare sleep). */
@@ -31,6 +34,7 @@ export function useProjectorHarness(options: ProjectorHarnessOptions = {}): Proj
   let pool: Pool | undefined;
   let store: PostgresEventStore | undefined;
   let dataSource: DataSource | undefined;
+  let owner: DataSource | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
   const projectors: Projector[] = [];
   beforeAll(async () => {
@@ -41,6 +45,7 @@ export function useProjectorHarness(options: ProjectorHarnessOptions = {}): Proj
       dropDatabase = database.drop;
     }
     dataSource = await openTestDataSource([], url);
+    owner = await openTestDataSource([], asOwner(url));
     pool = createEventStorePool(url);
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
   });
@@ -51,6 +56,7 @@ export function useProjectorHarness(options: ProjectorHarnessOptions = {}): Proj
     await store?.close();
     await pool?.end();
     await dataSource?.destroy();
+    await owner?.destroy();
     await dropDatabase?.();
   });
   const opened = <T>(value: T | undefined): T => {
@@ -63,6 +69,9 @@ export function useProjectorHarness(options: ProjectorHarnessOptions = {}): Proj
     },
     get dataSource() {
       return opened(dataSource);
+    },
+    get owner() {
+      return opened(owner);
     },
     async run(projections, options = {}) {
       const projector = new Projector({ store: opened(store), dataSource: opened(dataSource), projections, batchSize: options.batchSize, lockIntervalMs: 50, logger: quiet });

@@ -1,4 +1,5 @@
 import type { Projection, RecordedEvent } from '@ree/event-store';
+import { createTestSchema } from '@ree/testing';
 import type { EntityManager } from 'typeorm';
 
 export const HISTORY_EVENT_TYPE = 'HistoryAppended';
@@ -18,7 +19,7 @@ export class HistoryProjection implements Projection {
   ) {}
 
   async createTables(tx: Pick<EntityManager, 'query'>): Promise<void> {
-    await tx.query(`CREATE SCHEMA ${this.schema}`);
+    await createTestSchema(tx, this.schema);
     await tx.query(`CREATE TABLE ${this.schema}.events (event_id uuid PRIMARY KEY, stream_id text NOT NULL, revision int NOT NULL, position bigint NOT NULL)`);
     await tx.query(`CREATE TABLE ${this.schema}.streams (stream_id text PRIMARY KEY, last_revision int NOT NULL, last_position bigint NOT NULL, last_event_id uuid NOT NULL)`);
   }

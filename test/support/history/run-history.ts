@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from '../../../infra/data-source';
+import { asSuperuser } from '../postgres-admin';
 import { checkHistory } from './check-history';
 import { FaultCounts, FaultInjector } from './faults';
 import { CheckResult, Delivery } from './history';
@@ -65,7 +66,8 @@ export async function runHistory(options: HistoryRunOptions): Promise<HistoryRun
     url.searchParams.set('options', '-c synchronous_commit=off');
     return url.toString();
   };
-  const admin = new Pool({ connectionString: options.url, max: 3, application_name: 'history-checker' });
+  // The operator's connection (creates the test's tables, terminates backends); the product connects as options.url's role.
+  const admin = new Pool({ connectionString: asSuperuser(options.url), max: 3, application_name: 'history-checker' });
   admin.on('error', () => undefined);
   const clients = options.clients ?? 8;
   const prefix = `h${randomUUID().slice(0, 8)}`;

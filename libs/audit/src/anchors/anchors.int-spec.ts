@@ -1,6 +1,6 @@
 import { appendWithClient, createEventStorePool, eventHash, PostgresEventStore, RecordedEvent, verifyChain } from '@ree/event-store';
 import { NotFound } from '@ree/shared-kernel';
-import { openTestDataSource, privateTestDatabase } from '@ree/testing';
+import { asOwner, openTestDataSource, privateTestDatabase } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -23,6 +23,8 @@ describe('anchors over the PostgreSQL event store', () => {
   let pool: Pool;
   let store: PostgresEventStore;
   let dataSource: DataSource;
+  /** The test run's superuser: an intruder with every power, who rewrites events past the trigger. */
+  let intruder: DataSource;
   let taker: AnchorTaker;
   let proofs: AnchorProofs;
   const key = testKey();
@@ -37,6 +39,7 @@ describe('anchors over the PostgreSQL event store', () => {
     pool = createEventStorePool(database.url, { max: 4, applicationName: 'anchors-int-spec' });
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
     dataSource = await openTestDataSource([], database.url);
+    intruder = await openTestDataSource([], database.superuserUrl);
     taker = new AnchorTaker(dataSource, keyring);
     proofs = new AnchorProofs(dataSource, store);
   });
@@ -44,6 +47,7 @@ describe('anchors over the PostgreSQL event store', () => {
     await store.close();
     await pool.end();
     await dataSource.destroy();
+    await intruder.destroy();
     await database.drop();
   });
 
@@ -77,7 +81,7 @@ describe('anchors over the PostgreSQL event store', () => {
 
   /** Rewrites stored events straight in the table, past the append-only trigger (replica mode fires no trigger). */
   async function rewrite(changes: Array<{ event: RecordedEvent; data: unknown; metadata: unknown }>): Promise<void> {
-    await dataSource.transaction(async (manager) => {
+    await intruder.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`);
       for (const { event, data, metadata } of changes) {
         await manager.query(`UPDATE event_store.events SET data = $1, metadata = $2 WHERE event_id = $3`, [data, metadata, event.eventId]);
@@ -234,11 +238,18 @@ describe('anchors over the PostgreSQL event store', () => {
     expect(verifyProof(await proofs.proofFor(rewritten[0].eventId), key.publicKeyPem).valid).toBe(true);
   });
 
-  it('refuses to change or delete a stored anchor', async () => {
+  it('refuses to change or delete a stored anchor: the application role may not, and the trigger stops the owner', async () => {
     const anchor = await taker.take();
-    await expect(dataSource.query(`UPDATE audit.anchors SET root = $1 WHERE anchor_id = $2`, ['0'.repeat(64), anchor.id])).rejects.toThrow(/append-only/);
     const { leavesOf } = (await anchorRows.byId(dataSource, anchor.id))!;
-    await expect(dataSource.query(`DELETE FROM audit.anchor_leaves WHERE anchor_id = $1`, [leavesOf])).rejects.toThrow(/append-only/);
-    await expect(dataSource.query(`TRUNCATE audit.anchors CASCADE`)).rejects.toThrow(/append-only/);
+    const owner = await openTestDataSource([], asOwner(database.url));
+    try {
+      for (const [who, refusal] of [[dataSource, /permission denied/], [owner, /append-only/]] as const) {
+        await expect(who.query(`UPDATE audit.anchors SET root = $1 WHERE anchor_id = $2`, ['0'.repeat(64), anchor.id])).rejects.toThrow(refusal);
+        await expect(who.query(`DELETE FROM audit.anchor_leaves WHERE anchor_id = $1`, [leavesOf])).rejects.toThrow(refusal);
+        await expect(who.query(`TRUNCATE audit.anchors CASCADE`)).rejects.toThrow(refusal);
+      }
+    } finally {
+      await owner.destroy();
+    }
   });
 });

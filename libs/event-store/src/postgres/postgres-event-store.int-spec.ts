@@ -1,3 +1,4 @@
+import { asOwner } from '@ree/testing';
 import { Pool } from 'pg';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { freshStream, newEvents, readAllOf } from '../contract/contract-fixtures';
@@ -25,14 +26,24 @@ describe('PostgresEventStore on the database', () => {
   it.each([
     ['UPDATE', `UPDATE event_store.events SET type = 'Forged' WHERE stream_id = $1`],
     ['DELETE', `DELETE FROM event_store.events WHERE stream_id = $1`],
-  ])('the database rejects %s of stored events', async (operation, sql) => {
+  ])('the database rejects %s of stored events, even by the owner of the table', async (operation, sql) => {
     const streamId = freshStream();
     await new PostgresEventStore({ pool }).appendToStream(streamId, newEvents(1));
-    await expect(pool.query(sql, [streamId])).rejects.toThrow(`event_store.events is append-only: ${operation} is not allowed`);
+    const owner = new Pool({ connectionString: asOwner(url), max: 1 });
+    try {
+      await expect(owner.query(sql, [streamId])).rejects.toThrow(`event_store.events is append-only: ${operation} is not allowed`);
+    } finally {
+      await owner.end();
+    }
   });
 
-  it('the database rejects TRUNCATE of the events table', async () => {
-    await expect(pool.query('TRUNCATE event_store.events')).rejects.toThrow('append-only: TRUNCATE is not allowed');
+  it('the database rejects TRUNCATE of the events table, even by its owner', async () => {
+    const owner = new Pool({ connectionString: asOwner(url), max: 1 });
+    try {
+      await expect(owner.query('TRUNCATE event_store.events')).rejects.toThrow('append-only: TRUNCATE is not allowed');
+    } finally {
+      await owner.end();
+    }
   });
 
   it('reports an unreachable database as EventStoreUnavailableError', async () => {
@@ -97,8 +108,10 @@ describe('PostgresEventStore on the database', () => {
 
   it('orders positions as numbers, also where their number of digits changes', async () => {
     // Rows made up inside a transaction that is rolled back: no other test ever sees them. A base of
-    // 10^8 (as a restore step records it) puts the readers' horizon above 10^14.
-    const client = await pool.connect();
+    // 10^8 (as a restore step records it) puts the readers' horizon above 10^14. As the owner: only
+    // the restore step, run as the owner, adds an epoch.
+    const owner = new Pool({ connectionString: asOwner(url), max: 1 });
+    const client = await owner.connect();
     try {
       await client.query('BEGIN');
       await client.query(
@@ -121,6 +134,7 @@ describe('PostgresEventStore on the database', () => {
     } finally {
       await client.query('ROLLBACK');
       client.release();
+      await owner.end();
     }
   });
 

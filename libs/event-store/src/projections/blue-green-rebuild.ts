@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Checkpoint } from '../event-store';
 import { backoffDelay, sleep } from './backoff';
-import { copySchemaOf, createCopy, dropSchema, switchSchemas } from './blue-green-schema';
+import { copySchemaOf, createCopy, dropCopy, switchSchemas } from './blue-green-schema';
 import { deleteCheckpoint, loadCheckpoints, lockCheckpoint } from './checkpoint-table';
 import type { BlueGreen, Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -77,7 +77,7 @@ export class BlueGreenRebuild {
       try {
         await dataSource.transaction(async (tx) => {
           await deleteCheckpoint(tx, this.copyName);
-          await createCopy(tx, this.blueGreen.schema, this.copySchema);
+          await createCopy(tx, this.blueGreen.schema);
         });
         await this.startCopy();
         await followCheckpoint(this.context, this.copyName, target, report('replaying'), this.live.name);
@@ -157,7 +157,7 @@ export class BlueGreenRebuild {
       const copy = await progressIn(tx, this.copyName);
       if (!reached(this.context.store, copy.checkpoint, live)) return undefined;
       if ((await lockRebuild(tx, this.live.name)) !== rebuildId) throw new RebuildSupersededError(this.live.name);
-      await switchSchemas(tx, this.blueGreen.schema, this.copySchema);
+      await switchSchemas(tx, this.blueGreen.schema);
       await tx.query(
         `UPDATE projections.checkpoints SET checkpoint = $2, events_processed = $3, updated_at = now() WHERE name = $1`,
         [this.live.name, copy.checkpoint, copy.eventsProcessed],
@@ -182,7 +182,7 @@ export class BlueGreenRebuild {
   private async discardCopy(): Promise<void> {
     await this.context.dataSource
       .transaction(async (tx) => {
-        await dropSchema(tx, this.copySchema);
+        await dropCopy(tx, this.blueGreen.schema);
         await deleteCheckpoint(tx, this.copyName);
       })
       .catch(() => undefined);

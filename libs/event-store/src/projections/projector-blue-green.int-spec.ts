@@ -10,7 +10,7 @@ describe('Projector.rebuild, blue/green', () => {
 
   async function blueGreen(type = fresh('BlueGreen')): Promise<BlueGreenRowsProjection> {
     const schema = fresh('bg');
-    await BlueGreenRowsProjection.createTables(db().manager, schema);
+    await BlueGreenRowsProjection.createTables(suite.harness.owner.manager, schema);
     return new BlueGreenRowsProjection(fresh('bluegreen'), schema, type);
   }
 
@@ -52,7 +52,7 @@ describe('Projector.rebuild, blue/green', () => {
 
   it('answers reads from the old tables while the copy fills, then from tables equal to a clean build, names kept', async () => {
     const projection = await blueGreen();
-    const other = await RowsProjection.create(db().manager, suite.harness.schema, fresh('rows'), fresh('Other'));
+    const other = await RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), fresh('Other'));
     const projector = projectorOf([projection, other]);
     await projector.start();
     await eventually(reaches(suite.harness, projection.name, await appendValues(projection.eventTypes[0], 4, 5)));
@@ -103,8 +103,8 @@ describe('Projector.rebuild, blue/green', () => {
     await projector.start();
     await eventually(reaches(suite.harness, projection.name, await appendValues(projection.eventTypes[0], 2, 4)));
     const copy = `${projection.schema}__rebuild`;
-    await db().query(`CREATE SCHEMA ${copy}`);
-    await db().query(`CREATE TABLE ${copy}.items (junk int)`);
+    await suite.harness.owner.query(`CREATE SCHEMA ${copy}`);
+    await suite.harness.owner.query(`CREATE TABLE ${copy}.items (junk int)`);
     await db().query(`INSERT INTO projections.checkpoints (name, checkpoint) VALUES ($1, $2)`, [
       `${projection.name}@rebuild`,
       await suite.harness.store.headPosition(),

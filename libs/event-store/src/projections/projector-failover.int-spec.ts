@@ -22,7 +22,7 @@ describe('Projector, two instances of one projection', () => {
   }
 
   async function twoInstances(type: string) {
-    const first = await RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), type);
+    const first = await RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), type);
     const second = first.twin();
     const holder = instanceOf(first);
     await holder.start();

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { asSuperuser } from '@ree/testing';
 import { dropDatabase, recreateDatabase } from '../../../../infra/data-source';
 import type { Horizon, HorizonReport } from '../horizon';
 import { readHorizon } from '../horizon';
@@ -33,7 +34,8 @@ class SplitLogger implements ProjectorLogger {
  */
 describe('the readable horizon, held back from another database of the cluster', () => {
   const suite = useProjectorHarness();
-  const otherUrl = `${process.env.DATABASE_URL!}_horizon_other`;
+  // Another role's database (the superuser's): the horizon report names sessions of every role.
+  const otherUrl = `${asSuperuser(process.env.DATABASE_URL!)}_horizon_other`;
   const otherDatabase = decodeURIComponent(new URL(otherUrl).pathname.slice(1));
   let holder: Client | undefined;
 
@@ -75,7 +77,7 @@ describe('the readable horizon, held back from another database of the cluster',
 
   it('names the holder (pid, database, application) and counts the held-back events, in the store and the projector status, until it ends', async () => {
     const type = fresh('Held');
-    const projection = await RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), type);
+    const projection = await RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), type);
     const projector = projectorOf(type, new SplitLogger(), projection);
     const pid = await holdHorizon();
     const { position } = await appendEvents(suite.harness.store, type, 2);
@@ -106,7 +108,7 @@ describe('the readable horizon, held back from another database of the cluster',
 
   it('warns once, naming the holder, when an event has been unreadable for the threshold, and says when the horizon moves again', async () => {
     const type = fresh('Stalled');
-    const projection = await RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), type);
+    const projection = await RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), type);
     const logger = new SplitLogger();
     const projector = projectorOf(type, logger, projection);
     await projector.start();

@@ -7,7 +7,7 @@ describe('Projector.rebuild', () => {
   const suite = useProjectorHarness();
 
   async function projectionFor(eventType: string): Promise<RowsProjection> {
-    return RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), eventType);
+    return RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), eventType);
   }
 
   function projectorOf(...projections: RowsProjection[]): Projector {

@@ -6,7 +6,7 @@ describe('Projector', () => {
   const suite = useProjectorHarness();
 
   async function projectionFor(eventType: string): Promise<RowsProjection> {
-    return RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), eventType);
+    return RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), eventType);
   }
 
   function projectorOf(...projections: RowsProjection[]): Projector {

@@ -9,7 +9,7 @@ describe('ReadModelPositions', () => {
   async function setUp(count: number) {
     const projections = await Promise.all(
       Array.from({ length: count }, () =>
-        RowsProjection.create(suite.harness.dataSource.manager, suite.harness.schema, fresh('rows'), fresh('Read')),
+        RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), fresh('Read')),
       ),
     );
     const projector = new Projector({

@@ -22,7 +22,9 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       nodeEnv: 'development',
       port: 3000,
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/ree',
+      databaseUrl: 'postgres://ree_app@127.0.0.1:5432/ree',
+      migrationDatabaseUrl: 'postgres://ree_owner@127.0.0.1:5432/ree',
+      databaseBootstrapUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
       redisUrl: 'redis://127.0.0.1:6379',
       eventStore: 'postgres',
       readYourWritesTimeoutMs: 5_000,
@@ -59,11 +61,24 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 8080,
       databaseUrl: 'postgresql://app:pw@db:5432/ree',
+      migrationDatabaseUrl: 'postgresql://ree_owner@db:5432/ree',
+      databaseBootstrapUrl: 'postgresql://postgres@db:5432/postgres',
       redisUrl: 'rediss://cache:6380',
       logLevel: 'debug',
       deadlines: { arrivalNotConfirmedDays: 30 },
     });
     expect(config.jwt).toMatchObject({ secret: OWN_SECRET, usingDevelopmentSecret: false });
+  });
+
+  it('derives the owner’s and the bootstrap connections from DATABASE_URL, and takes them when given', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:pw@db:5433/prod' })).toMatchObject({
+      migrationDatabaseUrl: 'postgres://ree_owner@db:5433/prod',
+      databaseBootstrapUrl: 'postgres://postgres@db:5433/postgres',
+    });
+    expect(
+      loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner:secret@db/ree', DATABASE_BOOTSTRAP_URL: 'postgres://admin:secret@db/postgres' }),
+    ).toMatchObject({ migrationDatabaseUrl: 'postgres://owner:secret@db/ree', databaseBootstrapUrl: 'postgres://admin:secret@db/postgres' });
+    expect(problemsOf({ MIGRATION_DATABASE_URL: 'mysql://db/ree' })).toEqual(['MIGRATION_DATABASE_URL: "mysql://db/ree" must start with postgres:// or postgresql://']);
   });
 
   it('reports every bad value on its own line, naming the variable', () => {

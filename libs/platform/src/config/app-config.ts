@@ -9,7 +9,19 @@ import { databaseConfig, type DatabaseConfig } from './database-config';
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly port: number;
+  /** The application role's connection (`DATABASE_URL`): owns nothing, holds what infra/privileges.ts grants. */
   readonly databaseUrl: string;
+  /**
+   * The owner's connection (`MIGRATION_DATABASE_URL`, default `DATABASE_URL` as user `ree_owner`):
+   * migrations and `npm run restore:positions` only, never the API or the worker.
+   */
+  readonly migrationDatabaseUrl: string;
+  /**
+   * A role allowed to create roles and databases (`DATABASE_BOOTSTRAP_URL`, default the `postgres`
+   * superuser on `DATABASE_URL`'s server): used by `npm start`/`npm run migrate` only while the
+   * roles or the database do not exist, or objects belong to another role (docs/operations.md, "Database roles").
+   */
+  readonly databaseBootstrapUrl: string;
   /** Session settings and connection queues of PostgreSQL (see `database-config.ts`). */
   readonly database: DatabaseConfig;
   readonly redisUrl: string;
@@ -107,7 +119,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const config: AppConfig = {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535, problems),
-    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/ree', ['postgres:', 'postgresql:'], problems)!,
+    ...databaseUrls(env, problems),
     database: databaseConfig(env, (name, fallback, min, max) => integer(env, name, fallback, min, max, problems), problems),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems)!,
     eventStore,
@@ -154,6 +166,28 @@ function cron(env: Env, name: string, fallback: string, problems: string[]): str
     problems.push(`${name}: "${raw}" is not a cron pattern of five fields (minute hour day month weekday), e.g. 0 2 * * *`);
   }
   return raw;
+}
+
+export const DEFAULT_DATABASE_URL = 'postgres://ree_app@127.0.0.1:5432/ree';
+export const DEFAULT_OWNER_ROLE = 'ree_owner';
+
+/** `url` as another user (without a password), on another database if given. */
+export function databaseUrlAs(url: string, user: string, database?: string): string {
+  const parsed = new URL(url);
+  parsed.username = encodeURIComponent(user);
+  parsed.password = '';
+  if (database !== undefined) parsed.pathname = `/${encodeURIComponent(database)}`;
+  return parsed.toString();
+}
+
+function databaseUrls(env: Env, problems: string[]): Pick<AppConfig, 'databaseUrl' | 'migrationDatabaseUrl' | 'databaseBootstrapUrl'> {
+  const protocols = ['postgres:', 'postgresql:'];
+  const databaseUrl = url(env, 'DATABASE_URL', DEFAULT_DATABASE_URL, protocols, problems)!;
+  return {
+    databaseUrl,
+    migrationDatabaseUrl: url(env, 'MIGRATION_DATABASE_URL', databaseUrlAs(databaseUrl, DEFAULT_OWNER_ROLE), protocols, problems)!,
+    databaseBootstrapUrl: url(env, 'DATABASE_BOOTSTRAP_URL', databaseUrlAs(databaseUrl, 'postgres', 'postgres'), protocols, problems)!,
+  };
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
 import { assertEventStoreAvailable } from '../event-store/event-store.provider';
 import { checkRestoreStep } from './restore-check';
+import { checkApplicationRole } from './role-check';
 import { checkRedisSettings } from './redis-settings';
 import { unreachableServices } from './service-check';
 
@@ -20,8 +21,9 @@ export interface PreflightOptions {
 
 /**
  * The checks a process makes before it builds anything, so that a wrong setting or a stopped
- * service, or a database restored from a logical dump before its restore step, ends the start
- * with a short message on stderr and exit code 1, not a stack trace.
+ * service, or a database restored from a logical dump before its restore step, or (in
+ * production) a database role that could switch off the append-only guard, ends the start with a
+ * short message on stderr and exit code 1, not a stack trace.
  * `checks` run after the configuration is read, before the services are tried.
  */
 export async function preflight(
@@ -41,6 +43,9 @@ export async function preflight(
   if (problems.length > 0) exitWith(problems);
   const restore = await checkRestoreStep(config.databaseUrl);
   if (restore !== null) exitWith([restore]);
+  const role = await checkApplicationRole(config.databaseUrl);
+  if (role !== null && config.nodeEnv === 'production') exitWith([role]);
+  if (role !== null) process.stderr.write(`Warning: ${role}\n`);
   if (options.redisForJobs) {
     const { refusal, warnings } = await checkRedisSettings(config.redisUrl);
     if (refusal) exitWith([refusal]);

@@ -12,6 +12,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { asOwner, openTestDataSource, TEST_APPLICATION_ROLE } from '@ree/testing';
 import { dataSourceOptions } from '../../../../infra/data-source';
 import { READ_MODEL_POSITIONS, ReadModelPositionsPort } from '../http/read-model-positions.port';
 import { ProjectorModule } from './projector.module';
@@ -47,7 +48,11 @@ describe('ProjectorModule', () => {
     dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
     pool = createEventStorePool(process.env.DATABASE_URL!);
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
-    await dataSource.query(`CREATE TABLE ${TABLE} (event_id uuid PRIMARY KEY)`);
+    // The owner creates the test's table; the application role, as the worker, only writes it.
+    const owner = await openTestDataSource([], asOwner(process.env.DATABASE_URL!));
+    await owner.query(`CREATE TABLE ${TABLE} (event_id uuid PRIMARY KEY)`);
+    await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${TABLE} TO ${TEST_APPLICATION_ROLE}`);
+    await owner.destroy();
   });
   afterAll(async () => {
     await store.close();

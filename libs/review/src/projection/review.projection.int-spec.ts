@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Projection, Projector, RecordedEvent } from '@ree/event-store';
 import { loadConfig } from '@ree/platform';
-import { useProjectorHarness } from '@ree/testing';
+import { createTestSchema, useProjectorHarness } from '@ree/testing';
 import { reviewDocument } from '../review-document/review-document.fold';
 import { configuredFlagPolicy } from './configured-flag-policy';
 import { inputOf, Lifecycles } from './review-lifecycles.fixtures';
@@ -24,8 +24,8 @@ describe('the review projection', () => {
   /** A copy of schema `review` for one test: every table with its indexes, empty. */
   async function freshSchema(): Promise<string> {
     const schema = fresh('review_test');
-    await db().query(`CREATE SCHEMA ${schema}`);
-    for (const table of Object.keys(TABLES)) await db().query(`CREATE TABLE ${schema}.${table} (LIKE review.${table} INCLUDING ALL)`);
+    await createTestSchema(harness.owner, schema, { blueGreen: true });
+    for (const table of Object.keys(TABLES)) await harness.owner.query(`CREATE TABLE ${schema}.${table} (LIKE review.${table} INCLUDING ALL)`);
     return schema;
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../../event';
 import type { BlueGreen, Projection } from '../projection';
+import { createReadModelSchema } from './projector-harness';
 
 /** What every instance of one test projection shares: whether the copies' batches are held back. */
 interface Shared {
@@ -32,8 +33,10 @@ export class BlueGreenRowsProjection implements Projection {
     };
   }
 
-  static async createTables(tx: EntityManager, schema: string): Promise<void> {
-    await tx.query(`CREATE SCHEMA ${schema}`);
+  /** Creates the schema and its tables as `owner` (the owner's connection: the application role may not). */
+  static async createTables(owner: Pick<EntityManager, 'query'>, schema: string): Promise<void> {
+    const tx = owner;
+    await createReadModelSchema(owner, schema, { blueGreen: true });
     await tx.query(`CREATE TABLE ${schema}.items (
       seq bigint GENERATED ALWAYS AS IDENTITY,
       event_id uuid CONSTRAINT items_identified_by_event PRIMARY KEY,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../../../../../infra/data-source';
+import { READ_MODEL, schemaGrants } from '../../../../../infra/privileges';
 import type { AppendResult, EventStore } from '../../event-store';
 import { createEventStorePool, PostgresEventStore } from '../../postgres';
 import type { Projector } from '../projector';
@@ -10,7 +11,10 @@ import type { ProjectorLogger } from '../projector-options';
 /** The real PostgreSQL event store and read-model database of the test run, plus a schema of the test's own. */
 export interface ProjectorHarness {
   readonly store: EventStore;
+  /** As the application role, as the worker connects. */
   readonly dataSource: DataSource;
+  /** As the owner (MIGRATION_DATABASE_URL): for the DDL of the tests' own read models, which the application role may not do. */
+  readonly owner: DataSource;
   readonly schema: string;
   close(): Promise<void>;
 }
@@ -21,18 +25,34 @@ export async function openHarness(): Promise<ProjectorHarness> {
   await dataSource.initialize();
   const pool: Pool = createEventStorePool(url);
   const store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
+  const owner = new DataSource(dataSourceOptions(process.env.MIGRATION_DATABASE_URL!));
+  await owner.initialize();
   const schema = `projector_test_${randomUUID().slice(0, 8)}`;
-  await dataSource.query(`CREATE SCHEMA ${schema}`);
+  await createReadModelSchema(owner.manager, schema);
   return {
     store,
     dataSource,
+    owner,
     schema,
     close: async () => {
       await store.close();
       await pool.end();
       await dataSource.destroy();
+      await owner.destroy();
     },
   };
+}
+
+/**
+ * Creates `schema` for a test's own read model, as the owner (`owner`): the application role of
+ * `DATABASE_URL` gets what it gets in a read-model schema of infra/privileges.ts, on the tables the
+ * owner creates there later too; `blueGreen` also lets it rebuild the schema blue/green.
+ */
+export async function createReadModelSchema(owner: Pick<EntityManager, 'query'>, schema: string, options: { blueGreen?: boolean } = {}): Promise<void> {
+  await owner.query(`CREATE SCHEMA ${schema}`);
+  const role = decodeURIComponent(new URL(process.env.DATABASE_URL!).username);
+  for (const statement of schemaGrants(schema, { all: READ_MODEL }, role)) await owner.query(statement);
+  if (options.blueGreen) await owner.query(`INSERT INTO blue_green.schemas (schema_name) VALUES ($1) ON CONFLICT DO NOTHING`, [schema]);
 }
 
 /**
