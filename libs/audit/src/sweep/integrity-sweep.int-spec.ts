@@ -19,6 +19,8 @@ describe('the integrity sweep', () => {
   let pool: Pool;
   let store: PostgresEventStore;
   let dataSource: DataSource;
+  /** The test run's superuser: an intruder with every power, who rewrites events past the trigger. */
+  let intruder: DataSource;
   let database: Awaited<ReturnType<typeof privateTestDatabase>>;
   const keyring = keyringOf(testKey());
   const actor = { sub: 'integrity-sweep-int-spec', role: 'auditor' };
@@ -29,11 +31,13 @@ describe('the integrity sweep', () => {
     pool = createEventStorePool(database.url, { max: 4, applicationName: 'integrity-sweep-int-spec' });
     store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
     dataSource = await openTestDataSource([], database.url);
+    intruder = await openTestDataSource([], database.superuserUrl);
   });
   afterAll(async () => {
     await store.close();
     await pool.end();
     await dataSource.destroy();
+    await intruder.destroy();
     await database.drop();
   });
 
@@ -48,9 +52,9 @@ describe('the integrity sweep', () => {
     return streamId;
   }
 
-  /** Changes rows past the append-only trigger, as an intruder with the owner's rights would. */
+  /** Changes rows past the append-only trigger, as an intruder with a superuser's rights would. */
   async function tamper(sql: string, parameters: unknown[]): Promise<void> {
-    await dataSource.transaction(async (manager) => {
+    await intruder.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`);
       await manager.query(sql, parameters);
     });
