@@ -110,7 +110,7 @@ describe('the auditor’s command line (npm run audit)', () => {
     }
     const broken = await audit(['verify', audited.consignmentId]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 1 (4 events stored)`);
+    expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 1, hash (4 events stored)`);
     expect(broken.stdout).toContain(`✓ licence-${audited.licenceId}`);
     expect(broken.stdout.trimEnd().split('\n').at(-1)).toBe(`BROKEN: consignment-${audited.consignmentId} at revision 1.`);
   });

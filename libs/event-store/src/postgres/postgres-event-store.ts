@@ -25,6 +25,7 @@ import { satisfies } from '../expected-revision';
 import { AppendAttempt, findEarlierAppend } from '../earlier-append';
 import type { HorizonOptions, HorizonReport, HorizonSource } from '../horizon';
 import { prepareAppend, StreamHead } from '../prepare-append';
+import { storedHashOf } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasting';
 import { PoolOverloadedError } from './admission';
 import { AnyRetryPolicy, backOffOrGiveUp, DEFAULT_ANY_RETRY } from './any-retry';
@@ -221,9 +222,10 @@ export class PostgresEventStore implements EventStore, HorizonSource {
     return rows[0];
   }
 
+  /** Caches the last event as its stream's head, unless its row was edited by hand into another shape. */
   private rememberHead(events: readonly RecordedEvent[]): void {
     const last = events.at(-1);
-    if (last) this.heads.remember(last.streamId, { revision: last.revision, hash: last.metadata.hash });
+    if (last && storedHashOf(last) !== '') this.heads.remember(last.streamId, { revision: last.revision, hash: storedHashOf(last) });
   }
 
   private async maxPosition(where: string): Promise<string | null> {

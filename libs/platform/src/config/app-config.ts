@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Where development and tests keep the key made on first start when no key file is set (`ANCHOR_DEVELOPMENT_KEY_FILE`). */
   readonly anchorDevelopmentKeyFile: string;
   readonly anchorIntervalMs: number;
+  /** The keys that seal the hash chain, as given (`CHAIN_SEAL_KEYS`); read by `chainSealOf`, required in production. */
+  readonly chainSealKeys?: string;
   readonly deadlines: {
     readonly arrivalNotConfirmedDays: number;
     readonly endUseCheckOverdueDays: number;
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     anchorPrivateKeyFile: env.ANCHOR_PRIVATE_KEY_FILE || undefined,
     anchorDevelopmentKeyFile: env.ANCHOR_DEVELOPMENT_KEY_FILE || 'var/anchor-development-key.pem',
     anchorIntervalMs: integer(env, 'ANCHOR_INTERVAL_MS', 3_600_000, 1_000, 31 * 86_400_000, problems),
+    chainSealKeys: env.CHAIN_SEAL_KEYS || undefined,
     deadlines: {
       arrivalNotConfirmedDays: integer(env, 'ARRIVAL_NOT_CONFIRMED_DAYS', 60, 1, 3650, problems),
       endUseCheckOverdueDays: integer(env, 'END_USE_CHECK_OVERDUE_DAYS', 90, 1, 3650, problems),

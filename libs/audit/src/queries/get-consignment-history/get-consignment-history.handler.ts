@@ -5,6 +5,7 @@ import { APP_CONFIG } from '@ree/platform';
 import { configuredFlagPolicy, type FlagPolicy, type FlagPolicyConfig, recordedAsOf } from '@ree/review';
 import { readConsignmentStream, streamsDrawnOn } from '../../consignment-streams';
 import { foldHistory } from '../../history/history-steps';
+import { MalformedEvent, malformedMetadata } from '../../history/malformed-event';
 import { GetConsignmentHistoryQuery } from './get-consignment-history.query';
 import { ConsignmentHistoryResponseDto, HistoryEventResponseDto } from './get-consignment-history.response.dto';
 
@@ -38,6 +39,10 @@ export class GetConsignmentHistoryHandler implements IQueryHandler<GetConsignmen
     const drawnOn = await Promise.all(streamsDrawnOn(recordedAsOf(own, limits)).map((streamId) => this.store.readStream(streamId)));
     const merged = [...own, ...drawnOn.flat()].sort((a, b) => this.store.comparePositions(a.position, b.position));
     const events = recordedAsOf(merged, limits);
+    for (const event of events) {
+      const malformed = malformedMetadata(event);
+      if (malformed !== null) throw new MalformedEvent(consignmentId, event, malformed);
+    }
     const { steps, state } = foldHistory(events, consignmentId, this.policy);
     return {
       consignmentId,
