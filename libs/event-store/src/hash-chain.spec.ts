@@ -26,8 +26,8 @@ describe('the hash chain', () => {
     expect(verifyChain(events)).toEqual({ valid: true, events: 3, headHash: events[2].metadata.hash });
   });
 
-  it('verifies an empty list with the genesis hash as head (whether a stream may be empty is the caller’s)', () => {
-    expect(verifyChain([])).toEqual({ valid: true, events: 0, headHash: GENESIS_HASH });
+  it('never calls a stream of no events valid', () => {
+    expect(verifyChain([])).toEqual({ valid: false, events: 0, headHash: GENESIS_HASH, firstBrokenRevision: 0, reason: 'no-events' });
   });
 
   it('covers the whole envelope: changing any field of it, or of the metadata but the hash, changes the hash', () => {

@@ -79,6 +79,9 @@ export type LinkBreak =
   /** The hash holds but its seal does not: written or re-hashed without the sealing key. */
   | 'seal';
 
+/** Why a stream's chain is broken: a link that does not hold, or no event at all where a stream was asked for. */
+export type ChainBreak = LinkBreak | 'no-events';
+
 /** Checks a link's seal (chain-seal.ts); absent, seals are not checked. */
 export type SealCheck = (link: ChainLink) => boolean;
 
@@ -127,16 +130,17 @@ export interface ChainVerification {
   /** The first revision whose link does not hold: changed, missing or out of place. */
   readonly firstBrokenRevision?: number;
   /** Why that link does not hold. */
-  readonly reason?: LinkBreak;
+  readonly reason?: ChainBreak;
 }
 
 /**
  * Recomputes a stream's chain from its stored (not upcast) events, in revision order.
  * A changed event breaks its own hash; a deleted one leaves a gap in revisions or a
- * `prevHash` that no longer matches. An empty list is a valid chain of nothing: whether the
- * stream should have events is the caller's to know (verifyStream calls it broken).
+ * `prevHash` that no longer matches. No event at all is not a valid stream (`no-events` at
+ * revision 0): a stream is asked about because it should exist, and a deleted one must not pass.
  */
 export function verifyChain(events: readonly ChainLink[], sealHolds?: SealCheck): ChainVerification {
+  if (events.length === 0) return { valid: false, events: 0, headHash: GENESIS_HASH, firstBrokenRevision: 0, reason: 'no-events' };
   let prevHash = GENESIS_HASH;
   for (const [index, event] of events.entries()) {
     const reason = linkBreak(event, index, prevHash, sealHolds);

@@ -55,7 +55,9 @@ export async function checkAnchorAgainstStore(dataSource: DataSource, store: Eve
     const currentHash = atRevision ? atRevision.metadata.hash : null;
     current.push({ ...leaf, headHash: currentHash ?? '' });
     const chain = verifyChain(events);
-    if (!chain.valid) {
+    if (currentHash === null && events.length === 0) {
+      differences.push({ ...differenceOf(leaf, currentHash), reason: 'missing' });
+    } else if (!chain.valid) {
       differences.push({ ...differenceOf(leaf, currentHash), reason: 'chain-broken', firstBrokenRevision: chain.firstBrokenRevision });
     } else if (currentHash === null) {
       differences.push({ ...differenceOf(leaf, currentHash), reason: 'missing' });

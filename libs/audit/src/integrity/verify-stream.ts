@@ -1,7 +1,7 @@
-import { ChainLink, EventStore, GENESIS_HASH, LinkBreak, linkBreak, SealCheck, storedHashOf } from '@ree/event-store';
+import { ChainBreak, ChainLink, EventStore, GENESIS_HASH, linkBreak, SealCheck, storedHashOf } from '@ree/event-store';
 
 /** Why a stream's chain is broken: a link that does not hold, or no event where the stream should have one. */
-export type StreamBreak = LinkBreak | 'no-events';
+export type StreamBreak = ChainBreak;
 
 /** One stream's chain as checked: API.md's `streams[]` entry, plus where a sliced check goes on. */
 export interface StreamIntegrity {
