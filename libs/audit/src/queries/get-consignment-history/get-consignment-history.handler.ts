@@ -9,11 +9,18 @@ import { MalformedEvent, malformedMetadata } from '../../history/malformed-event
 import { GetConsignmentHistoryQuery } from './get-consignment-history.query';
 import { ConsignmentHistoryResponseDto, HistoryEventResponseDto } from './get-consignment-history.response.dto';
 
-/** An event as the history shows it: the envelope flattened, the metadata's fields beside the others. */
+/**
+ * An event as the history shows it: the envelope flattened, the metadata's fields beside the others,
+ * with the transaction id and the seal where the store has them, so that every hash can be
+ * recomputed from the answer.
+ */
 export function historyEventOf(event: RecordedEvent): HistoryEventResponseDto {
-  const { eventId, streamId, type, schemaVersion, revision, position, recordedAt, data, metadata } = event;
-  const { actor, correlationId, causationId, hash, prevHash } = metadata;
-  return { eventId, streamId, type, schemaVersion, revision, position, recordedAt, actor, correlationId, causationId, hash, prevHash, data };
+  const { eventId, streamId, type, schemaVersion, revision, position, transactionId, recordedAt, data, metadata } = event;
+  const { actor, correlationId, causationId, hash, prevHash, seal } = metadata;
+  return {
+    eventId, streamId, type, schemaVersion, revision, position, ...(transactionId !== undefined && { transactionId }), recordedAt,
+    actor, correlationId, causationId, hash, prevHash, ...(seal !== undefined && { seal }), data,
+  };
 }
 
 /**
