@@ -54,12 +54,12 @@ export async function insertEvents(
   head: StreamHead | null,
   prepared: readonly PreparedEvent[],
   seal?: SealKey,
+  begin = false,
 ): Promise<RecordedEvent[]> {
   if (prepared.length >= EVENTS_PER_TRANSACTION) {
     throw new RangeError(`An append holds at most ${EVENTS_PER_TRANSACTION - 1} events`);
   }
-  const { rows } = await client.query<{ xid: string; low: string; written: string }>(READ_BLOCK);
-  const { xid, low, written } = rows[0];
+  const { xid, low, written } = await readBlock(client, begin);
   if (BigInt(written) + BigInt(prepared.length) > BigInt(EVENTS_PER_TRANSACTION)) {
     throw new RangeError(`A transaction writes at most ${EVENTS_PER_TRANSACTION} events`);
   }
@@ -84,6 +84,18 @@ export async function insertEvents(
   return result.rows.map(toRecordedEvent).sort((a, b) => a.revision - b.revision);
 }
 
+type Block = { xid: string; low: string; written: string };
+
+/**
+ * The block, with `begin` after a BEGIN sent in the same round trip: a statement without parameters
+ * goes by the simple query protocol, which takes several at once and answers each.
+ */
+async function readBlock(client: Queryable, begin: boolean): Promise<Block> {
+  if (!begin) return (await client.query<Block>(READ_BLOCK)).rows[0];
+  const results = (await client.query(`BEGIN; ${READ_BLOCK}`)) as unknown as Array<{ rows: Block[] }>;
+  return results[1].rows[0];
+}
+
 /**
  * Runs {@link insertEvents} in a transaction of its own on a connection of `pool`: all events or
  * none. A connection that failed under way is discarded rather than returned to the pool.
@@ -97,8 +109,7 @@ export async function appendInTransaction(
   const client = await pool.connect();
   let unusable: Error | undefined;
   try {
-    await client.query('BEGIN');
-    const recorded = await insertEvents(client, head, prepared, seal);
+    const recorded = await insertEvents(client, head, prepared, seal, true);
     await client.query('COMMIT');
     return recorded;
   } catch (error) {
