@@ -46,8 +46,9 @@ const INSERT_EVENTS = `
 /**
  * Stores prepared events of one stream after `head`, on a client inside a transaction the caller
  * holds open: reads the transaction's block, hashes each event with its position and the
- * transaction id (the chain covers both), then inserts them there. Unique violations and
- * connection errors propagate; the caller rolls back.
+ * transaction id (the chain covers both), then inserts them there. With `begin` it opens that
+ * transaction itself, in the block read's round trip. Unique violations and connection errors
+ * propagate; the caller rolls back.
  */
 export async function insertEvents(
   client: Queryable,
