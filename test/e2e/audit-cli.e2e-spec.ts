@@ -101,6 +101,8 @@ describe('the auditor’s command line (npm run audit)', () => {
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(new RegExp(`✓ consignment-${audited.consignmentId}: 4 events, head [0-9a-f]{64}`));
     expect(clean.stdout).toMatch(/^Valid: every link of 3 streams holds \(\d+ events\)\.$/m);
+    // What the chain cannot show is the anchors': the latest one is named, with the command that checks it.
+    expect(clean.stdout).toMatch(/^The chain cannot show a deleted tail or a stream rewritten with the key(: check the latest anchor \([0-9a-f-]{36}, .+\) with npm run audit -- check-anchor [0-9a-f-]{36}|, and no anchor has been taken yet to check them against\.)$/m);
     expect(clean.stderr).toMatch(new RegExp(`^  licence-${audited.licenceId}: 2 events checked…$`, 'm'));
     expect(clean.stderr).toMatch(new RegExp(`^  licence-${audited.licenceId}: 4 events checked…$`, 'm'));
 
@@ -114,7 +116,7 @@ describe('the auditor’s command line (npm run audit)', () => {
     }
     const broken = await audit(['verify', audited.consignmentId]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 1 (4 events stored)`);
+    expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 1, hash (4 events stored)`);
     expect(broken.stdout).toContain(`✓ licence-${audited.licenceId}`);
     expect(broken.stdout.trimEnd().split('\n').at(-1)).toBe(`BROKEN: consignment-${audited.consignmentId} at revision 1.`);
   });

@@ -1,7 +1,9 @@
-import type { RecordedEvent } from '@ree/event-store';
-import type { Role } from '@ree/platform';
+import { eventHash, PostgresEventStore, type RecordedEvent } from '@ree/event-store';
+import { chainSealOf, type Role } from '@ree/platform';
+import { Pool } from 'pg';
 import { configuredFlagPolicy, reviewDocument } from '@ree/review';
 import { randomUUID } from 'node:crypto';
+import { tamperWithEvents } from '../support/tamper';
 import { startTestApp, TestApp } from '../support/test-app';
 import { AuditedConsignment, consignmentWithSuspendedLicence } from './support/audit-fixture';
 import { expectProblem } from './support/problem';
@@ -18,11 +20,13 @@ interface HistoryEvent {
   causationId: string | null;
   hash: string;
   prevHash: string;
+  seal: string;
+  transactionId: string;
   schemaVersion: number;
   data: unknown;
 }
 
-const ENVELOPE = ['eventId', 'streamId', 'type', 'schemaVersion', 'revision', 'position', 'recordedAt', 'actor', 'correlationId', 'causationId', 'hash', 'prevHash', 'data'];
+const ENVELOPE = ['eventId', 'streamId', 'type', 'schemaVersion', 'revision', 'position', 'transactionId', 'recordedAt', 'actor', 'correlationId', 'causationId', 'hash', 'prevHash', 'seal', 'data'];
 
 /** API.md "Audit": a consignment's history as of any point, and the integrity of its streams, through HTTP. */
 describe('a consignment’s history and integrity over HTTP', () => {
@@ -48,9 +52,9 @@ describe('a consignment’s history and integrity over HTTP', () => {
   }
   const streamsOf = (events: HistoryEvent[]) => [...new Set(events.map((event) => event.streamId))].sort();
   const ofStream = (events: HistoryEvent[], prefix: string) => events.filter((event) => event.streamId.startsWith(prefix));
-  const recorded = ({ actor, correlationId, causationId, hash, prevHash, ...event }: HistoryEvent): RecordedEvent => ({
+  const recorded = ({ actor, correlationId, causationId, hash, prevHash, seal, ...event }: HistoryEvent): RecordedEvent => ({
     ...event,
-    metadata: { actor, correlationId, causationId, hash, prevHash },
+    metadata: { actor, correlationId, causationId, hash, prevHash, seal },
   });
 
   it('merges the consignment’s, its licence’s and its mine’s events in global order, each with its whole envelope', () => {
@@ -77,6 +81,8 @@ describe('a consignment’s history and integrity over HTTP', () => {
       expect(stream.map((event) => event.revision)).toEqual(stream.map((_, index) => index));
       expect(stream.map((event) => event.prevHash)).toEqual(['0'.repeat(64), ...stream.slice(0, -1).map((event) => event.hash)]);
     }
+    // Every hash can be recomputed from the answer alone: it shows the whole envelope the hash covers.
+    expect(events.map((event) => eventHash(recorded(event)))).toEqual(events.map((event) => event.hash));
   });
 
   it('shows the review document folded from exactly the events listed, with the configured flag policy, and the state after each of them', () => {
@@ -136,6 +142,46 @@ describe('a consignment’s history and integrity over HTTP', () => {
       return { streamId, events: stream.length, headHash: stream.at(-1)!.hash };
     });
     expect([...response.body.streams].sort((a, b) => a.streamId.localeCompare(b.streamId))).toEqual(expected);
+  });
+
+  it('names the latest anchor in the integrity answer, with the path of its check against the store', async () => {
+    const taken = await app.http().post('/api/v1/audit/anchors').set('Authorization', `Bearer ${app.token('auditor')}`);
+    expect(taken.status).toBe(201);
+    const { body } = await get(`/consignments/${audited.consignmentId}/integrity`);
+    expect(body.latestAnchor).toEqual({
+      id: taken.body.id,
+      takenAt: taken.body.takenAt,
+      lastPosition: taken.body.lastPosition,
+      check: `/api/v1/audit/anchors/${taken.body.id}/check`,
+    });
+  });
+
+  it('answers a row whose metadata was edited into another shape as a finding, never a 500: integrity names it, the history is 409', async () => {
+    const consignmentId = randomUUID();
+    const streamId = `consignment-${consignmentId}`;
+    const pool = new Pool({ connectionString: app.config.databaseUrl, max: 1 });
+    // Written by the store with the application's seal, as a command would. A type no fold knows, seen by every
+    // projection before the row is edited, and the row put back afterwards: later replays of this database meet a
+    // sound event.
+    const store = new PostgresEventStore({ pool, seal: chainSealOf(app.config).current });
+    const metadata = { actor: { sub: 'officer-1', role: 'licensing-officer' } };
+    const { position } = await store.appendToStream(streamId, [{ type: 'AuditProbeRecorded', data: { consignmentId }, metadata }]);
+    await app.waitForPosition(position);
+    const [original] = await store.readStream(streamId, { raw: true });
+    try {
+      expect((await get(`/consignments/${consignmentId}/integrity`)).body.valid).toBe(true);
+      await tamperWithEvents(pool, `UPDATE event_store.events SET metadata = '"edited"' WHERE stream_id = $1`, [streamId]);
+      const integrity = await get(`/consignments/${consignmentId}/integrity`);
+      expect(integrity.status).toBe(200);
+      expect(integrity.body).toMatchObject({ valid: false, streams: [{ streamId, events: 1, headHash: '', firstBrokenRevision: 0, reason: 'malformed' }] });
+      const problem = expectProblem(await get(`/consignments/${consignmentId}/history`), 409, 'record-malformed');
+      expect(problem.detail).toContain(`revision 0 of stream ${streamId}`);
+    } finally {
+      await tamperWithEvents(pool, `UPDATE event_store.events SET metadata = $2::jsonb WHERE stream_id = $1`, [streamId, JSON.stringify(original.metadata)]);
+      await store.close();
+      await pool.end();
+    }
+    expect((await get(`/consignments/${consignmentId}/integrity`)).body.valid).toBe(true);
   });
 
   it('checks a long stream slice by slice, each going on from the one before', async () => {

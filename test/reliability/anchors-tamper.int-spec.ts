@@ -5,8 +5,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { keyIdOf } from '@ree/audit';
-import { forgeEvent, rewriteAndRehash } from '../support/anchor-tamper';
-import { tamperWithEvents } from '../support/tamper';
+import { insertForgedEvent, rewriteAndRehash, tamperWithEvents } from '../support/tamper';
 
 jest.setTimeout(180_000);
 
@@ -107,7 +106,11 @@ describe('tampering seen against the latest anchor', () => {
     // Below the first anchor: every projection past that position has read on and never comes back to it.
     const old = String(BigInt(first.lastPosition!) - 7n);
     expect(await pool.query(`SELECT 1 FROM event_store.events WHERE position = $1`, [old])).toMatchObject({ rowCount: 0 });
-    await forgeEvent(pool, events.at(-1)!, old, randomUUID(), { consignmentId: randomUUID(), kg: 50_000 });
+    const head = events.at(-1)!;
+    await insertForgedEvent(pool, {
+      ...head, eventId: randomUUID(), type: 'LicenceQuantityReleased', schemaVersion: 1, revision: head.revision + 1, position: old,
+      transactionId: undefined, data: { consignmentId: randomUUID(), kg: 50_000 }, metadata: { ...head.metadata, prevHash: head.metadata.hash },
+    });
     const shown = await store.readStream(streamId, { raw: true });
     expect(shown).toHaveLength(7);
     // Its own chain holds: the forger chained it to the head with a valid hash.
@@ -121,7 +124,7 @@ describe('tampering seen against the latest anchor', () => {
   it('names a stream rewritten and re-hashed so that its chain holds, between the anchors that saw it before and after', async () => {
     const { streamId, bystander, first, latest, events } = await anchoredTwice();
     // From revision 4 on: the first anchor saw revisions 0 to 3, which stay as they were.
-    await rewriteAndRehash(pool, events.slice(4), { consignmentId: randomUUID(), kg: 1 });
+    await rewriteAndRehash(pool, events, 4, (event) => ({ ...event, data: { consignmentId: randomUUID(), kg: 1 } }));
     const { findings } = await check();
     expect(about(findings, streamId)).toEqual([
       expect.objectContaining({ kind: 'head-changed', revision: 5, intactThrough: 3, anchoredRevision: 5, anchoredHash: events[5].metadata.hash }),
@@ -132,7 +135,7 @@ describe('tampering seen against the latest anchor', () => {
 
   it('names the first anchored revision of a rewrite that reaches below the first anchor', async () => {
     const { streamId, first, events } = await anchoredTwice();
-    await rewriteAndRehash(pool, events.slice(1), { consignmentId: randomUUID(), kg: 1 });
+    await rewriteAndRehash(pool, events, 1, (event) => ({ ...event, data: { consignmentId: randomUUID(), kg: 1 } }));
     const { findings } = await check();
     expect(about(findings, streamId)).toEqual([expect.objectContaining({ kind: 'head-changed', revision: 3, anchoredRevision: 5 })]);
     expect(about(findings, streamId)[0].intactThrough).toBeUndefined();

@@ -1,21 +1,27 @@
-import { checkConsignmentIntegrity, verifyStream } from '@ree/audit';
+import { checkConsignmentIntegrity, GetConsignmentHistoryHandler, GetConsignmentHistoryQuery, MalformedEvent, verifyStream } from '@ree/audit';
 import { consignmentStreamId } from '@ree/consignment';
-import { createEventStorePool, eventHash, GENESIS_HASH, PostgresEventStore } from '@ree/event-store';
+import { createEventStorePool, GENESIS_HASH, PostgresEventStore, RecordedEvent, sealChecker, SealKey, verifyChain } from '@ree/event-store';
 import { licenceStreamId } from '@ree/licensing';
+import { loadConfig } from '@ree/platform';
 import { mineStreamId } from '@ree/registry';
-import { randomUUID } from 'node:crypto';
+import { NotFound } from '@ree/shared-kernel';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { privateTestDatabase } from '@ree/testing';
-import { queryAsIntruder, tamperWithEvents } from '../support/tamper';
+import { insertForgedEvent, queryAsIntruder, rewriteAndRehash, tamperWithEvents } from '../support/tamper';
 
 /**
- * QUALITY.md "tamper": an event row changed or deleted straight in the database, past the
- * append-only trigger; the integrity check names the stream and the first broken revision.
+ * QUALITY.md "tamper": event rows changed, deleted or inserted straight in the database by a
+ * superuser, past the append-only trigger; the integrity check names the stream, the first broken
+ * revision and why. What the chain alone cannot see (a deleted tail, a whole stream deleted, an
+ * event forged at an old position) is the anchors' (libs/audit/src/anchors/anchors.int-spec.ts).
  */
 describe('tampering with stored events', () => {
   let pool: Pool;
   let store: PostgresEventStore;
   const actor = { sub: 'exporter-tamper', role: 'exporter', org: 'org-tamper' };
+  const key: SealKey = { id: 'tamper', secret: randomBytes(32) };
+  const sealHolds = sealChecker([key]);
 
   // Its own database: rewritten rows and events no command writes must not meet the shared one's later replays.
   let database: Awaited<ReturnType<typeof privateTestDatabase>>;
@@ -23,7 +29,7 @@ describe('tampering with stored events', () => {
   beforeAll(async () => {
     database = await privateTestDatabase('tamper');
     pool = createEventStorePool(database.url, { max: 4, applicationName: 'tamper-int-spec' });
-    store = new PostgresEventStore({ pool });
+    store = new PostgresEventStore({ pool, seal: key });
   });
   afterAll(async () => {
     await store.close();
@@ -35,7 +41,8 @@ describe('tampering with stored events', () => {
   async function aConsignment(mineEvents = 3) {
     const [consignmentId, licenceId, mineId] = [randomUUID(), randomUUID(), randomUUID()];
     const streams = { consignment: consignmentStreamId(consignmentId), licence: licenceStreamId(licenceId), mine: mineStreamId(mineId) };
-    const append = (streamId: string, type: string, data: object) => store.appendToStream(streamId, [{ type, data, metadata: { actor } }]);
+    const append = (streamId: string, type: string, data: object) =>
+      store.appendToStream(streamId, [{ type, data, metadata: { actor, correlationId: randomUUID(), causationId: randomUUID() } }]);
     await append(streams.mine, 'MineRegistered', { mineId, name: 'Bayan Obo' });
     for (let n = 1; n < mineEvents; n++) await append(streams.mine, 'MiningQuotaAllocated', { year: 2025, category: 'light', kg: 1000 * n });
     await append(streams.licence, 'LicenceApplied', { licenceId, quantityKg: 20_000 });
@@ -47,12 +54,16 @@ describe('tampering with stored events', () => {
     return { consignmentId, streams };
   }
 
-  const brokenOf = async (consignmentId: string) =>
-    (await checkConsignmentIntegrity(store, consignmentId)).streams.filter((stream) => stream.firstBrokenRevision !== undefined);
+  const check = (consignmentId: string) => checkConsignmentIntegrity(store, consignmentId, {}, { sealHolds });
+  const brokenOf = async (consignmentId: string) => (await check(consignmentId)).streams.filter((stream) => stream.firstBrokenRevision !== undefined);
+  const raw = (streamId: string): Promise<RecordedEvent[]> => store.readStream(streamId, { raw: true });
+  /** One UPDATE of one revision past the trigger; fails the test unless exactly that row changed. */
+  const tamper = async (set: string, streamId: string, revision: number, ...values: unknown[]) =>
+    expect(await tamperWithEvents(pool, `UPDATE event_store.events SET ${set} WHERE stream_id = $1 AND revision = $2`, [streamId, revision, ...values])).toBe(1);
 
-  it('finds every chain of an untouched consignment whole: its own, its mine’s and its licence’s', async () => {
+  it('finds every chain of an untouched consignment whole, seals included: its own, its mine’s and its licence’s', async () => {
     const { consignmentId, streams } = await aConsignment();
-    const integrity = await checkConsignmentIntegrity(store, consignmentId);
+    const integrity = await check(consignmentId);
     expect(integrity.valid).toBe(true);
     expect(integrity.streams.map(({ streamId, events }) => [streamId, events])).toEqual([
       [streams.consignment, 3],
@@ -63,53 +74,98 @@ describe('tampering with stored events', () => {
     expect(integrity.streams[2].headHash).toBe(head.metadata.hash);
   });
 
-  it('names the stream and the revision of an event whose data was changed', async () => {
+  it.each([
+    ['its data', `data = jsonb_set(data, '{kg}', '6000')`],
+    ['its type', `type = 'LicenceQuantityReleased'`],
+    ['its schema version', 'schema_version = 2'],
+    ['its time', `recorded_at = recorded_at + interval '1 millisecond'`],
+    ['its actor', `metadata = jsonb_set(metadata, '{actor,sub}', '"someone-else"')`],
+    ['its correlationId', `metadata = jsonb_set(metadata, '{correlationId}', to_jsonb(gen_random_uuid()::text))`],
+    ['its causationId', `metadata = jsonb_set(metadata, '{causationId}', 'null')`],
+    ['a metadata key added', `metadata = metadata || '{"approvedBy": "director"}'`],
+    ['its position', 'position = position + 1'],
+    ['its transaction id', `transaction_id = (transaction_id::text::bigint + 1)::text::xid8`],
+    ['its event id', 'event_id = gen_random_uuid()'],
+    ['its stored hash', `metadata = jsonb_set(metadata, '{hash}', to_jsonb(repeat('f', 64)))`],
+  ])('names the stream and revision of an event whose %s was changed', async (_, set) => {
     const { consignmentId, streams } = await aConsignment();
-    const changed = await tamperWithEvents(
-      pool,
-      `UPDATE event_store.events SET data = jsonb_set(data, '{kg}', '6000') WHERE stream_id = $1 AND revision = 2`,
-      [streams.licence],
-    );
-    expect(changed).toBe(1);
-    const integrity = await checkConsignmentIntegrity(store, consignmentId);
-    expect(integrity.valid).toBe(false);
-    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.licence, firstBrokenRevision: 2, events: 3 })]);
+    await tamper(set, streams.licence, 2);
+    expect(await brokenOf(consignmentId)).toEqual([{ streamId: streams.licence, events: 3, headHash: expect.any(String), firstBrokenRevision: 2, reason: 'hash' }]);
   });
 
-  it('names the missing revision of a deleted event', async () => {
-    const { consignmentId, streams } = await aConsignment(4);
-    expect(await tamperWithEvents(pool, 'DELETE FROM event_store.events WHERE stream_id = $1 AND revision = 1', [streams.mine])).toBe(1);
-    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.mine, firstBrokenRevision: 1, events: 3 })]);
+  it('names the re-hashed event by its seal, and the public chain alone names the next one: its prevHash no longer matches', async () => {
+    const { consignmentId, streams } = await aConsignment();
+    const stored = await raw(streams.consignment);
+    // Only revision 1 is re-hashed: the stream handed over ends there, so revision 2 keeps its prevHash.
+    await rewriteAndRehash(pool, stored.slice(0, 2), 1, (event) => ({ ...event, data: { ...(event.data as object), kgReo: 20_000 } }));
+    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.consignment, firstBrokenRevision: 1, reason: 'seal' })]);
+    expect(await verifyStream(store, streams.consignment)).toMatchObject({ firstBrokenRevision: 2, reason: 'prev-hash' });
   });
 
-  it('names an event whose stored hash was replaced', async () => {
-    const { consignmentId, streams } = await aConsignment();
-    await tamperWithEvents(pool, `UPDATE event_store.events SET metadata = jsonb_set(metadata, '{hash}', to_jsonb($2::text)) WHERE stream_id = $1 AND revision = 1`, [
-      streams.consignment,
-      'f'.repeat(64),
-    ]);
-    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.consignment, firstBrokenRevision: 1 })]);
+  it('names a revision rewritten with every later hash recomputed by the public algorithm: the hashes hold, the seal does not', async () => {
+    const { consignmentId, streams } = await aConsignment(5);
+    const stored = await raw(streams.mine);
+    const rewritten = await rewriteAndRehash(pool, stored, 2, (event) => ({ ...event, data: { ...(event.data as object), kg: 999_000 } }));
+    expect(rewritten.map((event) => event.revision)).toEqual([2, 3, 4]);
+    // The public chain alone holds again: only the seal (a key the database never holds) or an anchor shows it.
+    expect(verifyChain(await raw(streams.mine))).toMatchObject({ valid: true, events: 5 });
+    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.mine, firstBrokenRevision: 2, reason: 'seal' })]);
   });
 
-  it('names the next event when a forger recomputed the changed event’s own hash: its prevHash no longer matches', async () => {
+  it('names an event forged at the head of a stream with a valid hash but no seal', async () => {
     const { consignmentId, streams } = await aConsignment();
-    const [original] = await store.readStream(streams.consignment, { fromRevision: 1, maxCount: 1, raw: true });
-    const forged = { ...original, data: { ...(original.data as object), kgReo: 20_000 } };
-    const hash = eventHash(original.metadata.prevHash, { ...forged, actor: original.metadata.actor });
-    await tamperWithEvents(
-      pool,
-      `UPDATE event_store.events SET data = $2::jsonb, metadata = jsonb_set(metadata, '{hash}', to_jsonb($3::text)) WHERE stream_id = $1 AND revision = 1`,
-      [streams.consignment, JSON.stringify(forged.data), hash],
-    );
-    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.consignment, firstBrokenRevision: 2 })]);
+    const [head] = await store.readStream(streams.licence, { fromRevision: 2, raw: true });
+    // The head's append wrote one event in its transaction: the next position of its block is free.
+    const position = String(BigInt(head.position) + 1n);
+    const { seal: _seal, ...metadata } = head.metadata;
+    await insertForgedEvent(pool, {
+      ...head,
+      eventId: randomUUID(),
+      revision: 3,
+      position,
+      type: 'LicenceQuantityAllocated',
+      data: { consignmentId: randomUUID(), kg: 8_000 },
+      metadata: { ...metadata, prevHash: head.metadata.hash },
+    });
+    expect(verifyChain(await raw(streams.licence)).valid).toBe(true);
+    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.licence, events: 4, firstBrokenRevision: 3, reason: 'seal' })]);
   });
 
-  it('names the actor rewritten in the metadata, which the hash covers', async () => {
+  it('names the missing revision of events deleted from the middle of a stream', async () => {
+    const { consignmentId, streams } = await aConsignment(5);
+    expect(await tamperWithEvents(pool, 'DELETE FROM event_store.events WHERE stream_id = $1 AND revision IN (1, 2)', [streams.mine])).toBe(2);
+    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.mine, firstBrokenRevision: 1, events: 3, reason: 'revision-gap' })]);
+  });
+
+  it.each([
+    ['a string', `'"x"'`],
+    ['null', `'null'`],
+    ['an empty object', `'{}'`],
+    ['an actor of another shape', `jsonb_set(metadata, '{actor}', '[1, 2]')`],
+  ])('names an event whose metadata was edited into %s, in the integrity check and as a 409 in the history', async (_, metadata) => {
     const { consignmentId, streams } = await aConsignment();
-    await tamperWithEvents(pool, `UPDATE event_store.events SET metadata = jsonb_set(metadata, '{actor,sub}', '"someone-else"') WHERE stream_id = $1 AND revision = 0`, [
-      streams.licence,
-    ]);
-    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.licence, firstBrokenRevision: 0 })]);
+    await tamper(`metadata = ${metadata}`, streams.consignment, 1);
+    const [broken] = await brokenOf(consignmentId);
+    expect(broken).toMatchObject({ streamId: streams.consignment, firstBrokenRevision: 1 });
+    expect(['malformed', 'hash']).toContain(broken.reason);
+    const history = new GetConsignmentHistoryHandler(store, loadConfig({ NODE_ENV: 'test' }));
+    const refusal = await history.execute(new GetConsignmentHistoryQuery(consignmentId, {})).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(MalformedEvent);
+    expect((refusal as MalformedEvent).getStatus()).toBe(409);
+    expect((refusal as MalformedEvent).getResponse()).toMatchObject({
+      code: 'record-malformed',
+      detail: expect.stringContaining(`revision 1 of stream ${streams.consignment}`),
+    });
+  });
+
+  it('answers the history as a 409 naming the event whose data the fold cannot take, never a 500', async () => {
+    const { consignmentId, streams } = await aConsignment();
+    await tamper(`data = '"not an object"'`, streams.consignment, 0);
+    const history = new GetConsignmentHistoryHandler(store, loadConfig({ NODE_ENV: 'test' }));
+    const refusal = await history.execute(new GetConsignmentHistoryQuery(consignmentId, {})).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(MalformedEvent);
+    expect((refusal as MalformedEvent).message).toBeDefined();
+    expect(await brokenOf(consignmentId)).toEqual([expect.objectContaining({ streamId: streams.consignment, firstBrokenRevision: 0, reason: 'hash' })]);
   });
 
   it('answers, page by page, what one whole read answers, and goes on from a slice', async () => {
@@ -129,10 +185,18 @@ describe('tampering with stored events', () => {
     expect(rest.nextRevision).toBeUndefined();
   });
 
-  it('calls a stream with every row deleted broken at revision 0', async () => {
+  it('calls a stream drawn on with every row deleted broken at revision 0, never valid', async () => {
     const { consignmentId, streams } = await aConsignment();
     await tamperWithEvents(pool, 'DELETE FROM event_store.events WHERE stream_id = $1', [streams.licence]);
-    expect(await brokenOf(consignmentId)).toEqual([{ streamId: streams.licence, events: 0, headHash: GENESIS_HASH, firstBrokenRevision: 0 }]);
+    expect(await brokenOf(consignmentId)).toEqual([{ streamId: streams.licence, events: 0, headHash: GENESIS_HASH, firstBrokenRevision: 0, reason: 'no-events' }]);
+  });
+
+  it('answers 404 for a consignment whose own events were all deleted, pointing at an anchor check', async () => {
+    const { consignmentId, streams } = await aConsignment();
+    await tamperWithEvents(pool, 'DELETE FROM event_store.events WHERE stream_id = $1', [streams.consignment]);
+    const refusal = await check(consignmentId).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(NotFound);
+    expect((refusal as NotFound).message).toMatch(/never registered, or every event of it was deleted.*anchor/);
   });
 
   it('leaves the append-only trigger in force after a tampering test', async () => {

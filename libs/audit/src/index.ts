@@ -2,9 +2,12 @@
 export { AuditModule } from './audit.module';
 export { readConsignmentStream, streamsDrawnOn } from './consignment-streams';
 export { checkConsignmentIntegrity } from './integrity/consignment-integrity';
-export type { ConsignmentIntegrity, IntegritySlice } from './integrity/consignment-integrity';
+export type { ConsignmentIntegrity, IntegrityOptions, IntegritySlice } from './integrity/consignment-integrity';
 export { verifyStream } from './integrity/verify-stream';
-export type { StreamIntegrity, VerifyStreamOptions } from './integrity/verify-stream';
+export type { StreamBreak, StreamIntegrity, VerifyStreamOptions } from './integrity/verify-stream';
+export { GetConsignmentHistoryHandler } from './queries/get-consignment-history/get-consignment-history.handler';
+export { GetConsignmentHistoryQuery } from './queries/get-consignment-history/get-consignment-history.query';
+export { MalformedEvent } from './history/malformed-event';
 export { AUDIT_READERS } from './readers';
 export { anchorBodyOf, anchorLeafHash, anchorMessage, keyIdOf, leafData, rootOfLeaves, signAnchor, sortLeaves } from './anchors/anchor';
 export type { Anchor, AnchorBody, AnchorLeaf } from './anchors/anchor';

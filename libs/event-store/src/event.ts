@@ -27,8 +27,10 @@ export interface EventMetadata {
   readonly causationId: string | null;
   /** Hash of the previous event of the same stream; 64 zeros for revision 0. */
   readonly prevHash: string;
-  /** SHA-256 over `prevHash` and the canonical JSON of the event (see hash-chain.ts). */
+  /** SHA-256 over `prevHash` and the canonical JSON of the whole envelope but this and `seal` (see hash-chain.ts). */
   readonly hash: string;
+  /** `<key id>:<HMAC-SHA-256 of hash>`, when the store seals with a key the database never holds (chain-seal.ts). */
+  readonly seal?: string;
 }
 
 /** An event as a writer hands it to {@link EventStore.appendToStream}. */
@@ -53,6 +55,11 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly streamId: string;
   readonly revision: number;
   readonly position: string;
+  /**
+   * The writer's transaction, in adapters that have one (PostgreSQL: the `transaction_id` column,
+   * a decimal string); covered by the hash like every other field. Absent elsewhere.
+   */
+  readonly transactionId?: string;
   readonly recordedAt: string;
   readonly data: Data;
   readonly metadata: EventMetadata;

@@ -8,6 +8,7 @@ export * from './handle-command';
 export * from './append-observer';
 export * from './upcasting';
 export * from './hash-chain';
+export * from './chain-seal';
 export * from './canonical-json';
 export * from './catch-up-subscription';
 export type { StreamHead } from './prepare-append';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sealOf, SealKey } from './chain-seal';
 import { EventMetadata, NewEvent, RecordedEvent } from './event';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 
@@ -8,15 +9,25 @@ export interface StreamHead {
   readonly hash: string;
 }
 
-/** An event ready to store: revision, time and hash chain filled in, data as plain JSON. */
-export type PreparedEvent = Omit<RecordedEvent, 'position'>;
+/** An event ready to place: revision and time filled in, data as plain JSON; no position or hash yet. */
+export type PreparedEvent = Omit<RecordedEvent, 'position' | 'transactionId' | 'metadata'> & {
+  readonly metadata: Omit<EventMetadata, 'prevHash' | 'hash' | 'seal'>;
+};
+
+/** Where the adapter stores an event: its global position and, where it has one, the writer's transaction. */
+export interface Placement {
+  readonly position: string;
+  readonly transactionId?: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Turns new events into stored shape after `head`. Data and actor go through a JSON round trip
- * first, so that the hash covers exactly what is stored and read back (a `Date` in the data,
- * for instance, becomes its ISO string before it is hashed, not after).
+ * Turns new events into stored shape after `head`, but for what the adapter decides when it
+ * stores them (position, transaction) and the chain that covers those ({@link chainEvents}).
+ * Data and actor go through a JSON round trip first, so that the hash covers exactly what is
+ * stored and read back (a `Date` in the data, for instance, becomes its ISO string before it is
+ * hashed, not after).
  */
 export function prepareAppend(
   streamId: string,
@@ -25,25 +36,40 @@ export function prepareAppend(
   recordedAt: string,
 ): PreparedEvent[] {
   assertAppendable(streamId, events);
-  let prevHash = head?.hash ?? GENESIS_HASH;
   let revision = head?.revision ?? -1;
   return events.map((event) => {
     revision += 1;
     const eventId = (event.eventId ?? randomUUID()).toLowerCase();
-    const data = jsonCopy(event.data);
-    const actor = jsonCopy(event.metadata.actor);
-    const schemaVersion = event.schemaVersion ?? 1;
-    const fields = { eventId, type: event.type, schemaVersion, streamId, revision, recordedAt, data, actor };
-    const hash = eventHash(prevHash, fields);
-    const metadata: EventMetadata = {
-      actor,
+    const metadata = {
+      actor: jsonCopy(event.metadata.actor),
       correlationId: event.metadata.correlationId ?? randomUUID(),
       causationId: event.metadata.causationId ?? null,
-      prevHash,
-      hash,
     };
+    const schemaVersion = event.schemaVersion ?? 1;
+    return { eventId, type: event.type, schemaVersion, streamId, revision, recordedAt, data: jsonCopy(event.data), metadata };
+  });
+}
+
+/**
+ * The stored events: each prepared event at its placement, chained after `head` (64 zeros for a
+ * new stream) with `prevHash` and the hash of its whole envelope (hash-chain.ts), and sealed with
+ * `seal` when the store has a key (chain-seal.ts). The adapter calls it once the positions are
+ * known, before it stores anything.
+ */
+export function chainEvents(
+  head: StreamHead | null,
+  prepared: readonly PreparedEvent[],
+  placements: readonly Placement[],
+  seal?: SealKey,
+): RecordedEvent[] {
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  return prepared.map((event, index) => {
+    const { position, transactionId } = placements[index];
+    const unhashed = { ...event, position, ...(transactionId !== undefined && { transactionId }), metadata: { ...event.metadata, prevHash } };
+    const hash = eventHash(unhashed);
+    const metadata: EventMetadata = { ...unhashed.metadata, hash, ...(seal && { seal: sealOf(hash, seal) }) };
     prevHash = hash;
-    return { eventId, type: event.type, schemaVersion, streamId, revision, recordedAt, data, metadata };
+    return { ...unhashed, metadata };
   });
 }
 

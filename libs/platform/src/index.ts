@@ -12,6 +12,7 @@ export * from './lifecycle/redis-settings';
 export * from './redis/redis.connection';
 export * from './logging/logging.module';
 export * from './event-store/event-store.provider';
+export * from './event-store/chain-seal-config';
 export * from './database/typeorm-options';
 export * from './projections/projector.module';
 export * from './projections/read-model-positions.module';

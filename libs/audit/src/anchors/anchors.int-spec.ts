@@ -194,7 +194,7 @@ describe('anchors over the PostgreSQL event store', () => {
     let prevHash = rewritten[0].metadata.hash;
     const changes = rewritten.slice(1).map((event, index) => {
       const data = index === 0 ? { step: 1, grams: 1 } : event.data;
-      const hash = eventHash(prevHash, { ...event, data, actor: event.metadata.actor });
+      const hash = eventHash({ ...event, data, metadata: { ...event.metadata, prevHash } });
       const change = { event, data, metadata: { ...event.metadata, prevHash, hash } };
       prevHash = hash;
       return change;

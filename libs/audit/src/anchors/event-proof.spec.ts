@@ -60,7 +60,8 @@ describe('inclusion proofs of an event against a signed anchor', () => {
 
   it('show the event with the fields its hash covers and its link, and nothing of other streams', () => {
     const proof = proofFor(streams[0], 2);
-    expect(Object.keys(proof.event).sort()).toEqual(['actor', 'data', 'eventId', 'hash', 'prevHash', 'recordedAt', 'revision', 'schemaVersion', 'streamId', 'type']);
+    expect(Object.keys(proof.event).sort()).toEqual(['data', 'eventId', 'metadata', 'position', 'recordedAt', 'revision', 'schemaVersion', 'streamId', 'type']);
+    expect(Object.keys(proof.event.metadata).sort()).toEqual(['actor', 'causationId', 'correlationId', 'hash', 'prevHash']);
     expect(proof.laterEvents.map((event) => `${event.streamId}@${event.revision}`)).toEqual(['consignment-7@3', 'consignment-7@4']);
     expect(JSON.stringify(proof)).not.toMatch(/licence-1|mine-3/);
     expect(proof.leaf).toEqual({ ...headOf(streams[0]), index: leaves.findIndex((leaf) => leaf.streamId === 'consignment-7') });
@@ -87,11 +88,12 @@ describe('inclusion proofs of an event against a signed anchor', () => {
   it('fail when a later event was rewritten with a consistent chain: the head no longer is the anchored one', () => {
     const proof = proofFor(streams[0], 1);
     const later = proof.laterEvents.map((event) => ({ ...event }));
-    let prevHash = proof.event.hash;
+    let prevHash = proof.event.metadata.hash;
     for (const [index, event] of later.entries()) {
       const data = index === 0 ? { ...(event.data as object), outputGrams: 1 } : event.data;
-      later[index] = { ...event, data, prevHash, hash: eventHash(prevHash, { ...event, data }) };
-      prevHash = later[index].hash;
+      const metadata = { ...event.metadata, prevHash };
+      later[index] = { ...event, data, metadata: { ...metadata, hash: eventHash({ ...event, data, metadata }) } };
+      prevHash = later[index].metadata.hash;
     }
     const rewritten = { ...proof, laterEvents: later, leaf: { ...proof.leaf, headHash: prevHash } };
     expect(verifyProof(rewritten, key.publicKeyPem).problems).toEqual(["the leaf and its audit path do not lead to the anchor's root"]);

@@ -1,15 +1,16 @@
-import type { ChainLink, HashedFields } from '@ree/event-store';
+import type { ChainLink } from '@ree/event-store';
 import { Anchor, AnchorLeaf, anchorLeafHash } from './anchor';
 import { auditPath } from './merkle';
 
 /** The version of the proof's shape; a verifier refuses any other. */
-export const EVENT_PROOF_FORMAT = 'ree-event-proof/1';
+export const EVENT_PROOF_FORMAT = 'ree-event-proof/2';
 
-/** An event as its hash covers it (the event store's {@link HashedFields}), with the two hashes of its link in the chain. */
-export interface ProvenEvent extends HashedFields {
-  readonly prevHash: string;
-  readonly hash: string;
-}
+/**
+ * An event as stored, the whole envelope its hash covers (the event store's `ChainLink`), its
+ * metadata holding `prevHash` and `hash`. The seal is left out: it is a MAC only the service's
+ * key checks (docs/decisions.md 29), nothing a third party could verify.
+ */
+export type ProvenEvent = ChainLink;
 
 /**
  * A Merkle inclusion proof of one event against a signed anchor (API.md
@@ -17,9 +18,9 @@ export interface ProvenEvent extends HashedFields {
  * this order ({@link verifyProof}):
  *
  * 1. the anchor's signature, by that key (the anchor's `keyId` is the key's fingerprint);
- * 2. `event.hash` = SHA-256(`event.prevHash` ‖ canonical JSON of the event's fields), and each
- *    of `laterEvents` continues the chain: same stream, next revision, `prevHash` = the hash
- *    before it, its own hash recomputed the same way. Each hash chains over the one before, so
+ * 2. `event.metadata.hash` = SHA-256(`prevHash` ‖ canonical JSON of the whole envelope but the
+ *    hash), and each of `laterEvents` continues the chain: same stream, next revision,
+ *    `prevHash` = the hash before it, its own hash recomputed the same way. Each hash chains over the one before, so
  *    the only way from an event to its stream's anchored head is through every later event of
  *    that stream up to the head: they are the same consignment's (licence's, mine's) record,
  *    never another stream's;
@@ -69,6 +70,7 @@ export function eventProofOf({ events, anchor, leaves, index }: ProofInput): Eve
 }
 
 function provenEvent(event: ChainLink): ProvenEvent {
-  const { eventId, type, schemaVersion, streamId, revision, recordedAt, data, metadata } = event;
-  return { eventId, type, schemaVersion, streamId, revision, recordedAt, data, actor: metadata.actor, prevHash: metadata.prevHash, hash: metadata.hash };
+  const { eventId, type, schemaVersion, streamId, revision, position, transactionId, recordedAt, data } = event;
+  const { seal: _seal, ...metadata } = event.metadata;
+  return { eventId, type, schemaVersion, streamId, revision, position, ...(transactionId !== undefined && { transactionId }), recordedAt, data, metadata };
 }

@@ -1,5 +1,5 @@
 import { createPublicKey, KeyObject, verify } from 'node:crypto';
-import { eventHash, type Actor } from '@ree/event-store';
+import { eventHash } from '@ree/event-store';
 import { AnchorBody, anchorLeafHash, anchorMessage, keyIdOf } from './anchor';
 import { EVENT_PROOF_FORMAT, ProvenEvent } from './event-proof';
 import { rootFromAuditPath } from './merkle';
@@ -100,7 +100,7 @@ function checkProof(proof: unknown, publicKeyPem: string, problems: string[]): v
     head = link;
   }
   if (!isObject(leaf)) return problem('leaf is not a JSON object');
-  if (leaf.streamId !== head!.streamId || leaf.revision !== head!.revision || leaf.headHash !== head!.hash) {
+  if (leaf.streamId !== head!.streamId || leaf.revision !== head!.revision || leaf.headHash !== head!.metadata.hash) {
     return problem(`leaf is not the stream's last event shown (stream ${head!.streamId}, revision ${head!.revision})`);
   }
   const anchor = proof.anchor as Json;
@@ -111,7 +111,7 @@ function checkProof(proof: unknown, publicKeyPem: string, problems: string[]): v
     return problem('auditPath is not a list of 64-hex-digit hashes');
   }
   const root = rootFromAuditPath(
-    anchorLeafHash({ streamId: head!.streamId, revision: head!.revision, headHash: head!.hash }),
+    anchorLeafHash({ streamId: head!.streamId, revision: head!.revision, headHash: head!.metadata.hash }),
     leaf.index,
     anchor.streams,
     auditPath.map((hash: string) => Buffer.from(hash, 'hex')),
@@ -126,25 +126,29 @@ function checkLink(candidate: unknown, previous: ProvenEvent | undefined, name: 
     return undefined;
   };
   if (!isObject(candidate)) return problem(' is not a JSON object');
-  const { eventId, type, schemaVersion, streamId, revision, recordedAt, actor, prevHash, hash } = candidate;
+  const { eventId, type, schemaVersion, streamId, revision, position, transactionId, recordedAt, metadata } = candidate;
   const wellFormed =
     typeof eventId === 'string' &&
     typeof type === 'string' &&
     isCount(schemaVersion) &&
     typeof streamId === 'string' &&
     isCount(revision) &&
+    typeof position === 'string' &&
+    POSITION.test(position) &&
+    (transactionId === undefined || (typeof transactionId === 'string' && POSITION.test(transactionId))) &&
     typeof recordedAt === 'string' &&
     'data' in candidate &&
-    isObject(actor) &&
-    typeof prevHash === 'string' &&
-    HEX_64.test(prevHash) &&
-    typeof hash === 'string' &&
-    HEX_64.test(hash);
+    isObject(metadata) &&
+    typeof metadata.prevHash === 'string' &&
+    HEX_64.test(metadata.prevHash) &&
+    typeof metadata.hash === 'string' &&
+    HEX_64.test(metadata.hash);
   if (!wellFormed) return problem(' lacks a field the hash covers, or has one of the wrong form');
-  if (previous && (streamId !== previous.streamId || revision !== previous.revision + 1 || prevHash !== previous.hash)) {
+  const link = candidate as unknown as ProvenEvent;
+  if (previous && (streamId !== previous.streamId || revision !== previous.revision + 1 || link.metadata.prevHash !== previous.metadata.hash)) {
     return problem(` does not follow revision ${previous.revision} of stream ${previous.streamId}`);
   }
-  const fields = { eventId, type, schemaVersion, streamId, revision, recordedAt, data: candidate.data, actor: actor as unknown as Actor };
-  if (eventHash(prevHash, fields) !== hash) return problem(`: its fields do not give its hash (revision ${revision})`);
+  if ('seal' in metadata) return problem(': a seal has no place in a proof, nobody but the service can check it');
+  if (eventHash(link) !== link.metadata.hash) return problem(`: its fields do not give its hash (revision ${revision})`);
   return candidate as unknown as ProvenEvent;
 }

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@ree/event-store';
+import { MalformedEvent } from './malformed-event';
 import { evolveReview, type FlagPolicy, initialReview, type ReviewDocument, STAGE_NAMES, type StageName, type StageStatus } from '@ree/review';
 
 /** What the review document said right after one event of a history. */
@@ -21,12 +22,17 @@ export interface FoldedHistory {
  * Folds a history (in global order) event by event with the review's own fold and the
  * deployment's flag policy (the projection's), keeping the status and the stage statuses after
  * each step, so that a replay shows what a reviewer would have seen then without folding anything
- * itself.
+ * itself. An event the fold cannot take (its data edited by hand into another shape) is a
+ * {@link MalformedEvent} naming it.
  */
 export function foldHistory(events: readonly RecordedEvent[], consignmentId: string, policy: FlagPolicy): FoldedHistory {
   let review = initialReview(consignmentId);
   const steps = events.map((event) => {
-    review = evolveReview(review, event, policy);
+    try {
+      review = evolveReview(review, event, policy);
+    } catch {
+      throw new MalformedEvent(consignmentId, event, 'the review fold cannot take its data');
+    }
     const { status, stages, timeline } = review.document;
     const entry = timeline.at(-1);
     return {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { APP_CONFIG, AppConfig, JOB_ATTEMPTS, JobProcessor, JobQueues, JobSchedules, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
+import { EVENT_STORE, EventStore, SealCheck, sealChecker, SealKeys } from '@ree/event-store';
+import { APP_CONFIG, AppConfig, CHAIN_SEAL, JOB_ATTEMPTS, JobProcessor, JobQueues, JobSchedules, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AnchorKeyring } from '../anchors/anchor-keyring';
@@ -48,6 +48,8 @@ export function findingLine(sweepId: string, finding: Finding): string {
  */
 @Injectable()
 export class IntegritySweepJobs extends JobProcessor<Record<string, never>> {
+  private readonly sealHolds: SealCheck;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -55,13 +57,16 @@ export class IntegritySweepJobs extends JobProcessor<Record<string, never>> {
     private readonly queues: JobQueues,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly schedules: JobSchedules,
+    @Inject(CHAIN_SEAL) seal: SealKeys,
   ) {
     super(config, { queue: INTEGRITY_SWEEP_QUEUE, what: 'Integrity sweep', concurrency: 1 });
+    this.sealHolds = sealChecker(seal.all);
   }
 
   protected async process(job: Job): Promise<{ sweepId: string; consistent: boolean; findings: number }> {
     const sweep = await runIntegritySweep(this.dataSource, this.store, this.keyring.keys, {
       jobId: job.id,
+      sealHolds: this.sealHolds,
       onFinding: (finding, sweepId) => this.logger.error(findingLine(sweepId, finding)),
     });
     const summary = `Integrity sweep ${sweep.sweepId}: ${sweep.streams} streams, ${sweep.events} events, anchor ${sweep.anchorId ?? '(none)'}`;

@@ -1,7 +1,7 @@
-import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
+import { createEventStorePool, eventHash, PostgresEventStore, sealChecker, SealKey } from '@ree/event-store';
 import { JobQueues } from '@ree/platform';
 import { openTestDataSource, privateTestDatabase } from '@ree/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { signAnchor } from '../anchors/anchor';
@@ -23,13 +23,14 @@ describe('the integrity sweep', () => {
   let intruder: DataSource;
   let database: Awaited<ReturnType<typeof privateTestDatabase>>;
   const keyring = keyringOf(testKey());
+  const seal: SealKey = { id: 'sweep-spec', secret: randomBytes(32) };
   const actor = { sub: 'integrity-sweep-int-spec', role: 'auditor' };
 
   // Its own database: it deletes and rewrites events past the append-only trigger.
   beforeAll(async () => {
     database = await privateTestDatabase('integrity_sweep');
     pool = createEventStorePool(database.url, { max: 4, applicationName: 'integrity-sweep-int-spec' });
-    store = new PostgresEventStore({ pool, pollIntervalMs: 50 });
+    store = new PostgresEventStore({ pool, pollIntervalMs: 50, seal });
     dataSource = await openTestDataSource([], database.url);
     intruder = await openTestDataSource([], database.superuserUrl);
   });
@@ -84,7 +85,7 @@ describe('the integrity sweep', () => {
     );
     expect(sweep.findings).toContainEqual(expect.objectContaining({ kind: 'log-changed' }));
     expect(named.map((finding) => finding.streamId)).not.toContain(untouched);
-    expect(lines).toContain(`Integrity sweep ${sweep.sweepId}: chain-broken ${changedLater} revision 2: ${changedLater}: the link at revision 2 does not hold (changed, missing or out of place)`);
+    expect(lines).toContain(`Integrity sweep ${sweep.sweepId}: chain-broken ${changedLater} revision 2: ${changedLater}: the link at revision 2 does not hold (hash)`);
     expect(lines).toHaveLength(sweep.findings.length);
 
     // A row forged into audit.anchors, newer than the real one, does not take its place: it is reported, and the real one checked.
@@ -117,5 +118,19 @@ describe('the integrity sweep', () => {
       await queue.obliterate({ force: true });
       await queues.close();
     }
+  });
+  it('with the seal keys, names an event re-hashed by the public algorithm, which the public chain alone cannot see', async () => {
+    const streamId = await stream('licence', 2);
+    const [first, second] = await store.readStream(streamId, { raw: true });
+    // The forger rewrites the last event's data and recomputes its hash; the seal, a MAC with a key it lacks, stays.
+    const { hash: _hash, ...metadata } = second.metadata;
+    const forged = { ...second, data: { n: 99 }, metadata };
+    const hash = eventHash({ ...forged, metadata: { ...metadata, prevHash: first.metadata.hash } });
+    await tamper(`UPDATE event_store.events SET data = $2, metadata = $3 WHERE event_id = $1`, [second.eventId, forged.data, { ...metadata, hash }]);
+
+    const unsealed = await runIntegritySweep(dataSource, store, keyring.keys);
+    expect(unsealed.findings.filter((finding) => finding.streamId === streamId)).toEqual([]);
+    const sealed = await runIntegritySweep(dataSource, store, keyring.keys, { sealHolds: sealChecker([seal]) });
+    expect(sealed.findings).toContainEqual(expect.objectContaining({ kind: 'chain-broken', streamId, revision: 1, detail: expect.stringContaining('(seal)') }));
   });
 });

@@ -1,4 +1,4 @@
-import type { EventStore } from '@ree/event-store';
+import type { EventStore, SealCheck } from '@ree/event-store';
 import { randomUUID } from 'node:crypto';
 import { PublishedKey, verifyAnchorWithKeys } from '../anchors/anchor-keyring';
 import { anchorRows, StoredAnchor } from '../anchors/anchor-store';
@@ -49,6 +49,8 @@ export interface IntegritySweepOptions {
   readonly jobId?: string;
   /** Told of each finding as the sweep ends (the worker logs one line each). */
   readonly onFinding?: (finding: Finding, sweepId: string) => void;
+  /** Checks each link's seal too (docs/decisions.md, 29): without it, a forgery re-hashed by the public algorithm passes. */
+  readonly sealHolds?: SealCheck;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function runIntegritySweep(sql: Sql, store: EventStore, keys: reado
   let events = 0;
   for (let page = await streamIds(sql, null, STREAM_PAGE); page.length > 0; ) {
     for (const streamId of page) {
-      const integrity = await verifyStream(store, streamId);
+      const integrity = await verifyStream(store, streamId, { sealHolds: options.sealHolds });
       streams += 1;
       events += integrity.events;
       if (integrity.firstBrokenRevision === undefined) continue;
@@ -76,7 +78,7 @@ export async function runIntegritySweep(sql: Sql, store: EventStore, keys: reado
         kind: 'chain-broken',
         streamId,
         revision: integrity.firstBrokenRevision,
-        detail: `${streamId}: the link at revision ${integrity.firstBrokenRevision} does not hold (changed, missing or out of place)`,
+        detail: `${streamId}: the link at revision ${integrity.firstBrokenRevision} does not hold (${integrity.reason ?? 'changed, missing or out of place'})`,
       });
     }
     page = page.length < STREAM_PAGE ? [] : await streamIds(sql, page[page.length - 1], STREAM_PAGE);

@@ -1,9 +1,12 @@
+import type { SealKey } from '../chain-seal';
 import { EventStore } from '../event-store';
 import { UpcasterRegistry } from '../upcasting';
 
 export interface ContractStoreOptions {
   /** The suite passes upcasters for its upcasting tests. */
   readonly upcasters?: UpcasterRegistry;
+  /** The suite passes a key for its sealing tests. */
+  readonly seal?: SealKey;
 }
 
 export interface ContractStore {

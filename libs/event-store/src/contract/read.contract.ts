@@ -1,4 +1,6 @@
-import { GENESIS_HASH, verifyChain } from '../hash-chain';
+import { randomBytes } from 'node:crypto';
+import { sealChecker } from '../chain-seal';
+import { eventHash, GENESIS_HASH, verifyChain } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasting';
 import { WithStore } from './contract-types';
 import { eventually, freshStream, newEvent, newEvents, readAllOf } from './contract-fixtures';
@@ -92,4 +94,32 @@ export function readContract(withStore: WithStore): void {
       expect(verifyChain(stored)).toEqual({ valid: true, events: 4, headHash: stored[3].metadata.hash });
       expect(stored[0].recordedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     }));
+
+  it('hashes the whole envelope as the store gives it back: position and, where the adapter has one, the transaction', () =>
+    withStore(async (store) => {
+      const streamId = freshStream();
+      const { events } = await store.appendToStream(streamId, [newEvent('QuotaSet', { t: 1 }), newEvent('QuotaSet', { t: 2 })]);
+      const stored = await store.readStream(streamId, { raw: true });
+      expect(stored).toEqual(events);
+      stored.forEach((event) => expect(eventHash(event)).toBe(event.metadata.hash));
+      const moved = { ...stored[1], position: String(BigInt(stored[1].position) + 1n) };
+      expect(verifyChain([stored[0], moved])).toMatchObject({ valid: false, firstBrokenRevision: 1, reason: 'hash' });
+      expect(stored.every((event) => event.metadata.seal === undefined)).toBe(true);
+    }));
+
+  it('seals each hash with the key it was given, and a chain sealed so verifies with that key only', () => {
+    const seal = { id: 'contract', secret: randomBytes(32) };
+    return withStore(
+      async (store) => {
+        const streamId = freshStream();
+        await store.appendToStream(streamId, newEvents(2));
+        await store.appendToStream(streamId, newEvents(1), { expectedRevision: 1 });
+        const stored = await store.readStream(streamId, { raw: true });
+        expect(stored.map((event) => event.metadata.seal)).toEqual([expect.stringMatching(/^contract:[0-9a-f]{64}$/), expect.any(String), expect.any(String)]);
+        expect(verifyChain(stored, sealChecker([seal])).valid).toBe(true);
+        expect(verifyChain(stored, sealChecker([{ ...seal, secret: randomBytes(32) }]))).toMatchObject({ valid: false, reason: 'seal' });
+      },
+      { seal },
+    );
+  });
 }

@@ -1,7 +1,7 @@
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { InMemoryEventStore } from './in-memory-event-store';
 
-describeEventStoreContract('in memory', async ({ upcasters }) => {
-  const store = new InMemoryEventStore({ upcasters });
+describeEventStoreContract('in memory', async ({ upcasters, seal }) => {
+  const store = new InMemoryEventStore({ upcasters, seal });
   return { store, teardown: () => store.close() };
 });

@@ -13,19 +13,23 @@ import {
 import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
 import { satisfies } from '../expected-revision';
 import { findEarlierAppend } from '../earlier-append';
-import { prepareAppend } from '../prepare-append';
+import type { SealKey } from '../chain-seal';
+import { chainEvents, prepareAppend } from '../prepare-append';
 import { UpcasterRegistry } from '../upcasting';
 
 export interface InMemoryEventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
   /** The time stamped on appended events; defaults to the system clock. */
   readonly clock?: () => Date;
+  /** The key that seals every appended event's hash, as the PostgreSQL adapter's option. */
+  readonly seal?: SealKey;
 }
 
 /**
  * The event store port in process memory, with the PostgreSQL adapter's semantics: 0-based
  * revisions, positions as decimal strings of one counter, idempotent re-appends, conflicts,
- * upcasting, the hash chain, and subscriptions that catch up and then follow live.
+ * upcasting, the hash chain over the whole envelope (no transaction id: it has no transactions)
+ * and its seal, and subscriptions that catch up and then follow live.
  * For decider and handler tests; nothing survives the process.
  */
 export class InMemoryEventStore implements EventStore {
@@ -36,10 +40,12 @@ export class InMemoryEventStore implements EventStore {
   private readonly subscriptions = new CatchUpSubscriptions();
   private readonly upcasters: UpcasterRegistry;
   private readonly clock: () => Date;
+  private readonly seal?: SealKey;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.clock = options.clock ?? (() => new Date());
+    this.seal = options.seal;
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -48,12 +54,8 @@ export class InMemoryEventStore implements EventStore {
     const expected = options.expectedRevision ?? 'any';
     const stream = this.streams.get(streamId) ?? [];
     const head = stream.at(-1);
-    const prepared = prepareAppend(
-      streamId,
-      head ? { revision: head.revision, hash: head.metadata.hash } : null,
-      events,
-      this.clock().toISOString(),
-    );
+    const headLink = head ? { revision: head.revision, hash: head.metadata.hash } : null;
+    const prepared = prepareAppend(streamId, headLink, events, this.clock().toISOString());
     const found = prepared.flatMap((event) => this.byId.get(event.eventId) ?? []);
     const earlier = findEarlierAppend({ streamId, expected, prepared, given: events }, found);
     if (earlier.kind === 'same') return resultOf(earlier.events.map(copy));
@@ -61,7 +63,8 @@ export class InMemoryEventStore implements EventStore {
     if (!satisfies(expected, head?.revision ?? null)) {
       throw new WrongExpectedRevisionError(streamId, expected, head?.revision ?? null);
     }
-    const recorded = prepared.map((event, index) => ({ ...event, position: String(this.all.length + index + 1) }));
+    const placements = prepared.map((_, index) => ({ position: String(this.all.length + index + 1) }));
+    const recorded = chainEvents(headLink, prepared, placements, this.seal);
     recorded.forEach((event) => this.byId.set(event.eventId, event));
     this.all.push(...recorded);
     this.streams.set(streamId, [...stream, ...recorded]);

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import { freshStream, newEvents, readAllOf } from '../contract/contract-fixtures';
 import { EventStoreUnavailableError } from '../errors';
+import { eventHash, verifyChain } from '../hash-chain';
 import { appendWithClient } from './append-statement';
 import { createEventStorePool } from './create-event-store-pool';
 import { PostgresEventStore } from './postgres-event-store';
@@ -17,8 +18,8 @@ beforeAll(() => {
 });
 afterAll(() => pool.end());
 
-describeEventStoreContract('PostgreSQL', async ({ upcasters }) => {
-  const store = new PostgresEventStore({ pool, upcasters, pollIntervalMs: 100 });
+describeEventStoreContract('PostgreSQL', async ({ upcasters, seal }) => {
+  const store = new PostgresEventStore({ pool, upcasters, seal, pollIntervalMs: 100 });
   return { store, teardown: () => store.close() };
 });
 
@@ -66,6 +67,28 @@ describe('PostgresEventStore on the database', () => {
     );
     const low = (BigInt(rows[0].base) + BigInt(rows[0].xid)) << 20n;
     expect(events.map((event) => event.position)).toEqual([low, low + 1n, low + 2n].map(String));
+  });
+
+  it('hashes the position and the transaction id it stores: the row holds what the chain covers', async () => {
+    const store = new PostgresEventStore({ pool });
+    const streamId = freshStream();
+    const { events } = await store.appendToStream(streamId, newEvents(2));
+    const { rows } = await pool.query<{ position: string; xid: string }>(
+      `SELECT position::text AS position, transaction_id::text AS xid FROM event_store.events WHERE stream_id = $1 ORDER BY revision`,
+      [streamId],
+    );
+    expect(rows).toEqual(events.map((event) => ({ position: event.position, xid: event.transactionId })));
+    expect(events.map((event) => eventHash(event))).toEqual(events.map((event) => event.metadata.hash));
+    expect(verifyChain(await store.readStream(streamId, { raw: true }))).toMatchObject({ valid: true, events: 2 });
+  });
+
+  it('refuses to insert events whose block was read in another transaction: their hashed positions would lie', async () => {
+    const client = await pool.connect();
+    try {
+      await expect(appendWithClient(client, freshStream(), null, newEvents(1))).rejects.toThrow(/another transaction/);
+    } finally {
+      client.release();
+    }
   });
 
   it('keeps counting positions over several appends in one transaction and commits them together', async () => {

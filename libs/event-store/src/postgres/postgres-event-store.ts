@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { AppendObserver, observeAppend } from '../append-observer';
+import type { SealKey } from '../chain-seal';
 import { CatchUpSubscriptions } from '../catch-up-subscription';
 import { NewEvent, RecordedEvent } from '../event';
 import {
@@ -24,11 +25,12 @@ import { satisfies } from '../expected-revision';
 import { AppendAttempt, findEarlierAppend } from '../earlier-append';
 import type { HorizonOptions, HorizonReport, HorizonSource } from '../horizon';
 import { prepareAppend, StreamHead } from '../prepare-append';
+import { storedHashOf } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasting';
 import { PoolOverloadedError } from './admission';
 import { AnyRetryPolicy, backOffOrGiveUp, DEFAULT_ANY_RETRY } from './any-retry';
 import { AppendListener } from './append-listener';
-import { insertEvents } from './append-statement';
+import { appendInTransaction } from './append-statement';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
 import { queryHorizon } from './horizon-query';
 import { PerStreamQueue } from './per-stream-queue';
@@ -52,6 +54,8 @@ export interface PostgresEventStoreOptions {
   readonly onAppend?: AppendObserver;
   /** How an `'any'` append that lost the race for its revision tries again: see {@link AnyRetryPolicy}. */
   readonly anyRetry?: Partial<AnyRetryPolicy>;
+  /** The key that seals every appended event's hash (docs/decisions.md 29); without it events carry no seal. */
+  readonly seal?: SealKey;
 }
 
 /**
@@ -82,6 +86,7 @@ export class PostgresEventStore implements EventStore, HorizonSource {
   private readonly onAppend?: AppendObserver;
   private readonly anyRetry: AnyRetryPolicy;
   private readonly appending = new PerStreamQueue();
+  private readonly seal?: SealKey;
 
   constructor(options: PostgresEventStoreOptions) {
     this.pool = options.pool;
@@ -91,10 +96,12 @@ export class PostgresEventStore implements EventStore, HorizonSource {
     this.listener = new AppendListener(options.pool, options.listenConnectionString, options.listenSession);
     this.onAppend = options.onAppend;
     this.anyRetry = { ...DEFAULT_ANY_RETRY, ...options.anyRetry };
+    this.seal = options.seal;
   }
 
   /**
-   * Appends all events or none in one INSERT statement. A lost race on (stream, revision) is a
+   * Appends all events or none in one transaction: it reads its position block, hashes the events
+   * with their positions and its id, and inserts them in one statement. A lost race on (stream, revision) is a
    * `WrongExpectedRevisionError` with the actual revision, or, for `'any'`, a retry after a
    * back-off ({@link AnyRetryPolicy}).
    * A retry of an append already stored (same event ids at the revisions right after the
@@ -117,7 +124,7 @@ export class PostgresEventStore implements EventStore, HorizonSource {
       const attempt: AppendAttempt = { streamId, expected, prepared, given: events };
       if (!satisfies(expected, head?.revision ?? null)) return this.answerRetryOrFail(attempt, head?.revision ?? null);
       try {
-        const recorded = await this.guard(() => insertEvents(this.pool, streamId, prepared));
+        const recorded = await this.guard(() => appendInTransaction(this.pool, head, prepared, this.seal));
         this.rememberHead(recorded);
         return resultOf(recorded);
       } catch (error) {
@@ -215,9 +222,10 @@ export class PostgresEventStore implements EventStore, HorizonSource {
     return rows[0];
   }
 
+  /** Caches the last event as its stream's head, unless its row was edited by hand into another shape. */
   private rememberHead(events: readonly RecordedEvent[]): void {
     const last = events.at(-1);
-    if (last) this.heads.remember(last.streamId, { revision: last.revision, hash: last.metadata.hash });
+    if (last && storedHashOf(last) !== '') this.heads.remember(last.streamId, { revision: last.revision, hash: storedHashOf(last) });
   }
 
   private async maxPosition(where: string): Promise<string | null> {

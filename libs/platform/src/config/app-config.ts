@@ -46,6 +46,8 @@ export interface AppConfig {
   readonly anchorKeyValidFrom?: string;
   /** When the worker re-verifies every chain and the log against the latest anchor (`INTEGRITY_SWEEP_CRON`, UTC; default nightly). */
   readonly integritySweepCron: string;
+  /** The keys that seal the hash chain, as given (`CHAIN_SEAL_KEYS`); read by `chainSealOf`, required in production. */
+  readonly chainSealKeys?: string;
   readonly deadlines: {
     readonly arrivalNotConfirmedDays: number;
     readonly endUseCheckOverdueDays: number;
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     anchorRetiredKeysFile: env.ANCHOR_RETIRED_KEYS_FILE || undefined,
     anchorKeyValidFrom: env.ANCHOR_KEY_VALID_FROM || undefined,
     integritySweepCron: cron(env, 'INTEGRITY_SWEEP_CRON', '0 2 * * *', problems),
+    chainSealKeys: env.CHAIN_SEAL_KEYS || undefined,
     deadlines: {
       arrivalNotConfirmedDays: integer(env, 'ARRIVAL_NOT_CONFIRMED_DAYS', 60, 1, 3650, problems),
       endUseCheckOverdueDays: integer(env, 'END_USE_CHECK_OVERDUE_DAYS', 90, 1, 3650, problems),

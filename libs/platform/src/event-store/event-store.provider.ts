@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { createEventStorePool, EVENT_STORE, EventStore, PostgresEventStore } from '@ree/event-store';
+import { createEventStorePool, EVENT_STORE, EventStore, PostgresEventStore, SealKeys } from '@ree/event-store';
 import type { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sessionSettingsOf } from '../database/session-settings';
 import { Metrics } from '../metrics/metrics';
+import { CHAIN_SEAL, chainSealOf } from './chain-seal-config';
 
 /** 16 writers measured best for appends on 2 cores (STACK.md). */
 export const EVENT_STORE_POOL_MAX = 16;
@@ -41,15 +42,17 @@ export function eventStoreProviders(role: 'api' | 'worker'): Provider[] {
         });
       },
     },
+    { provide: CHAIN_SEAL, inject: [APP_CONFIG], useFactory: chainSealOf },
     {
       provide: EVENT_STORE,
-      inject: [APP_CONFIG, EVENT_STORE_POOL, Metrics],
-      useFactory: (config: AppConfig, pool: Pool, metrics: Metrics): EventStore =>
+      inject: [APP_CONFIG, EVENT_STORE_POOL, Metrics, CHAIN_SEAL],
+      useFactory: (config: AppConfig, pool: Pool, metrics: Metrics, seal: SealKeys): EventStore =>
         new PostgresEventStore({
           pool,
           listenConnectionString: config.databaseUrl,
           listenSession: sessionSettingsOf(config, role, 'listen'),
           onAppend: metrics.observeAppend,
+          seal: seal.current,
         }),
     },
     EventStoreCloser,

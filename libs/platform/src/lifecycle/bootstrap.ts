@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
+import { chainSealOf } from '../event-store/chain-seal-config';
 import { assertEventStoreAvailable } from '../event-store/event-store.provider';
 import { checkRestoreStep } from './restore-check';
 import { checkApplicationRole } from './role-check';
@@ -35,6 +36,7 @@ export async function preflight(
   try {
     config = loadConfig(env);
     assertEventStoreAvailable(config);
+    chainSealOf(config);
     for (const check of checks) check(config);
   } catch (error) {
     exitWith(error instanceof ConfigError ? error.message.split('\n') : [(error as Error).message]);

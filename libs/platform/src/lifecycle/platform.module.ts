@@ -5,6 +5,7 @@ import { EVENT_STORE } from '@ree/event-store';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig, loadConfig } from '../config/app-config';
 import { typeOrmOptions } from '../database/typeorm-options';
+import { CHAIN_SEAL } from '../event-store/chain-seal-config';
 import { EVENT_STORE_POOL, eventStoreProviders } from '../event-store/event-store.provider';
 import { GenerateRequestId, LoggingModule } from '../logging/logging.module';
 import { Metrics } from '../metrics/metrics';
@@ -59,7 +60,7 @@ export class PlatformModule {
         { provide: Metrics, useFactory: () => new Metrics() },
         ...eventStoreProviders(options.role),
       ],
-      exports: [APP_CONFIG, REDIS, EVENT_STORE, EVENT_STORE_POOL, CqrsModule, Metrics],
+      exports: [APP_CONFIG, REDIS, EVENT_STORE, EVENT_STORE_POOL, CHAIN_SEAL, CqrsModule, Metrics],
     };
   }
 }

@@ -9,17 +9,25 @@ export class ProofActorResponseDto {
   @ApiPropertyOptional() name?: string;
 }
 
+export class ProvenEventMetadataResponseDto {
+  @ApiProperty({ type: ProofActorResponseDto }) actor: ProofActorResponseDto;
+  @ApiProperty({ format: 'uuid' }) correlationId: string;
+  @ApiProperty({ type: String, nullable: true }) causationId: string | null;
+  @ApiProperty() prevHash: string;
+  @ApiProperty({ description: 'SHA-256 over prevHash and the canonical JSON of the whole envelope but this' }) hash: string;
+}
+
 export class ProvenEventResponseDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty() type: string;
   @ApiProperty() schemaVersion: number;
   @ApiProperty() streamId: string;
   @ApiProperty() revision: number;
+  @ApiProperty({ description: 'The global position, a decimal string' }) position: string;
+  @ApiPropertyOptional({ description: "The writer's transaction id, a decimal string (PostgreSQL)" }) transactionId?: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'As stored (not upcast): the form the hash covers' }) data: unknown;
-  @ApiProperty({ type: ProofActorResponseDto }) actor: ProofActorResponseDto;
-  @ApiProperty() prevHash: string;
-  @ApiProperty() hash: string;
+  @ApiProperty({ type: ProvenEventMetadataResponseDto, description: 'Every key is hashed but hash itself' }) metadata: ProvenEventMetadataResponseDto;
 }
 
 export class ProofLeafResponseDto {

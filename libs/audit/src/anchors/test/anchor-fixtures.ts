@@ -28,11 +28,13 @@ export function chainOf(streamId: string, length: number): ChainLink[] {
       schemaVersion: 1,
       streamId,
       revision,
+      position: String(7_399_800_000 + revision),
       recordedAt: `2026-03-0${1 + (revision % 9)}T10:00:00.${String(revision).padStart(3, '0')}Z`,
       data: { step: revision, outputGrams: 125_000 + revision, element: 'Nd', note: 'lot "A"', tags: ['x', null, true] },
     };
-    const hash = eventHash(prevHash, { ...fields, actor });
-    events.push({ ...fields, metadata: { actor, prevHash, hash } });
+    const metadata = { actor, correlationId: '5b1e3f7a-0000-4000-8000-00000000000c', causationId: null, prevHash };
+    const hash = eventHash({ ...fields, metadata });
+    events.push({ ...fields, metadata: { ...metadata, hash } });
     prevHash = hash;
   }
   return events;

@@ -9,24 +9,25 @@ const MAX_VERIFY_PAGE = 10_000;
 
 /** A stream's whole check, from its first slice and the ones that went on from `nextRevision`. */
 async function wholeStream(api: AuditApi, io: CliIo, consignmentId: string, first: StreamIntegrityResponseDto, page: number): Promise<StreamIntegrityResponseDto> {
-  let { events, headHash, firstBrokenRevision, nextRevision } = first;
+  let { events, headHash, firstBrokenRevision, reason, nextRevision } = first;
   while (nextRevision !== undefined) {
     io.err(`  ${first.streamId}: ${events} events checked${firstBrokenRevision === undefined ? '' : `, broken at revision ${firstBrokenRevision}`}…`);
     const query = { stream: first.streamId, fromRevision: nextRevision, maxCount: page };
     const [slice] = (await api.get<ConsignmentIntegrityResponseDto>(`/consignments/${consignmentId}/integrity`, query)).streams;
     events += slice.events;
     headHash = slice.headHash;
-    firstBrokenRevision ??= slice.firstBrokenRevision;
+    if (firstBrokenRevision === undefined) ({ firstBrokenRevision, reason } = slice);
     nextRevision = slice.nextRevision;
   }
-  return { streamId: first.streamId, events, headHash, ...(firstBrokenRevision !== undefined && { firstBrokenRevision }) };
+  return { streamId: first.streamId, events, headHash, ...(firstBrokenRevision !== undefined && { firstBrokenRevision, reason }) };
 }
 
 /**
  * `verify <consignmentId> [--page-size <n>]`: the API recomputes the hash chain of every stream
  * the consignment touches, `--page-size` events of each stream per request, so that a long stream
- * shows its progress; each stream's result, then the verdict. Exit code 0 when every link holds,
- * 1 when one does not.
+ * shows its progress; each stream's result (with why a broken one is broken), the latest anchor to
+ * check what the chain cannot show, then the verdict. Exit code 0 when every link holds, 1 when one
+ * does not.
  */
 export const verifyCommand: AuditCommand = {
   name: 'verify',
@@ -45,9 +46,15 @@ export const verifyCommand: AuditCommand = {
       io.out(
         result.firstBrokenRevision === undefined
           ? `  ✓ ${result.streamId}: ${result.events} events, head ${result.headHash}`
-          : `  ✗ ${result.streamId}: BROKEN at revision ${result.firstBrokenRevision} (${result.events} events stored)`,
+          : `  ✗ ${result.streamId}: BROKEN at revision ${result.firstBrokenRevision}, ${result.reason ?? 'broken'} (${result.events} events stored)`,
       );
     }
+    const anchor = first.latestAnchor;
+    io.out(
+      anchor
+        ? `The chain cannot show a deleted tail or a stream rewritten with the key: check the latest anchor (${anchor.id}, ${anchor.takenAt}) with npm run audit -- check-anchor ${anchor.id}`
+        : 'The chain cannot show a deleted tail or a stream rewritten with the key, and no anchor has been taken yet to check them against.',
+    );
     const broken = results.filter((result) => result.firstBrokenRevision !== undefined);
     io.out(
       broken.length === 0

@@ -5,14 +5,22 @@ import { APP_CONFIG } from '@ree/platform';
 import { configuredFlagPolicy, type FlagPolicy, type FlagPolicyConfig, recordedAsOf } from '@ree/review';
 import { readConsignmentStream, streamsDrawnOn } from '../../consignment-streams';
 import { foldHistory } from '../../history/history-steps';
+import { MalformedEvent, malformedMetadata } from '../../history/malformed-event';
 import { GetConsignmentHistoryQuery } from './get-consignment-history.query';
 import { ConsignmentHistoryResponseDto, HistoryEventResponseDto } from './get-consignment-history.response.dto';
 
-/** An event as the history shows it: the envelope flattened, the metadata's fields beside the others. */
+/**
+ * An event as the history shows it: the envelope flattened, the metadata's fields beside the others,
+ * with the transaction id and the seal where the store has them, so that every hash can be
+ * recomputed from the answer.
+ */
 export function historyEventOf(event: RecordedEvent): HistoryEventResponseDto {
-  const { eventId, streamId, type, schemaVersion, revision, position, recordedAt, data, metadata } = event;
-  const { actor, correlationId, causationId, hash, prevHash } = metadata;
-  return { eventId, streamId, type, schemaVersion, revision, position, recordedAt, actor, correlationId, causationId, hash, prevHash, data };
+  const { eventId, streamId, type, schemaVersion, revision, position, transactionId, recordedAt, data, metadata } = event;
+  const { actor, correlationId, causationId, hash, prevHash, seal } = metadata;
+  return {
+    eventId, streamId, type, schemaVersion, revision, position, ...(transactionId !== undefined && { transactionId }), recordedAt,
+    actor, correlationId, causationId, hash, prevHash, ...(seal !== undefined && { seal }), data,
+  };
 }
 
 /**
@@ -38,6 +46,10 @@ export class GetConsignmentHistoryHandler implements IQueryHandler<GetConsignmen
     const drawnOn = await Promise.all(streamsDrawnOn(recordedAsOf(own, limits)).map((streamId) => this.store.readStream(streamId)));
     const merged = [...own, ...drawnOn.flat()].sort((a, b) => this.store.comparePositions(a.position, b.position));
     const events = recordedAsOf(merged, limits);
+    for (const event of events) {
+      const malformed = malformedMetadata(event);
+      if (malformed !== null) throw new MalformedEvent(consignmentId, event, malformed);
+    }
     const { steps, state } = foldHistory(events, consignmentId, this.policy);
     return {
       consignmentId,

@@ -17,12 +17,14 @@ export class HistoryEventResponseDto {
   @ApiProperty() schemaVersion: number;
   @ApiProperty({ description: '0-based, within its stream' }) revision: number;
   @ApiProperty({ description: 'Global position, a decimal string; compare, never subtract' }) position: string;
+  @ApiProperty({ required: false, description: "The writer's transaction id, a decimal string (PostgreSQL); the hash covers it" }) transactionId?: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ type: HistoryActorResponseDto }) actor: HistoryActorResponseDto;
   @ApiProperty() correlationId: string;
   @ApiProperty({ type: String, nullable: true }) causationId: string | null;
-  @ApiProperty({ description: 'SHA-256 over prevHash and the canonical JSON of the event' }) hash: string;
+  @ApiProperty({ description: 'SHA-256 over prevHash and the canonical JSON of the whole envelope but hash and seal (docs/operations.md, "The hash chain")' }) hash: string;
   @ApiProperty({ description: 'The hash of the event before it in its stream; 64 zeros for revision 0' }) prevHash: string;
+  @ApiProperty({ required: false, description: "<key id>:<HMAC-SHA-256 of hash> with the service's key; checked by the integrity route" }) seal?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: unknown;
 }
 
