@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,5 +76,7 @@ describe('the UTS #39 skeleton', () => {
     const source = readFileSync(join(__dirname, '..', '..', '..', '..', 'infra', 'unicode', 'confusables.txt'));
     expect(source.toString('utf8')).toContain(`# Version: ${CONFUSABLES_SOURCE.version}\n`);
     expect(createHash('sha256').update(source).digest('hex')).toBe(CONFUSABLES_SOURCE.sha256);
+    // The generator's own check: the committed table is exactly what the file gives (throws otherwise).
+    execFileSync(process.execPath, [join(__dirname, '..', '..', '..', '..', 'scripts', 'generate-confusables.js'), '--check'], { stdio: 'pipe' });
   });
 });
