@@ -29,6 +29,15 @@ describe("a name's confusable skeleton", () => {
     expect(nameSkeleton(name)).toBe(nameSkeleton('Kestrel Aerospace Alloys GmbH'));
   });
 
+  it.each([
+    ['a dotless ı', 'Orıon Strategıc Metals'],
+    ['accents', 'Oríon Stratégic Métals'],
+    ['a Turkish capital İ', 'ORİON STRATEGİC METALS'],
+    ['combining overlays', 'O\u0336rion Strategic Metals'],
+  ])('%s keep the skeleton of the plain name', (_, name) => {
+    expect(nameSkeleton(name)).toBe(nameSkeleton('Orion Strategic Metals Inc.'));
+  });
+
   it('is the words in the order written, folded, without legal forms', () => {
     expect(nameSkeleton('Kestrel Aerospace Alloys GmbH')).toBe('kestrel aerospace alloys');
     expect(nameSkeleton('Société Atlantique des Aimants S.A.')).toBe('soclete atlantlque des alrnants');
