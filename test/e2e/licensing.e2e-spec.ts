@@ -117,6 +117,31 @@ describe('licences over HTTP', () => {
     expect((await post(`/licences/${licence.id}/reject`, { reason: 'Consignee is a restricted party' })).status).toBe(200);
   });
 
+  it('screens a consignee written in Cyrillic look-alikes, or with a zero-width space, as the listed party: no approval', async () => {
+    const listed = await post('/restricted-parties', { name: 'Kestrel Aerospace Alloys GmbH', country: 'DE', reason: 'Diversion to military aerospace', listReference: 'UEL-E2E-LOOK' });
+    expect(listed.status).toBe(201);
+    await app.waitForPosition(listed.body.position);
+
+    for (const consignee of ['Кеstrel Аerospace Alloys GmbH', 'Kes\u200btrel Aerospace Alloys GmbH']) {
+      const licence = await applied(anApplication(consignee));
+      const screened = await read(licence.id, licence.position);
+      expect(screened.body.screening.clear).toBe(false);
+      expect(screened.body.screening.algorithm).toMatch(/uts39-skeleton/);
+      expect(screened.body.screening.skeletons).toMatchObject({ consignee: 'kestrel aerospace alloys' });
+      expect(screened.body.screening.matches).toContainEqual({
+        partyId: listed.body.id,
+        name: 'Kestrel Aerospace Alloys GmbH',
+        score: 1,
+        field: 'consignee',
+        listedName: 'Kestrel Aerospace Alloys GmbH',
+        listedSkeleton: 'kestrel aerospace alloys',
+        candidateName: consignee,
+        candidateSkeleton: 'kestrel aerospace alloys',
+      });
+      expect(refusal(await post(`/licences/${licence.id}/approve`, terms))).toEqual([422, 'restricted-party-match']);
+    }
+  });
+
   it('an application retried with its Idempotency-Key lands on the same licence, once; If-Match guards a decision', async () => {
     const key = randomUUID();
     const send = () =>

@@ -56,7 +56,7 @@ describe('a party listed after its licence was issued, through the API and the w
 
     const licence = await until(async () => (await get(`/licences/${licenceId}`)).body, (body) => body.status === 'suspended');
     expect(licence.suspendedBy).toBe('review.restricted-party-match');
-    expect(licence.statusReason).toContain(`"${consignee}" matches`);
+    expect(licence.statusReason).toContain(`"${consignee}" (skeleton "`);
     const review = await until(
       async () => (await get(`/consignments/${consignmentId}/review`)).body,
       (body) => (body.flags ?? []).some((flag: { code: string }) => flag.code === 'RESTRICTED_PARTY_MATCH'),

@@ -11,9 +11,18 @@ export interface ScreenedParties {
   readonly endUser: LicenceParty;
 }
 
+/** A match with what was compared: the listed name and the licence's, each with its skeleton. */
 const matchesOf = (result: ScreeningResult, field: ScreenedField): LicenceScreeningMatch[] =>
-  result.matches.map(({ partyId, name, score }) => ({ partyId, name, score, field }));
-
+  result.matches.map(({ partyId, name, score, matchedName, matchedSkeleton }) => ({
+    partyId,
+    name,
+    score,
+    field,
+    listedName: matchedName,
+    listedSkeleton: matchedSkeleton,
+    candidateName: result.name,
+    candidateSkeleton: result.skeleton,
+  }));
 
 /**
  * The I/O half of the restricted-party rule: screens a licence's consignee and end user with
@@ -38,6 +47,7 @@ export class LicenceScreening {
       listPosition: this.earlierPosition(consignee.listPosition, endUser.listPosition),
       algorithm: consignee.algorithm,
       threshold: consignee.threshold,
+      skeletons: { consignee: consignee.skeleton, endUser: endUser.skeleton },
     };
   }
 

@@ -71,6 +71,21 @@ export interface LicenceScreeningMatch {
   /** In [0, 1]; a match scored at least the threshold. */
   readonly score: number;
   readonly field: ScreenedField;
+  /**
+   * What was compared, recorded since the skeleton matcher (`…uts39-skeleton…@2`), absent from
+   * screenings recorded before it: the party's name or alias that scored best and the licence's
+   * name, each with its confusable skeleton.
+   */
+  readonly listedName?: string;
+  readonly listedSkeleton?: string;
+  readonly candidateName?: string;
+  readonly candidateSkeleton?: string;
+}
+
+/** The skeletons the licence's parties were screened in (since the skeleton matcher). */
+export interface ScreenedSkeletons {
+  readonly consignee: string;
+  readonly endUser: string;
 }
 
 /**
@@ -85,6 +100,8 @@ export interface LicenceScreenedData {
   readonly listPosition: string | null;
   readonly algorithm: string;
   readonly threshold: number;
+  /** Absent from screenings recorded before the skeleton matcher: a clear screening shows what was compared too. */
+  readonly skeletons?: ScreenedSkeletons;
 }
 
 /** The first officer's decision. Validity dates are calendar days (YYYY-MM-DD, UTC), both included. */

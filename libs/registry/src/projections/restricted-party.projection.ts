@@ -9,12 +9,14 @@ import {
 } from '../restricted-party/restricted-party.events';
 import { partyIdOf } from '../restricted-party/restricted-party.stream';
 import { normaliseName } from '../screening/name-normaliser';
+import { skeletonise } from '../screening/name-matcher';
 
 /** The projection name is also where screening reads the list's position (`projections.checkpoints`). */
 export const RESTRICTED_PARTY_PROJECTION = 'registry.restricted-parties';
 
 /**
- * The restricted list, with every name and alias normalised for screening. A replayed listing
+ * The restricted list, with every name and alias normalised for the list's search and with the
+ * skeleton that screening compares, computed here once per listing. A replayed listing
  * never undoes a delisting that came after it: a delisted row stays delisted.
  */
 export class RestrictedPartyProjection implements Projection {
@@ -47,12 +49,13 @@ export class RestrictedPartyProjection implements Projection {
       [partyId, party.name, JSON.stringify(party.aliases), party.country, party.reason, party.listReference, at],
     );
     const names = [party.name, ...party.aliases.filter((alias) => alias !== party.name)];
+    const skeletons = names.map(skeletonise);
     await tx.query(
-      `INSERT INTO registry.restricted_party_names (party_id, name, normalised, is_alias)
-       SELECT $1, name, normalised, ordinality > 1
-         FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS n(name, normalised, ordinality)
+      `INSERT INTO registry.restricted_party_names (party_id, name, normalised, is_alias, skeleton, skeleton_sorted, skeleton_compact)
+       SELECT $1, name, normalised, ordinality > 1, skeleton, sorted, compact
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS n(name, normalised, skeleton, sorted, compact, ordinality)
        ON CONFLICT (party_id, name) DO NOTHING`,
-      [partyId, names, names.map(normaliseName)],
+      [partyId, names, names.map(normaliseName), skeletons.map((s) => s.skeleton), skeletons.map((s) => s.sorted), skeletons.map((s) => s.compact)],
     );
   }
 }

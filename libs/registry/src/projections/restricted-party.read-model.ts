@@ -15,11 +15,18 @@ export class RestrictedPartyReadModel {
   @Column({ name: 'delisting_reason', type: 'text', nullable: true }) delistingReason: string | null;
 }
 
-/** Every name and alias of a party, normalised for screening (GIN trigram index on `normalised`). */
+/**
+ * Every name and alias of a party: normalised for the list's search (`normalised`), and with its
+ * confusable skeleton and the two keys screening scores (`skeleton_sorted`, `skeleton_compact`,
+ * each with a GIN trigram index), computed once when the party is listed.
+ */
 @Entity({ schema: 'registry', name: 'restricted_party_names' })
 export class RestrictedPartyNameReadModel {
   @PrimaryColumn({ name: 'party_id', type: 'text' }) partyId: string;
   @PrimaryColumn({ type: 'text' }) name: string;
   @Column({ type: 'text' }) normalised: string;
+  @Column({ type: 'text' }) skeleton: string;
+  @Column({ name: 'skeleton_sorted', type: 'text' }) skeletonSorted: string;
+  @Column({ name: 'skeleton_compact', type: 'text' }) skeletonCompact: string;
   @Column({ name: 'is_alias', type: 'boolean' }) isAlias: boolean;
 }

@@ -67,6 +67,15 @@ describe('screening a name against the restricted list', () => {
     expect(matches.find((match) => match.partyId === parties[party])).toBeUndefined();
   });
 
+  it.each([
+    ['Cyrillic look-alike letters', 'Кuzbаss Mаgnеt Works'],
+    ['a zero-width space', 'Kuz\u200bbass Magnet Works'],
+    ['letters spaced out', 'K u z b a s s Magnet Works'],
+    ['leetspeak', 'Kuzb@ss M4gn3t W0rks'],
+  ])('%s do not hide a match', async (_, name) => {
+    expect(await scoreOf(name, parties.kuzbass)).toBe(1);
+  });
+
   it('does not match a delisted party', async () => {
     expect(await scoreOf('Vardenfeld Precision Magnetics', parties.delisted)).toBe(0);
   });
@@ -77,6 +86,7 @@ describe('screening a name against the restricted list', () => {
 
     expect(result).toMatchObject({
       name: 'H.I.I.',
+      skeleton: 'hll',
       country: 'US',
       threshold: DEFAULT_SCREENING_THRESHOLD,
       algorithm: SCREENING_ALGORITHM,
@@ -86,6 +96,7 @@ describe('screening a name against the restricted list', () => {
       partyId: parties.huntington,
       name: 'Huntington Ingalls Industries, Inc.',
       matchedName: 'HII',
+      matchedSkeleton: 'hll',
       country: 'US',
       score: 1,
     });

@@ -1,4 +1,4 @@
-import { DEFAULT_SCREENING_THRESHOLD, normaliseName } from '@ree/registry';
+import { DEFAULT_SCREENING_THRESHOLD, roundScore, scoreSql, skeletonise, SkeletonisedName, sqlCutoff } from '@ree/registry';
 import type { DataSource } from 'typeorm';
 import type { LicenceMatch, LicenceNameMatch } from './restricted-party-match.decide';
 
@@ -15,20 +15,20 @@ interface ScoreRow {
   licence_id: string;
   field: 'consignee' | 'endUser';
   licence_name: string;
+  licence_skeleton: string;
   party_name: string;
+  party_skeleton: string;
   score: number;
 }
-
-const round = (score: number): number => Math.min(1, Math.max(0, Math.round(score * 10000) / 10000));
 
 /**
  * Screens one listed party against every licence's consignee and end user in the licensing read
  * model, the reverse of the registry's screening (one name against every party) with the same
- * matcher: the registry's `normaliseName` and pg_trgm `similarity`, scores rounded to four
- * decimals, a match from the registry's threshold (0.7) on. The normaliser is TypeScript, so the
- * licences are read a page at a time in licence-id order, their names normalised here, and scored
- * in SQL against the party's names and aliases — two statements per page; the licensing tables
- * need no column of the registry's making.
+ * matcher, the registry's `name-matcher.ts`: the confusable skeletons of `skeletonise`, scored by
+ * `scoreSql`, rounded by `roundScore`, a match from the registry's threshold (0.7) on. The
+ * skeleton is TypeScript, so the party's skeletons are computed once per job, the licences read a
+ * page at a time in licence-id order, their skeletons computed here, and scored in SQL against the
+ * party's — two statements per page; the licensing tables need no column of the registry's making.
  */
 export class LicencePartyMatcher {
   constructor(
@@ -38,7 +38,7 @@ export class LicencePartyMatcher {
   ) {}
 
   async matches(partyNames: readonly string[]): Promise<LicenceMatch[]> {
-    const party = [...new Set(partyNames)].map((name) => ({ name, normalised: normaliseName(name) })).filter((name) => name.normalised !== '');
+    const party = [...new Set(partyNames)].map(skeletonise).filter((name) => name.sorted !== '');
     if (party.length === 0) return [];
     const matches: LicenceMatch[] = [];
     for (let after = ''; ; ) {
@@ -54,34 +54,45 @@ export class LicencePartyMatcher {
     }
   }
 
-  private async scored(page: readonly LicenceRow[], party: readonly { name: string; normalised: string }[]): Promise<LicenceMatch[]> {
+  private async scored(page: readonly LicenceRow[], party: readonly SkeletonisedName[]): Promise<LicenceMatch[]> {
     const names = page.flatMap((row) => [
-      { licenceId: row.licence_id, field: 'consignee', name: row.consignee ?? '' },
-      { licenceId: row.licence_id, field: 'endUser', name: row.end_user ?? '' },
+      { licenceId: row.licence_id, field: 'consignee', ...skeletonise(row.consignee ?? '') },
+      { licenceId: row.licence_id, field: 'endUser', ...skeletonise(row.end_user ?? '') },
     ]);
+    const score = scoreSql({ sorted: 'f.sorted', compact: 'f.compact' }, { sorted: 'p.sorted', compact: 'p.compact' });
     const rows: ScoreRow[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (f.licence_id, f.field) f.licence_id, f.field, f.name AS licence_name, p.name AS party_name,
-              similarity(f.normalised, p.normalised)::float8 AS score
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS f(licence_id, field, name, normalised)
-         CROSS JOIN unnest($5::text[], $6::text[]) AS p(name, normalised)
-        WHERE f.normalised <> '' AND similarity(f.normalised, p.normalised) >= $7
+      `SELECT DISTINCT ON (f.licence_id, f.field) f.licence_id, f.field, f.name AS licence_name, f.skeleton AS licence_skeleton,
+              p.name AS party_name, p.skeleton AS party_skeleton, ${score}::float8 AS score
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS f(licence_id, field, name, skeleton, sorted, compact)
+         CROSS JOIN unnest($7::text[], $8::text[], $9::text[], $10::text[]) AS p(name, skeleton, sorted, compact)
+        WHERE f.sorted <> '' AND ${score} >= $11
         ORDER BY f.licence_id, f.field, score DESC, p.name`,
       [
         names.map((name) => name.licenceId),
         names.map((name) => name.field),
         names.map((name) => name.name),
-        names.map((name) => normaliseName(name.name)),
+        names.map((name) => name.skeleton),
+        names.map((name) => name.sorted),
+        names.map((name) => name.compact),
         party.map((name) => name.name),
-        party.map((name) => name.normalised),
-        // Scores are compared rounded, so the query lets through what rounds up to the threshold.
-        Math.max(0, this.threshold - 0.0001),
+        party.map((name) => name.skeleton),
+        party.map((name) => name.sorted),
+        party.map((name) => name.compact),
+        sqlCutoff(this.threshold),
       ],
     );
     const byLicence = new Map<string, LicenceNameMatch[]>();
     for (const row of rows) {
-      const score = round(row.score);
+      const score = roundScore(row.score);
       if (score < this.threshold) continue;
-      const match: LicenceNameMatch = { field: row.field, licenceName: row.licence_name, partyName: row.party_name, score };
+      const match: LicenceNameMatch = {
+        field: row.field,
+        licenceName: row.licence_name,
+        licenceSkeleton: row.licence_skeleton,
+        partyName: row.party_name,
+        partySkeleton: row.party_skeleton,
+        score,
+      };
       byLicence.set(row.licence_id, [...(byLicence.get(row.licence_id) ?? []), match]);
     }
     return [...byLicence].map(([licenceId, matched]) => ({ licenceId, names: matched }));

@@ -25,8 +25,15 @@ const job: RestrictedPartyMatchJob = {
 const match: LicenceMatch = {
   licenceId: LICENCE_ID,
   names: [
-    { field: 'consignee', licenceName: 'Nordwind Magnet-Trading GmbH', partyName: 'Nordwind Magnet Trading GmbH', score: 0.9231 },
-    { field: 'endUser', licenceName: 'Nordwind Magnets AG', partyName: 'Nordwind Magnets', score: 1 },
+    {
+      field: 'consignee',
+      licenceName: 'Nordwind Magnet-Tradings GmbH',
+      licenceSkeleton: 'nordwlnd rnagnet tradlngs',
+      partyName: 'Nordwind Magnet Trading GmbH',
+      partySkeleton: 'nordwlnd rnagnet tradlng',
+      score: 0.9231,
+    },
+    { field: 'endUser', licenceName: 'Nordwind Magnets AG', licenceSkeleton: 'nordwlnd rnagnets', partyName: 'Nordwind Magnets', partySkeleton: 'nordwlnd rnagnets', score: 1 },
   ],
 };
 const flagFor = (licenceId = LICENCE_ID): FlagListedPartyCommand => ({
@@ -76,17 +83,19 @@ describe('the retro-screening window', () => {
 });
 
 describe('what the job writes', () => {
-  it('a suspension reason naming the party, the names that matched and their scores', () => {
+  it('a suspension reason naming the party, the names that matched, their skeletons and their scores', () => {
     expect(suspensionReason(job, match)).toBe(
-      'Restricted party listed later: the consignee "Nordwind Magnet-Trading GmbH" matches "Nordwind Magnet Trading GmbH" with score 0.9231' +
-        ' and the end user "Nordwind Magnets AG" matches "Nordwind Magnets" with score 1;' +
+      'Restricted party listed later: the consignee "Nordwind Magnet-Tradings GmbH" (skeleton "nordwlnd rnagnet tradlngs")' +
+        ' matches "Nordwind Magnet Trading GmbH" (skeleton "nordwlnd rnagnet tradlng") with score 0.9231' +
+        ' and the end user "Nordwind Magnets AG" (skeleton "nordwlnd rnagnets") matches "Nordwind Magnets" (skeleton "nordwlnd rnagnets") with score 1;' +
         ' restricted party "Nordwind Magnet Trading GmbH" (party-1, list reference MOFCOM 2026/14)',
     );
   });
 
   it('a flag detail naming the licence and the listing', () => {
     expect(matchDetail(job, { ...match, names: [match.names[0]] })).toBe(
-      'Licence lic-1: the consignee "Nordwind Magnet-Trading GmbH" matches "Nordwind Magnet Trading GmbH" with score 0.9231;' +
+      'Licence lic-1: the consignee "Nordwind Magnet-Tradings GmbH" (skeleton "nordwlnd rnagnet tradlngs")' +
+        ' matches "Nordwind Magnet Trading GmbH" (skeleton "nordwlnd rnagnet tradlng") with score 0.9231;' +
         ' restricted party "Nordwind Magnet Trading GmbH" (party-1, list reference MOFCOM 2026/14) listed 2026-11-28T09:00:00.000Z.',
     );
   });

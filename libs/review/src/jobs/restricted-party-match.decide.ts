@@ -19,10 +19,12 @@ export const RESTRICTED_PARTY_MATCH_SEVERITY = 'critical';
 /** One of a licence's parties that scored at least the threshold against one of the listed party's names. */
 export interface LicenceNameMatch {
   readonly field: 'consignee' | 'endUser';
-  /** The name on the licence. */
+  /** The name on the licence, and its confusable skeleton. */
   readonly licenceName: string;
-  /** The listed party's name or alias that scored best. */
+  readonly licenceSkeleton: string;
+  /** The listed party's name or alias that scored best, and its skeleton. */
   readonly partyName: string;
+  readonly partySkeleton: string;
   /** Rounded to four decimals, as the registry's screening rounds it. */
   readonly score: number;
 }
@@ -43,7 +45,12 @@ export function retroScreeningSince(listedAt: string): Date {
 const FIELD_NAMES = { consignee: 'consignee', endUser: 'end user' } as const;
 
 const matchedNames = (match: LicenceMatch): string =>
-  match.names.map((name) => `the ${FIELD_NAMES[name.field]} "${name.licenceName}" matches "${name.partyName}" with score ${name.score}`).join(' and ');
+  match.names
+    .map(
+      (name) =>
+        `the ${FIELD_NAMES[name.field]} "${name.licenceName}" (skeleton "${name.licenceSkeleton}") matches "${name.partyName}" (skeleton "${name.partySkeleton}") with score ${name.score}`,
+    )
+    .join(' and ');
 
 const partyOf = (job: RestrictedPartyMatchJob): string => `restricted party "${job.name}" (${job.partyId}, list reference ${job.listReference})`;
 

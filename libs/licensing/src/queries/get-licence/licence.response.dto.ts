@@ -39,6 +39,16 @@ export class LicenceScreeningMatchResponseDto {
   @ApiProperty() name: string;
   @ApiProperty() score: number;
   @ApiProperty({ enum: ['consignee', 'endUser'] }) field: string;
+  @ApiPropertyOptional({ description: "The party's name or alias that scored best (absent from screenings before the skeleton matcher)" })
+  listedName?: string;
+  @ApiPropertyOptional({ description: "That name's confusable skeleton (UTS #39)" }) listedSkeleton?: string;
+  @ApiPropertyOptional({ description: "The licence's name that was screened" }) candidateName?: string;
+  @ApiPropertyOptional({ description: "That name's confusable skeleton (UTS #39)" }) candidateSkeleton?: string;
+}
+
+export class LicenceScreenedSkeletonsResponseDto {
+  @ApiProperty() consignee: string;
+  @ApiProperty() endUser: string;
 }
 
 export class LicenceScreeningResponseDto {
@@ -48,6 +58,11 @@ export class LicenceScreeningResponseDto {
   @ApiProperty({ type: String, nullable: true, description: "The restricted list's version (its projection's position)" }) listPosition: string | null;
   @ApiProperty() algorithm: string;
   @ApiProperty() threshold: number;
+  @ApiPropertyOptional({
+    type: LicenceScreenedSkeletonsResponseDto,
+    description: "The skeletons the consignee's and end user's names were compared in (absent from screenings before the skeleton matcher)",
+  })
+  skeletons?: LicenceScreenedSkeletonsResponseDto;
 }
 
 export class LicenceConsignmentResponseDto {
