@@ -11,6 +11,7 @@ import { IdempotencyStore } from './idempotency.store';
 import { LocationInterceptor } from './location.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RateLimitGuard } from './rate-limit.guard';
+import { SharedRateLimitStorage } from './rate-limit.storage';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { StrictValidationPipe } from './validation';
 
@@ -24,11 +25,16 @@ import { StrictValidationPipe } from './validation';
  * for `X-Min-Position`, a provider of `READ_MODEL_POSITIONS` anywhere in the application.
  * Guards and interceptors run in the order listed here.
  */
+/** The rate limiter's Redis counters, a provider of their own so that their connection closes with the application. */
+@Module({ providers: [SharedRateLimitStorage], exports: [SharedRateLimitStorage] })
+class RateLimitStorageModule {}
+
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
+      imports: [RateLimitStorageModule],
+      inject: [APP_CONFIG, SharedRateLimitStorage],
+      useFactory: (config: AppConfig, storage: SharedRateLimitStorage) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], storage }),
     }),
   ],
   providers: [
