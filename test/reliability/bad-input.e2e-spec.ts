@@ -56,9 +56,11 @@ function breaksLimits(value: unknown): boolean {
 /** The JSON text of an object with its first key written twice (the first copy with another value). */
 function withDuplicateKey(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const [first] = Object.keys(value);
+  const text = JSON.stringify(value);
+  // The keys as written: JSON.stringify leaves out those whose value is undefined.
+  const [first] = Object.keys(JSON.parse(text) as object);
   if (first === undefined) return undefined;
-  return JSON.stringify(value).replace(/^\{/, `{${JSON.stringify(first)}:"first copy",`);
+  return text.replace(/^\{/, `{${JSON.stringify(first)}:"first copy",`);
 }
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -260,7 +262,9 @@ describe('bad input', () => {
         fc.double().map(String),
         fc.constantFrom('', '0', '-1', '201', '1e400', 'NaN', 'true', '[]', '{}', 'null', '%', "' OR 1=1 --", 'x'.repeat(5000), ...Object.values(ids)),
       );
-      const query = fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => pairs.map(([name, text]) => `${encodeURIComponent(name)}=${encodeURIComponent(text)}`).join('&'));
+      // A lone surrogate, which encodeURIComponent refuses, goes as a client would send it: U+FFFD in UTF-8.
+      const encode = (text: string) => encodeURIComponent(Buffer.from(text).toString());
+      const query = fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => pairs.map(([name, text]) => `${encode(name)}=${encode(text)}`).join('&'));
       await fc.assert(
         fc.asyncProperty(pathOf(route.path), query, conventionHeaders, async (path, search, headers) => {
           const request = app.http().get(search ? `${path}?${search}` : path).set(headers);

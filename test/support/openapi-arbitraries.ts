@@ -51,9 +51,12 @@ export const unicodeEdgeString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
 
-/** An array or object nested deeper than the API's limit of 32, down to a few thousand levels (which overflowed the stack once). */
+/**
+ * An array or object nested deeper than the API's limit of 32, down to 3,000 levels (2,000–3,000
+ * overflowed the stack once; JSON.stringify itself overflows not far below 5,000).
+ */
 export const deeplyNested: fc.Arbitrary<unknown> = fc
-  .oneof({ weight: 2, arbitrary: fc.integer({ min: 33, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 5_000 }) })
+  .oneof({ weight: 2, arbitrary: fc.integer({ min: 33, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 3_000 }) })
   .map((depth) => nested(depth));
 
 /** Values no field expects: wrong types, edge numbers, long and odd strings, Unicode edges, nested junk. */
