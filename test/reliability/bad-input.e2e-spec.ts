@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import type { Response } from 'supertest';
 import {
   bodySchemaOf,
@@ -298,6 +300,26 @@ describe('bad input', () => {
         expect({ length, status: response.status, code: response.body.code }).toEqual({ length, status, code });
       }
     });
+  });
+
+  /** Sends raw bytes to the API's HTTP server and reads the answer until the server closes the connection. */
+  async function rawExchange(bytes: string): Promise<string> {
+    const server = app.api.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.write(bytes);
+    await new Promise<void>((resolve, reject) => socket.on('close', () => resolve()).on('error', reject));
+    return Buffer.concat(chunks).toString();
+  }
+
+  it('answers what Node refuses as malformed HTTP with 400 problem+json', async () => {
+    const answer = await rawExchange('GET /api/v1/mines HTTP/1.1\r\nHost: x\r\nBad Header Name: y\r\n\r\n');
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(head).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/i);
+    expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'malformed-request', type: 'urn:ree:problem:malformed-request' });
   });
 
   describe('quantities', () => {
