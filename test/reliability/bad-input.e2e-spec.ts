@@ -303,7 +303,7 @@ describe('bad input', () => {
   });
 
   /** Sends raw bytes to the API's HTTP server and reads the answer until the server closes the connection. */
-  async function rawExchange(bytes: string): Promise<string> {
+  async function rawExchange(bytes: string | Buffer): Promise<string> {
     const server = app.api.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
@@ -313,6 +313,22 @@ describe('bad input', () => {
     await new Promise<void>((resolve, reject) => socket.on('close', () => resolve()).on('error', reject));
     return Buffer.concat(chunks).toString();
   }
+
+  it('answers a JSON body that is not UTF-8 with 400 malformed-json', async () => {
+    // Raw bytes: a client library would re-encode or serialise the buffer.
+    const body = Buffer.concat([Buffer.from('{"name":"Kestrel '), Buffer.from([0xff, 0xc0, 0x80]), Buffer.from('","country":"US","reason":"x","listReference":"y"}')]);
+    const head = [
+      'POST /api/v1/restricted-parties HTTP/1.1',
+      'Host: x',
+      `Authorization: Bearer ${app.token('licensing-officer')}`,
+      'Content-Type: application/json',
+      `Content-Length: ${body.length}`,
+      'Connection: close',
+    ].join('\r\n');
+    const answer = await rawExchange(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body]));
+    const [status, problem] = [answer.split('\r\n')[0], answer.slice(answer.indexOf('\r\n\r\n') + 4)];
+    expect({ status, code: JSON.parse(problem).code }).toEqual({ status: 'HTTP/1.1 400 Bad Request', code: 'malformed-json' });
+  });
 
   it('answers what Node refuses as malformed HTTP with 400 problem+json', async () => {
     const answer = await rawExchange('GET /api/v1/mines HTTP/1.1\r\nHost: x\r\nBad Header Name: y\r\n\r\n');

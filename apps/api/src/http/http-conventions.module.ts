@@ -15,9 +15,13 @@ import { SharedRateLimitStorage } from './rate-limit.storage';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { StrictValidationPipe } from './validation';
 
+/** The rate limiter's Redis counters, a provider of their own so that their connection closes with the application. */
+@Module({ providers: [SharedRateLimitStorage], exports: [SharedRateLimitStorage] })
+class RateLimitStorageModule {}
+
 /**
  * API.md's HTTP conventions for every route: correlation ids, bearer-token authentication,
- * deny-by-default authorisation, rate limits, strict validation, problem+json errors,
+ * deny-by-default authorisation, rate limits (counted in Redis), strict validation, problem+json errors,
  * `Idempotency-Key`, `Location` on creates, `X-Min-Position` reads and the count of commands
  * by outcome (`ree_commands_total`).
  *
@@ -25,10 +29,6 @@ import { StrictValidationPipe } from './validation';
  * for `X-Min-Position`, a provider of `READ_MODEL_POSITIONS` anywhere in the application.
  * Guards and interceptors run in the order listed here.
  */
-/** The rate limiter's Redis counters, a provider of their own so that their connection closes with the application. */
-@Module({ providers: [SharedRateLimitStorage], exports: [SharedRateLimitStorage] })
-class RateLimitStorageModule {}
-
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({

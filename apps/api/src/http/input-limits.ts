@@ -13,7 +13,7 @@ export function requireJsonBodies(request: Request, _response: Response, next: N
   if (request.is('application/json') === false) {
     next(
       new HttpException(
-        { code: 'unsupported-media-type', detail: `Request bodies must be JSON (Content-Type: application/json), not ${request.headers['content-type'] ?? 'untyped'}` },
+        { code: 'unsupported-media-type', detail: `Request bodies must be JSON (Content-Type: application/json), not ${(request.headers['content-type'] ?? 'untyped').slice(0, 100)}` },
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       ),
     );
