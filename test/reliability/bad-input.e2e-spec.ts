@@ -330,6 +330,15 @@ describe('bad input', () => {
     expect({ status, code: JSON.parse(problem).code }).toEqual({ status: 'HTTP/1.1 400 Bad Request', code: 'malformed-json' });
   });
 
+  it('takes a POST without a body, or with Content-Length: 0, whatever its Content-Type (nothing to parse)', async () => {
+    const role = aRoleAllowed(ROUTE_ACCESS['POST /api/v1/audit/anchors']);
+    for (const headers of [['Content-Length: 0'], ['Content-Length: 0', 'Content-Type: text/plain'], []]) {
+      const head = ['POST /api/v1/audit/anchors HTTP/1.1', 'Host: x', `Authorization: Bearer ${app.token(role)}`, ...headers, 'Connection: close'].join('\r\n');
+      const status = Number((await rawExchange(`${head}\r\n\r\n`)).split(' ')[1]);
+      expect({ headers, accepted: status >= 200 && status < 300 }).toEqual({ headers, accepted: true });
+    }
+  });
+
   it('answers what Node refuses as malformed HTTP with 400 problem+json', async () => {
     const answer = await rawExchange('GET /api/v1/mines HTTP/1.1\r\nHost: x\r\nBad Header Name: y\r\n\r\n');
     const [head, body] = answer.split('\r\n\r\n');

@@ -7,10 +7,10 @@ import { ValidationFailed } from './validation';
 /** The longest request target (path and query) the API reads, in bytes (docs/decisions.md, 32). */
 export const MAX_URL_BYTES = 8 * 1024;
 
-/** A body in any media type but JSON: 415, before a parser or a handler sees it. */
+/** A body in any media type but JSON: 415, before a parser or a handler sees it. A POST without a body (or `Content-Length: 0`) needs no type. */
 export function requireJsonBodies(request: Request, _response: Response, next: NextFunction): void {
-  // `is` answers null when the request has no body at all: a bodiless POST is fine.
-  if (request.is('application/json') === false) {
+  const empty = request.headers['transfer-encoding'] === undefined && Number(request.headers['content-length'] ?? 0) === 0;
+  if (!empty && request.is('application/json') === false) {
     next(
       new HttpException(
         { code: 'unsupported-media-type', detail: `Request bodies must be JSON (Content-Type: application/json), not ${(request.headers['content-type'] ?? 'untyped').slice(0, 100)}` },
