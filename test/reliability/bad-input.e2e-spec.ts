@@ -1,31 +1,69 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import type { Response } from 'supertest';
 import {
   bodySchemaOf,
+  deeplyNested,
   junk,
   nearlyValid,
   OpenApiDocument,
   operationOf,
   pollutingObject,
   queryParametersOf,
+  unicodeEdgeString,
 } from '../support/openapi-arbitraries';
 import { aRoleAllowed, ROUTE_ACCESS } from '../support/route-access';
 import { pathWith, routeOf } from '../support/routes';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * QUALITY.md's bad-input case: property-based requests on every route of the route table (which
- * the authorisation matrix keeps equal to the routes served). Bodies are drawn from each route's
- * OpenAPI schema (nearly valid, so that some reach the domain), from junk and from keys aimed at
- * the prototype; queries from the route's parameters and anything else; the convention headers (If-Match, Idempotency-Key,
- * X-Min-Position, X-Correlation-Id) now and then with odd values. Whatever comes in: no
- * 5xx, every 4xx is problem+json, and Object.prototype stays as it was.
+ * The bad-input case (docs/http-conventions.md, "How it is tested"): property-based requests on
+ * every route of the route table (which the authorisation matrix keeps equal to the routes
+ * served). Bodies are drawn from each route's OpenAPI schema (nearly valid, so that some reach the
+ * domain), from junk, deep nesting, Unicode edge characters, duplicate keys and keys aimed at the
+ * prototype; queries from the route's parameters and anything else; the convention headers
+ * (If-Match, Idempotency-Key, X-Min-Position, X-Correlation-Id) now and then with odd values.
+ * Whatever comes in: no 5xx, every 4xx is problem+json, what the limits refuse is a 400 or a 415,
+ * and Object.prototype stays as it was. At least {@link CASES_PER_RUN} bodies and as many queries
+ * per run, spread over the routes.
  */
-const RUNS_PER_ROUTE = 25;
+const CASES_PER_RUN = 1_000;
 const routes = Object.entries(ROUTE_ACCESS).map(([key, access]) => ({ key, access, ...routeOf(key) }));
 const postRoutes = routes.filter((route) => route.method === 'POST');
 const getRoutes = routes.filter((route) => route.method === 'GET');
+const BODIES_PER_ROUTE = Math.ceil(CASES_PER_RUN / postRoutes.length);
+const QUERIES_PER_ROUTE = Math.ceil(CASES_PER_RUN / getRoutes.length);
+
+/** docs/http-conventions.md's refused characters, restated: C0 but tab, LF, CR; DEL; C1; lone surrogates. */
+const REFUSED_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether docs/http-conventions.md's limits refuse a parsed body: nesting past 32, or a refused character in a key or string. */
+function breaksLimits(value: unknown): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item === 'string' && REFUSED_CHARACTER.test(item)) return true;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth + 1 > 32) return true;
+    for (const [key, inner] of Object.entries(item)) {
+      if (!Array.isArray(item) && REFUSED_CHARACTER.test(key)) return true;
+      pending.push([inner, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/** The JSON text of an object with its first key written twice (the first copy with another value). */
+function withDuplicateKey(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const text = JSON.stringify(value);
+  // The keys as written: JSON.stringify leaves out those whose value is undefined.
+  const [first] = Object.keys(JSON.parse(text) as object);
+  if (first === undefined) return undefined;
+  return text.replace(/^\{/, `{${JSON.stringify(first)}:"first copy",`);
+}
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
@@ -128,25 +166,67 @@ describe('bad input', () => {
   }
 
   describe.each(postRoutes)('$key', (route) => {
-    it(`answers any body with no 5xx and problem+json for every 4xx (${RUNS_PER_ROUTE} cases)`, async () => {
+    it(`answers any body with no 5xx, problem+json for every 4xx, 400 or 415 for what the limits refuse (${BODIES_PER_ROUTE} cases)`, async () => {
       const schema = bodySchemaOf(operationOf(document, route.method, route.path));
+      const valid = schema ? nearlyValid(schema, document, Object.values(ids)) : junk;
       const json = fc.oneof(
-        { weight: 4, arbitrary: schema ? nearlyValid(schema, document, Object.values(ids)) : junk },
+        { weight: 4, arbitrary: valid },
         { weight: 2, arbitrary: junk },
         { weight: 1, arbitrary: pollutingObject },
+        { weight: 1, arbitrary: fc.tuple(valid, fc.string({ minLength: 1, maxLength: 10 }), fc.oneof(deeplyNested, unicodeEdgeString)).map(([value, key, edge]) => ({ ...(value as object), [key]: edge })) },
       );
-      const body = fc.oneof(
-        { weight: 6, arbitrary: json.map((value) => ({ type: 'application/json', text: JSON.stringify(value) ?? '' })) },
-        { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((text) => ({ type: 'application/json', text })) },
-        { weight: 1, arbitrary: fc.tuple(fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', 'application/xml'), fc.string({ maxLength: 200 })).map(([type, text]) => ({ type, text })) },
+      type Body = { type: string; text: string; refused?: 400 | 415 };
+      const body: fc.Arbitrary<Body> = fc.oneof(
+        { weight: 6, arbitrary: json.map((value): Body => ({ type: 'application/json', text: JSON.stringify(value) ?? '', ...(breaksLimits(value) && { refused: 400 }) })) },
+        { weight: 1, arbitrary: valid.map((value): Body | undefined => {
+            const text = withDuplicateKey(value);
+            return text === undefined ? undefined : { type: 'application/json', text, refused: 400 };
+          }).filter((value): value is Body => value !== undefined) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((text): Body => ({ type: 'application/json', text })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-json'), fc.string({ minLength: 1, maxLength: 200 }))
+            .map(([type, text]): Body => ({ type, text, refused: 415 })),
+        },
       );
       await fc.assert(
-        fc.asyncProperty(pathOf(route.path), body, conventionHeaders, async (path, { type, text }, headers) => {
+        fc.asyncProperty(pathOf(route.path), body, conventionHeaders, async (path, { type, text, refused }, headers) => {
           const response = await app.http().post(path).set(headers).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
           expectWellFormed(response);
+          if (refused) expect({ type, text: text.slice(0, 300), status: response.status }).toEqual({ type, text: text.slice(0, 300), status: refused });
         }),
-        { numRuns: RUNS_PER_ROUTE },
+        { numRuns: BODIES_PER_ROUTE },
       );
+    });
+
+    it('refuses deep nesting, refused characters and duplicate keys with 400 naming the field, and any body but JSON with 415', async () => {
+      const path = pathWith(route.path, (name) => ids[name] ?? randomUUID());
+      const post = (type: string, text: string) => app.http().post(path).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
+      const cases: Array<[string, number, string, string?]> = [
+        [`{"notes":${'['.repeat(3_000)}${']'.repeat(3_000)}}`, 400, 'json-too-deep'],
+        [`{"a":${'{"a":'.repeat(2_500)}1${'}'.repeat(2_500)}}`, 400, 'json-too-deep'],
+        ['{"name":"Kestrel\\u0000 GmbH"}', 400, 'validation-failed', 'name'],
+        ['{"party":{"name":"Kes\\ud800trel"}}', 400, 'validation-failed', 'party.name'],
+        ['{"items":[{"product":"\\u001b[31mred"}]}', 400, 'validation-failed', 'items[0].product'],
+        ['{"reason":"\\u0085"}', 400, 'validation-failed', 'reason'],
+        ['{"quantityKg":1,"quantityKg":2}', 400, 'validation-failed', 'quantityKg'],
+      ];
+      for (const [text, status, code, field] of cases) {
+        const response = await post('application/json', text);
+        expectWellFormed(response);
+        expect({ text: text.slice(0, 60), status: response.status, code: response.body.code, fields: response.body.errors?.map((error: { field: string }) => error.field) }).toEqual({
+          text: text.slice(0, 60),
+          status,
+          code,
+          fields: field ? [field] : undefined,
+        });
+      }
+      for (const [type, text] of [['text/plain', '{"name":"x"}'], ['application/x-www-form-urlencoded', 'name=x'], ['application/xml', '<name>x</name>']]) {
+        const response = await post(type, text);
+        expectWellFormed(response);
+        expect({ type, status: response.status, code: response.body.code }).toEqual({ type, status: 415, code: 'unsupported-media-type' });
+      }
     });
 
     it('refuses __proto__, constructor and prototype keys with 400 and leaves Object.prototype alone', async () => {
@@ -170,7 +250,7 @@ describe('bad input', () => {
   });
 
   describe.each(getRoutes)('$key', (route) => {
-    it(`answers any query with no 5xx and problem+json for every 4xx (${RUNS_PER_ROUTE} cases)`, async () => {
+    it(`answers any query with no 5xx and problem+json for every 4xx (${QUERIES_PER_ROUTE} cases)`, async () => {
       const known = queryParametersOf(operationOf(document, route.method, route.path));
       const key = fc.oneof(
         { weight: 4, arbitrary: known.length ? fc.constantFrom(...known) : fc.string({ maxLength: 10 }) },
@@ -179,19 +259,105 @@ describe('bad input', () => {
       );
       const value = fc.oneof(
         fc.string({ maxLength: 30 }),
+        unicodeEdgeString,
         fc.integer().map(String),
         fc.double().map(String),
         fc.constantFrom('', '0', '-1', '201', '1e400', 'NaN', 'true', '[]', '{}', 'null', '%', "' OR 1=1 --", 'x'.repeat(5000), ...Object.values(ids)),
       );
-      const query = fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => pairs.map(([name, text]) => `${encodeURIComponent(name)}=${encodeURIComponent(text)}`).join('&'));
+      // A lone surrogate, which encodeURIComponent refuses, goes as a client would send it: U+FFFD in UTF-8.
+      const encode = (text: string) => encodeURIComponent(Buffer.from(text).toString());
+      const query = fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => pairs.map(([name, text]) => `${encode(name)}=${encode(text)}`).join('&'));
       await fc.assert(
         fc.asyncProperty(pathOf(route.path), query, conventionHeaders, async (path, search, headers) => {
           const request = app.http().get(search ? `${path}?${search}` : path).set(headers);
           const response = await (route.access === 'public' ? request : request.set('Authorization', bearer(route.access)));
           expectWellFormed(response);
         }),
-        { numRuns: RUNS_PER_ROUTE },
+        { numRuns: QUERIES_PER_ROUTE },
       );
+    });
+
+    it('refuses a control character in a query parameter with 400 naming it', async () => {
+      const [name = 'anything'] = queryParametersOf(operationOf(document, route.method, route.path));
+      const request = app.http().get(`${pathWith(route.path, (parameter) => ids[parameter] ?? randomUUID())}?${name}=a%00b`);
+      const response = await (route.access === 'public' ? request : request.set('Authorization', bearer(route.access)));
+      expectWellFormed(response);
+      expect({ status: response.status, code: response.body.code, field: response.body.errors?.[0]?.field }).toEqual({ status: 400, code: 'validation-failed', field: name });
+    });
+  });
+
+  describe('oversized requests', () => {
+    it('answers headers over 16 KB with 431 problem+json', async () => {
+      const response = await app.http().get('/api/v1/mines').set('Authorization', bearer(ROUTE_ACCESS['GET /api/v1/mines'])).set('X-Padding', 'x'.repeat(17 * 1024));
+      expectWellFormed(response);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 431, code: 'request-header-fields-too-large' });
+    });
+
+    it('answers a URL over 8 KB with 414, and one past the 16 KB header section with 431', async () => {
+      for (const [length, status, code] of [[10 * 1024, 414, 'uri-too-long'], [20 * 1024, 431, 'request-header-fields-too-large']] as const) {
+        const response = await app.http().get(`/api/v1/mines?name=${'x'.repeat(length)}`).set('Authorization', bearer(ROUTE_ACCESS['GET /api/v1/mines']));
+        expectWellFormed(response);
+        expect({ length, status: response.status, code: response.body.code }).toEqual({ length, status, code });
+      }
+    });
+  });
+
+  /** Sends raw bytes to the API's HTTP server and reads the answer until the server closes the connection. */
+  async function rawExchange(bytes: string | Buffer): Promise<string> {
+    const server = app.api.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.write(bytes);
+    await new Promise<void>((resolve, reject) => socket.on('close', () => resolve()).on('error', reject));
+    return Buffer.concat(chunks).toString();
+  }
+
+  it('answers a JSON body that is not UTF-8 with 400 malformed-json', async () => {
+    // Raw bytes: a client library would re-encode or serialise the buffer.
+    const body = Buffer.concat([Buffer.from('{"name":"Kestrel '), Buffer.from([0xff, 0xc0, 0x80]), Buffer.from('","country":"US","reason":"x","listReference":"y"}')]);
+    const head = [
+      'POST /api/v1/restricted-parties HTTP/1.1',
+      'Host: x',
+      `Authorization: Bearer ${app.token('licensing-officer')}`,
+      'Content-Type: application/json',
+      `Content-Length: ${body.length}`,
+      'Connection: close',
+    ].join('\r\n');
+    const answer = await rawExchange(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body]));
+    const [status, problem] = [answer.split('\r\n')[0], answer.slice(answer.indexOf('\r\n\r\n') + 4)];
+    expect({ status, code: JSON.parse(problem).code }).toEqual({ status: 'HTTP/1.1 400 Bad Request', code: 'malformed-json' });
+  });
+
+  it('takes a POST without a body, or with Content-Length: 0, whatever its Content-Type (nothing to parse)', async () => {
+    const role = aRoleAllowed(ROUTE_ACCESS['POST /api/v1/audit/anchors']);
+    for (const headers of [['Content-Length: 0'], ['Content-Length: 0', 'Content-Type: text/plain'], []]) {
+      const head = ['POST /api/v1/audit/anchors HTTP/1.1', 'Host: x', `Authorization: Bearer ${app.token(role)}`, ...headers, 'Connection: close'].join('\r\n');
+      const status = Number((await rawExchange(`${head}\r\n\r\n`)).split(' ')[1]);
+      expect({ headers, accepted: status >= 200 && status < 300 }).toEqual({ headers, accepted: true });
+    }
+  });
+
+  it('answers what Node refuses as malformed HTTP with 400 problem+json', async () => {
+    const answer = await rawExchange('GET /api/v1/mines HTTP/1.1\r\nHost: x\r\nBad Header Name: y\r\n\r\n');
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(head).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/i);
+    expect(JSON.parse(body)).toMatchObject({ status: 400, code: 'malformed-request', type: 'urn:ree:problem:malformed-request' });
+  });
+
+  describe('quantities', () => {
+    const consignment = { product: 'Neodymium oxide 99.5 %', productForm: 'separated-oxide', element: 'Nd', hsCode: '2846.90', destinationCountry: 'DE' };
+
+    it('refuses kilograms with more than three decimals, however close to three, and keeps those with three', async () => {
+      for (const text of ['1.0000000000000002', '0.30000000000000004', '1.0005', '2.6750000000000003']) {
+        const response = await app.http().post('/api/v1/consignments').set('Authorization', `Bearer ${app.token('exporter')}`).set('Content-Type', 'application/json').send(`{"quantityKg":${text},${JSON.stringify(consignment).slice(1)}`);
+        expectWellFormed(response);
+        expect({ text, status: response.status, fields: response.body.errors?.map((error: { field: string }) => error.field) }).toEqual({ text, status: 400, fields: ['quantityKg'] });
+      }
+      const kept = await app.http().post('/api/v1/consignments').set('Authorization', `Bearer ${app.token('exporter')}`).send({ ...consignment, quantityKg: 1.005 });
+      expect(kept.status).toBe(201);
     });
   });
 });

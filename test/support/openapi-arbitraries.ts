@@ -30,12 +30,43 @@ export interface OpenApiDocument {
 /** Keys that must never reach a prototype (docs/http-conventions.md). */
 export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
-/** Values no field expects: wrong types, edge numbers, long and odd strings, nested junk. */
+/**
+ * Characters at the edges of Unicode: NUL and the other C0 and C1 controls, lone surrogates of
+ * both halves, bidirectional controls, zero-width and other invisible characters, combining marks,
+ * noncharacters, characters outside the BMP. The API refuses the controls and lone surrogates
+ * (docs/http-conventions.md, "Limits"); the rest are text like any other.
+ */
+export const EDGE_CHARACTERS = [
+  '\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f', '\u0080', '\u0085', '\u009f',
+  '\ud800', '\udbff', '\udc00', '\udfff',
+  '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u061c',
+  '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u034f', '\u180e',
+  '\u0301', '\u20dd', '\ufffe', '\uffff', '\ufffd', '\u{10ffff}', '\u{1f4a5}', '\u{e0041}', '\t', '\n', '\r',
+] as const;
+
+/** Strings with edge characters among ordinary text, or made of any code points at all, lone surrogates included. */
+export const unicodeEdgeString: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(fc.string({ maxLength: 12 }), fc.constantFrom(...EDGE_CHARACTERS), fc.string({ maxLength: 12 })).map(([before, edge, after]) => `${before}${edge}${after}`),
+  fc.array(fc.constantFrom(...EDGE_CHARACTERS), { minLength: 1, maxLength: 6 }).map((characters) => characters.join('')),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+);
+
+/**
+ * An array or object nested deeper than the API's limit of 32, down to 3,000 levels (2,000–3,000
+ * overflowed the stack once; JSON.stringify itself overflows not far below 5,000).
+ */
+export const deeplyNested: fc.Arbitrary<unknown> = fc
+  .oneof({ weight: 2, arbitrary: fc.integer({ min: 33, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 3_000 }) })
+  .map((depth) => nested(depth));
+
+/** Values no field expects: wrong types, edge numbers, long and odd strings, Unicode edges, nested junk. */
 export const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 3, withNullPrototype: true, withBoxedValues: false }),
-  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, 0.0001, 2 ** 53 + 1, '', ' ', '0', 'null', '💥', '\u0000', "' OR 1=1 --", '%00', '../../etc/passwd'),
+  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, 0.0001, 1.0000000000000002, 2 ** 53 + 1, '', ' ', '0', 'null', '💥', '\u0000', "' OR 1=1 --", '%00', '../../etc/passwd'),
   fc.tuple(fc.string({ minLength: 1, maxLength: 3 }), fc.integer({ min: 1_000, max: 60_000 })).map(([piece, times]) => piece.repeat(times)),
   fc.integer({ min: 10, max: 400 }).map((depth) => nested(depth)),
+  deeplyNested,
+  unicodeEdgeString,
 );
 
 /** An array or object nested `depth` levels deep. */
@@ -89,6 +120,7 @@ function typedValue(schema: Schema, document: OpenApiDocument, knownIds: readonl
       return fc.oneof(
         ...example.map((arbitrary) => ({ weight: 8, arbitrary })),
         { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+        { weight: 1, arbitrary: unicodeEdgeString },
         { weight: 1, arbitrary: fc.constantFrom('2025-01-15', '2025-02-30', 'DE', 'XX') },
       );
     case 'number':
@@ -98,7 +130,7 @@ function typedValue(schema: Schema, document: OpenApiDocument, knownIds: readonl
         ...[...example, ...bounds.map((bound) => fc.constant(bound))].map((arbitrary) => ({ weight: 4, arbitrary })),
         { weight: 2, arbitrary: fc.integer({ min: -10, max: 100_000 }) },
         { weight: 1, arbitrary: fc.double({ noNaN: true }) },
-        { weight: 1, arbitrary: fc.constantFrom(0.001, 0.0005, 1e21) },
+        { weight: 1, arbitrary: fc.constantFrom(0.001, 0.0005, 1e21, 1.0000000000000002, 0.1 + 0.2, 1.0005, 2.675) },
       );
     }
     case 'boolean':

@@ -11,7 +11,7 @@ const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).
 
 /**
  * `Authorization` header values that the API must refuse with 401, by name: the cases of
- * QUALITY.md's authorisation matrix and a few more.
+ * the authorisation matrix (docs/http-conventions.md, "How it is tested") and a few more.
  */
 export function refusedBearers(config: AppConfig, claims: DevelopmentClaims = { role: 'auditor' }): Record<string, string> {
   const secret = config.jwt.secret ?? 'no-secret-configured';
@@ -26,6 +26,9 @@ export function refusedBearers(config: AppConfig, claims: DevelopmentClaims = { 
     'wrong audience': `Bearer ${sign(payload, secret, { ...valid, audience: 'another-api', expiresIn: '1h' })}`,
     'system role': `Bearer ${sign({ ...payload, role: 'system' }, secret, { ...valid, expiresIn: '1h' })}`,
     'exporter without org': `Bearer ${sign({ ...payload, role: 'exporter', org: undefined }, secret, { ...valid, expiresIn: '1h' })}`,
+    'without exp': `Bearer ${sign({ ...payload, iat: now }, secret, valid)}`,
+    'issued a year ahead': `Bearer ${sign({ ...payload, iat: now + 365 * 86_400, exp: now + 366 * 86_400 }, secret, valid)}`,
+    'valid only from a minute ahead': `Bearer ${sign({ ...payload, nbf: now + 60 }, secret, { ...valid, expiresIn: '1h' })}`,
     'not a JWT': 'Bearer not-a-token',
     'basic scheme': 'Basic dXNlcjpwYXNz',
   };

@@ -11,12 +11,17 @@ import { IdempotencyStore } from './idempotency.store';
 import { LocationInterceptor } from './location.interceptor';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RateLimitGuard } from './rate-limit.guard';
+import { SharedRateLimitStorage } from './rate-limit.storage';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { StrictValidationPipe } from './validation';
 
+/** The rate limiter's Redis counters, a provider of their own so that their connection closes with the application. */
+@Module({ providers: [SharedRateLimitStorage], exports: [SharedRateLimitStorage] })
+class RateLimitStorageModule {}
+
 /**
  * API.md's HTTP conventions for every route: correlation ids, bearer-token authentication,
- * deny-by-default authorisation, rate limits, strict validation, problem+json errors,
+ * deny-by-default authorisation, rate limits (counted in Redis), strict validation, problem+json errors,
  * `Idempotency-Key`, `Location` on creates, `X-Min-Position` reads and the count of commands
  * by outcome (`ree_commands_total`).
  *
@@ -27,8 +32,9 @@ import { StrictValidationPipe } from './validation';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
+      imports: [RateLimitStorageModule],
+      inject: [APP_CONFIG, SharedRateLimitStorage],
+      useFactory: (config: AppConfig, storage: SharedRateLimitStorage) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }], storage }),
     }),
   ],
   providers: [

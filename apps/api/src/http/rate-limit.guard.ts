@@ -6,8 +6,9 @@ import type { AuthenticatedRequest } from './authenticated-request';
 const UNLIMITED = /^\/(health(\/|$)|metrics$)/;
 
 /**
- * QUALITY.md's rate limit per token: counted per verified subject, or per client address for
- * requests without a valid token. Runs after {@link AuthenticationGuard}, which sets the actor.
+ * The rate limit per token (docs/http-conventions.md, "Rate limits"): counted per verified subject,
+ * or per client address for requests without a valid token, in Redis across every API process
+ * (rate-limit.storage.ts). Runs after {@link AuthenticationGuard}, which sets the actor.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

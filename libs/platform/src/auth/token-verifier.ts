@@ -10,12 +10,14 @@ export class InvalidToken extends Error {
 }
 
 /** Seconds of clock skew tolerated between the token issuer and this server. */
-const CLOCK_TOLERANCE_SECONDS = 5;
+export const CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
  * Checks bearer tokens: the algorithm is pinned (HS256 with the configured secret, or RS256/ES256
- * with keys from the configured JWKS), and issuer, audience and expiry are always checked. Pinning
- * the algorithm is what stops `alg: none` and HS256-signed-with-the-public-key forgeries.
+ * with keys from the configured JWKS), issuer and audience are always checked, `exp` is required
+ * and checked, and `iat` and `nbf`, when present, may not lie beyond the clock skew in the future
+ * (docs/operations.md, "HTTP hardening"). Pinning the algorithm is what stops `alg: none` and
+ * HS256-signed-with-the-public-key forgeries.
  */
 export class TokenVerifier {
   private readonly key: Secret | GetPublicKeyOrSecret;
@@ -46,11 +48,24 @@ export class TokenVerifier {
       ),
     );
     try {
+      checkTimes(claims);
       return actorFromClaims(claims);
     } catch (error) {
       throw new InvalidToken((error as Error).message);
     }
   }
+}
+
+/**
+ * jsonwebtoken checks `exp` and `nbf` only when present and never looks at `iat`: a token without
+ * `exp` would be good forever, and one issued in the future (a skewed or forged issuer) is refused.
+ */
+function checkTimes(claims: unknown): void {
+  const { exp, iat } = (typeof claims === 'object' && claims !== null ? claims : {}) as Record<string, unknown>;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw new Error('the token has no expiry (exp)');
+  if (iat === undefined) return;
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new Error('the token\'s iat is not a number of seconds');
+  if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) throw new Error('the token is issued in the future (iat)');
 }
 
 function describe(error: Error): string {
