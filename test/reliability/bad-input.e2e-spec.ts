@@ -10,6 +10,7 @@ import {
   pollutingObject,
   queryParametersOf,
 } from '../support/openapi-arbitraries';
+import { answerChecker } from '../support/openapi-responses';
 import { aRoleAllowed, ROUTE_ACCESS } from '../support/route-access';
 import { pathWith, routeOf } from '../support/routes';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -20,7 +21,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * OpenAPI schema (nearly valid, so that some reach the domain), from junk and from keys aimed at
  * the prototype; queries from the route's parameters and anything else; the convention headers (If-Match, Idempotency-Key,
  * X-Min-Position, X-Correlation-Id) now and then with odd values. Whatever comes in: no
- * 5xx, every 4xx is problem+json, and Object.prototype stays as it was.
+ * 5xx, every 4xx is problem+json with a status the route's OpenAPI operation declares and a body
+ * valid against its Problem schema, and Object.prototype stays as it was.
  */
 const RUNS_PER_ROUTE = 25;
 const routes = Object.entries(ROUTE_ACCESS).map(([key, access]) => ({ key, access, ...routeOf(key) }));
@@ -32,6 +34,7 @@ const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 describe('bad input', () => {
   let app: TestApp;
   let document: OpenApiDocument;
+  let checkAnswer: ReturnType<typeof answerChecker>;
   /** Real ids by path parameter name, so that some requests reach an existing resource. */
   const ids: Record<string, string> = {};
 
@@ -47,6 +50,7 @@ describe('bad input', () => {
     // A far-off X-Min-Position would otherwise hold each case for the default 5 s.
     app = await startTestApp({ READ_YOUR_WRITES_TIMEOUT_MS: '20' });
     document = (await app.http().get('/api/docs-json')).body;
+    checkAnswer = answerChecker(document as unknown as Parameters<typeof answerChecker>[0]);
     const suffix = randomUUID().slice(0, 8);
     const mine = await created(
       '/mines',
@@ -112,7 +116,7 @@ describe('bad input', () => {
     { maxKeys: 2 },
   );
 
-  function expectWellFormed(response: Response): void {
+  function expectWellFormed(response: Response, route: { method: string; path: string }): void {
     const answer = { status: response.status, contentType: response.headers['content-type'], problemStatus: response.body?.status, code: response.body?.code };
     if (response.status >= 500) throw new Error(`A 5xx for bad input: ${JSON.stringify({ ...answer, body: response.body })}`);
     if (response.status >= 400) {
@@ -122,6 +126,12 @@ describe('bad input', () => {
         problemStatus: answer.status,
         code: expect.stringMatching(/^[a-z0-9-]+$/),
       });
+      // Declared by the route's operation, body valid against Problem (the probes, /metrics and the OpenAPI pages are left out of the document).
+      if (operationOf(document, route.method, route.path)) {
+        const path = route.path.replace(/:(\w+)/g, '{$1}');
+        const headers = new Map(Object.entries(response.headers as Record<string, string>));
+        expect(checkAnswer({ ...route, path, status: response.status, contentType: String(answer.contentType), headers, body: response.body })).toEqual([]);
+      }
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
@@ -143,7 +153,7 @@ describe('bad input', () => {
       await fc.assert(
         fc.asyncProperty(pathOf(route.path), body, conventionHeaders, async (path, { type, text }, headers) => {
           const response = await app.http().post(path).set(headers).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
-          expectWellFormed(response);
+          expectWellFormed(response, route);
         }),
         { numRuns: RUNS_PER_ROUTE },
       );
@@ -156,7 +166,7 @@ describe('bad input', () => {
         '{"items":[{"__proto__":{"polluted":"yes"}}],"consignee":{"prototype":{"polluted":"yes"}}}',
       ]) {
         const response = await app.http().post(pathWith(route.path, (name) => ids[name] ?? randomUUID())).set('Authorization', bearer(route.access)).set('Content-Type', 'application/json').send(text);
-        expectWellFormed(response);
+        expectWellFormed(response, route);
         expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'validation-failed' });
       }
     });
@@ -164,7 +174,7 @@ describe('bad input', () => {
     it('answers a body over 1 MB with 413', async () => {
       const text = JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 1) });
       const response = await app.http().post(pathWith(route.path, (name) => ids[name] ?? randomUUID())).set('Authorization', bearer(route.access)).set('Content-Type', 'application/json').send(text);
-      expectWellFormed(response);
+      expectWellFormed(response, route);
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 413, code: 'payload-too-large' });
     });
   });
@@ -188,7 +198,7 @@ describe('bad input', () => {
         fc.asyncProperty(pathOf(route.path), query, conventionHeaders, async (path, search, headers) => {
           const request = app.http().get(search ? `${path}?${search}` : path).set(headers);
           const response = await (route.access === 'public' ? request : request.set('Authorization', bearer(route.access)));
-          expectWellFormed(response);
+          expectWellFormed(response, route);
         }),
         { numRuns: RUNS_PER_ROUTE },
       );
