@@ -2561,7 +2561,7 @@ export interface components {
         CorrelationId: string;
         /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
         IdempotencyKey: string;
-        /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+        /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
         IfMatch: string;
         /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
         MinPosition: string;
@@ -2631,6 +2631,8 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path?: never;
             cookie?: never;
@@ -2657,6 +2659,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -2674,7 +2677,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -2803,6 +2806,8 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path?: never;
             cookie?: never;
@@ -2829,6 +2834,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -2846,7 +2852,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -2985,6 +2991,8 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path?: never;
             cookie?: never;
@@ -3011,6 +3019,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -3028,7 +3037,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3077,7 +3086,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3128,7 +3137,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3177,7 +3186,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3228,7 +3237,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3277,7 +3286,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3326,7 +3335,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3375,7 +3384,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3420,7 +3429,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3469,7 +3478,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3518,7 +3527,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3567,7 +3576,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3616,7 +3625,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3665,7 +3674,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3714,7 +3723,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3763,7 +3772,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3855,6 +3864,8 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path?: never;
             cookie?: never;
@@ -3881,6 +3892,7 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -3898,7 +3910,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3947,7 +3959,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -3992,7 +4004,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -4041,7 +4053,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -4090,7 +4102,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -4139,7 +4151,7 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
@@ -4506,8 +4518,6 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
-                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 /** @description The name */
@@ -4533,7 +4543,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
-            412: components["responses"]["Problem412"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
@@ -4626,8 +4635,6 @@ export interface operations {
                 "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
                 /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on */
-                "If-Match"?: components["parameters"]["IfMatch"];
             };
             path: {
                 /** @description The queue */
@@ -4655,7 +4662,6 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
-            412: components["responses"]["Problem412"];
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];

@@ -76,12 +76,8 @@ function jsonSchemaOf(schema: unknown, base = ''): unknown {
     else if (key === 'example' || key === 'nullable') continue;
     else converted[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([name, property]) => [name, jsonSchemaOf(property, base)])) : jsonSchemaOf(value, base);
   }
-  const source = schema as { nullable?: boolean; type?: string; exclusiveMinimum?: unknown; minimum?: number; enum?: unknown[] };
+  const source = schema as { nullable?: boolean; exclusiveMinimum?: unknown; minimum?: number };
   if (source.exclusiveMinimum === true) Object.assign(converted, { exclusiveMinimum: source.minimum, minimum: undefined });
-  if (source.nullable) {
-    if (source.type) converted.type = [source.type, 'null'];
-    if (source.enum) converted.enum = [...source.enum, null];
-    if (!source.type && !source.enum) return { anyOf: [converted, { type: 'null' }] };
-  }
-  return converted;
+  // `nullable` (OpenAPI 3.0) admits null besides whatever the rest of the schema admits, `allOf` and `enum` included.
+  return source.nullable ? { anyOf: [{ type: 'null' }, converted] } : converted;
 }

@@ -7,9 +7,10 @@ const refs = (responses: object) => Object.fromEntries(Object.entries(responses)
 
 describe('completing each operation from its route', () => {
   const facts = new Map<string, RouteFacts>([
-    ['Licences_approve', { isPublic: false, roles: ['licensing-officer'], uuidParams: new Set(['licenceId']) }],
-    ['Keys_publicKey', { isPublic: true, roles: [], uuidParams: new Set() }],
-    ['Anchors_latest', { isPublic: false, roles: ['auditor', 'admin'], uuidParams: new Set() }],
+    ['Licences_approve', { isPublic: false, roles: ['licensing-officer'], uuidParams: new Set(['licenceId']), readsCommandContext: true }],
+    ['Keys_publicKey', { isPublic: true, roles: [], uuidParams: new Set(), readsCommandContext: false }],
+    ['Anchors_latest', { isPublic: false, roles: ['auditor', 'admin'], uuidParams: new Set(), readsCommandContext: false }],
+    ['Anchors_take', { isPublic: false, roles: ['auditor', 'admin'], uuidParams: new Set(), readsCommandContext: false }],
   ]);
 
   it('gives a command on an existing resource its errors, headers, security and roles', () => {
@@ -54,6 +55,15 @@ describe('completing each operation from its route', () => {
     expect(publicKey.description).toBe('The key.\n\nPublic: no token needed.');
     const latest = document.paths['/api/v1/audit/anchors/latest'].get!;
     expect(refs(latest.responses)[404]).toBe('#/components/responses/Problem404');
+  });
+
+  it('declares If-Match and 412 only on a command that reads the command context', () => {
+    const document = documentWith({ '/api/v1/audit/anchors': { post: { operationId: 'Anchors_take', summary: 'Take', responses: { 201: { description: '' } } } } });
+    completeOperations(document, facts);
+    const take = document.paths['/api/v1/audit/anchors'].post!;
+    expect(Object.keys(take.responses).map(Number)).toEqual([201, 400, 401, 403, 409, 413, 415, 422, 429, 431, 500, 503]);
+    expect(take.parameters).toEqual([{ $ref: '#/components/parameters/CorrelationId' }, { $ref: '#/components/parameters/IdempotencyKey' }]);
+    expect(take.responses[201]).toEqual(expect.objectContaining({ headers: expect.objectContaining({ Location: { $ref: '#/components/headers/Location' } }) }));
   });
 
   it('refuses an operation no controller method answers', () => {

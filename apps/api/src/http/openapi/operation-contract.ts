@@ -29,9 +29,8 @@ export function completeOperations(document: OpenAPIObject, facts: ReadonlyMap<s
       if (!operation) continue;
       const route = facts.get(operation.operationId ?? '');
       if (!route) throw new Error(`No controller method for the operation ${method.toUpperCase()} ${path} (${operation.operationId})`);
-      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-      describeParameters(operation, method, pathParams, route);
-      describeResponses(operation, method, pathParams.length > 0, route);
+      describeParameters(operation, method, route);
+      describeResponses(operation, method, path.includes('{'), route);
       operation.security = route.isPublic ? [] : [{ bearer: [] }];
       operation.summary ??= operation.operationId;
       operation.description = [operation.description ?? `${operation.summary}.`, accessOf(route)].join('\n\n');
@@ -46,7 +45,7 @@ function accessOf(route: RouteFacts): string {
 
 const ref = (kind: string, name: string): ReferenceObject => ({ $ref: `#/components/${kind}/${name}` });
 
-function describeParameters(operation: OperationObject, method: string, pathParams: readonly string[], route: RouteFacts): void {
+function describeParameters(operation: OperationObject, method: string, route: RouteFacts): void {
   const parameters = (operation.parameters ?? []) as Array<ParameterObject | ReferenceObject>;
   for (const parameter of parameters) {
     if ('$ref' in parameter || parameter.in !== 'path') continue;
@@ -56,7 +55,7 @@ function describeParameters(operation: OperationObject, method: string, pathPara
   const headers = [ref('parameters', 'CorrelationId')];
   if (method === 'get') headers.push(ref('parameters', 'MinPosition'));
   if (method === 'post') headers.push(ref('parameters', 'IdempotencyKey'));
-  if (method === 'post' && pathParams.length > 0) headers.push(ref('parameters', 'IfMatch'));
+  if (method === 'post' && route.readsCommandContext) headers.push(ref('parameters', 'IfMatch'));
   operation.parameters = [...parameters, ...headers];
 }
 
@@ -65,7 +64,8 @@ function describeResponses(operation: OperationObject, method: string, hasPathPa
   if (!route.isPublic) [401, 403].forEach((status) => statuses.add(status));
   if (hasPathParams) statuses.add(404);
   if (method === 'post') COMMAND.forEach((status) => statuses.add(status));
-  if (method === 'post' && hasPathParams) statuses.add(412);
+  // A command that reads If-Match: a revision the resource is not at (a new one is at none) is refused.
+  if (method === 'post' && route.readsCommandContext) statuses.add(412);
   for (const [status, response] of Object.entries(operation.responses)) {
     // An error a route declares by hand (a 404 without path parameters) gets the shared Problem response too.
     if (Number(status) >= 400) statuses.add(Number(status));

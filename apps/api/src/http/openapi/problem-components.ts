@@ -103,7 +103,7 @@ export const CONVENTION_PARAMETERS: Record<string, ParameterObject> = {
     name: 'If-Match',
     in: 'header',
     required: false,
-    description: 'The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource has moved on',
+    description: 'The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none)',
     schema: { type: 'string', pattern: '^(W/)?"?\\d{1,15}"?$', example: '"3"' },
   },
   MinPosition: {

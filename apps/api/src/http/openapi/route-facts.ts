@@ -2,7 +2,7 @@ import type { INestApplication, PipeTransform, Type } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { ParseIdPipe, PUBLIC_KEY, Role, ROLES_KEY } from '@ree/platform';
+import { commandContextParameter, ParseIdPipe, PUBLIC_KEY, Role, ROLES_KEY } from '@ree/platform';
 
 /** What the guards and pipes of one controller method enforce, which its OpenAPI operation must say. */
 export interface RouteFacts {
@@ -12,12 +12,15 @@ export interface RouteFacts {
   readonly roles: readonly Role[];
   /** Path parameters checked by {@link ParseIdPipe}: UUIDs. */
   readonly uuidParams: ReadonlySet<string>;
+  /** Takes the command context (`@Ctx()`), which reads `If-Match` and `Idempotency-Key`. */
+  readonly readsCommandContext: boolean;
 }
 
 interface RouteArgument {
   readonly index: number;
   readonly data?: unknown;
   readonly pipes?: ReadonlyArray<Type<PipeTransform> | PipeTransform>;
+  readonly factory?: unknown;
 }
 
 /**
@@ -34,10 +37,12 @@ export function routeFactsOf(app: INestApplication): Map<string, RouteFacts> {
       if (!controller?.prototype) continue;
       for (const method of scanner.getAllMethodNames(controller.prototype)) {
         const handler = controller.prototype[method] as object;
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, RouteArgument>;
         facts.set(`${controller.name}_${method}`, {
           isPublic: Boolean(metadataOf<boolean>(PUBLIC_KEY, handler, controller)),
           roles: metadataOf<Role[]>(ROLES_KEY, handler, controller) ?? [],
-          uuidParams: uuidParamsOf(controller, method),
+          uuidParams: uuidParamsOf(args),
+          readsCommandContext: Object.values(args).some((argument) => argument.factory === commandContextParameter),
         });
       }
     }
@@ -50,8 +55,7 @@ function metadataOf<T>(key: string, handler: object, controller: Type): T | unde
   return (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, controller) as T | undefined);
 }
 
-function uuidParamsOf(controller: Type, method: string): Set<string> {
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, RouteArgument>;
+function uuidParamsOf(args: Record<string, RouteArgument>): Set<string> {
   const names = new Set<string>();
   for (const [key, argument] of Object.entries(args)) {
     const isPathParam = Number(key.split(':')[0]) === RouteParamtypes.PARAM;
