@@ -1692,6 +1692,7 @@ export interface components {
             requestedKg: number;
         };
         LicenceScreeningMatchResponseDto: {
+            /** Format: uuid */
             partyId: string;
             name: string;
             score: number;
@@ -1710,6 +1711,7 @@ export interface components {
             threshold: number;
         };
         LicenceConsignmentResponseDto: {
+            /** Format: uuid */
             consignmentId: string;
             itemIndex: number;
             allocatedKg: number;
@@ -1834,7 +1836,10 @@ export interface components {
             quota: "unknown" | "drawn" | "returned";
             /** Format: date-time */
             declaredAt: string;
-            /** @description The source this one corrects */
+            /**
+             * Format: uuid
+             * @description The source this one corrects
+             */
             correctsId: string | null;
             correctionReason: string | null;
         };
@@ -1861,6 +1866,7 @@ export interface components {
             completedOn: string;
             /** Format: date-time */
             recordedAt: string;
+            /** Format: uuid */
             correctsId: string | null;
             correctionReason: string | null;
         };
