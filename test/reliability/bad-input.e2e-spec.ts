@@ -14,6 +14,7 @@ import {
   queryParametersOf,
   unicodeEdgeString,
 } from '../support/openapi-arbitraries';
+import { answerChecker } from '../support/openapi-responses';
 import { aRoleAllowed, ROUTE_ACCESS } from '../support/route-access';
 import { pathWith, routeOf } from '../support/routes';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -25,7 +26,8 @@ import { startTestApp, TestApp } from '../support/test-app';
  * domain), from junk, deep nesting, Unicode edge characters, duplicate keys and keys aimed at the
  * prototype; queries from the route's parameters and anything else; the convention headers
  * (If-Match, Idempotency-Key, X-Min-Position, X-Correlation-Id) now and then with odd values.
- * Whatever comes in: no 5xx, every 4xx is problem+json, what the limits refuse is a 400 or a 415,
+ * Whatever comes in: no 5xx, every 4xx is problem+json, every answer has a status, content type
+ * and body the route's OpenAPI operation declares (a Problem for errors), what the limits refuse is a 400 or a 415,
  * and Object.prototype stays as it was. At least {@link CASES_PER_RUN} bodies and as many queries
  * per run, spread over the routes.
  */
@@ -70,6 +72,7 @@ const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 describe('bad input', () => {
   let app: TestApp;
   let document: OpenApiDocument;
+  let checkAnswer: ReturnType<typeof answerChecker>;
   /** Real ids by path parameter name, so that some requests reach an existing resource. */
   const ids: Record<string, string> = {};
 
@@ -85,6 +88,7 @@ describe('bad input', () => {
     // A far-off X-Min-Position would otherwise hold each case for the default 5 s.
     app = await startTestApp({ READ_YOUR_WRITES_TIMEOUT_MS: '20' });
     document = (await app.http().get('/api/docs-json')).body;
+    checkAnswer = answerChecker(document as unknown as Parameters<typeof answerChecker>[0]);
     const suffix = randomUUID().slice(0, 8);
     const mine = await created(
       '/mines',
@@ -150,7 +154,7 @@ describe('bad input', () => {
     { maxKeys: 2 },
   );
 
-  function expectWellFormed(response: Response): void {
+  function expectWellFormed(response: Response, route: { method: string; path: string }): void {
     const answer = { status: response.status, contentType: response.headers['content-type'], problemStatus: response.body?.status, code: response.body?.code };
     if (response.status >= 500) throw new Error(`A 5xx for bad input: ${JSON.stringify({ ...answer, body: response.body })}`);
     if (response.status >= 400) {
@@ -160,6 +164,13 @@ describe('bad input', () => {
         problemStatus: answer.status,
         code: expect.stringMatching(/^[a-z0-9-]+$/),
       });
+    }
+    // Every answer of a documented route, 2xx or not, as its operation declares (the probes, /metrics and the OpenAPI pages are left out of the document).
+    if (operationOf(document, route.method, route.path)) {
+      const path = route.path.replace(/:(\w+)/g, '{$1}');
+      const headers = new Map(Object.entries(response.headers as Record<string, string>));
+      const body = response.headers['content-type']?.includes('json') ? response.body : response.text;
+      expect(checkAnswer({ ...route, path, status: response.status, contentType: String(answer.contentType ?? ''), headers, body })).toEqual([]);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
@@ -193,7 +204,7 @@ describe('bad input', () => {
       await fc.assert(
         fc.asyncProperty(pathOf(route.path), body, conventionHeaders, async (path, { type, text, refused }, headers) => {
           const response = await app.http().post(path).set(headers).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
-          expectWellFormed(response);
+          expectWellFormed(response, route);
           if (refused) expect({ type, text: text.slice(0, 300), status: response.status }).toEqual({ type, text: text.slice(0, 300), status: refused });
         }),
         { numRuns: BODIES_PER_ROUTE },
@@ -214,7 +225,7 @@ describe('bad input', () => {
       ];
       for (const [text, status, code, field] of cases) {
         const response = await post('application/json', text);
-        expectWellFormed(response);
+        expectWellFormed(response, route);
         expect({ text: text.slice(0, 60), status: response.status, code: response.body.code, fields: response.body.errors?.map((error: { field: string }) => error.field) }).toEqual({
           text: text.slice(0, 60),
           status,
@@ -224,7 +235,7 @@ describe('bad input', () => {
       }
       for (const [type, text] of [['text/plain', '{"name":"x"}'], ['application/x-www-form-urlencoded', 'name=x'], ['application/xml', '<name>x</name>']]) {
         const response = await post(type, text);
-        expectWellFormed(response);
+        expectWellFormed(response, route);
         expect({ type, status: response.status, code: response.body.code }).toEqual({ type, status: 415, code: 'unsupported-media-type' });
       }
     });
@@ -236,7 +247,7 @@ describe('bad input', () => {
         '{"items":[{"__proto__":{"polluted":"yes"}}],"consignee":{"prototype":{"polluted":"yes"}}}',
       ]) {
         const response = await app.http().post(pathWith(route.path, (name) => ids[name] ?? randomUUID())).set('Authorization', bearer(route.access)).set('Content-Type', 'application/json').send(text);
-        expectWellFormed(response);
+        expectWellFormed(response, route);
         expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'validation-failed' });
       }
     });
@@ -244,7 +255,7 @@ describe('bad input', () => {
     it('answers a body over 1 MB with 413', async () => {
       const text = JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 1) });
       const response = await app.http().post(pathWith(route.path, (name) => ids[name] ?? randomUUID())).set('Authorization', bearer(route.access)).set('Content-Type', 'application/json').send(text);
-      expectWellFormed(response);
+      expectWellFormed(response, route);
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 413, code: 'payload-too-large' });
     });
   });
@@ -271,7 +282,7 @@ describe('bad input', () => {
         fc.asyncProperty(pathOf(route.path), query, conventionHeaders, async (path, search, headers) => {
           const request = app.http().get(search ? `${path}?${search}` : path).set(headers);
           const response = await (route.access === 'public' ? request : request.set('Authorization', bearer(route.access)));
-          expectWellFormed(response);
+          expectWellFormed(response, route);
         }),
         { numRuns: QUERIES_PER_ROUTE },
       );
@@ -281,7 +292,7 @@ describe('bad input', () => {
       const [name = 'anything'] = queryParametersOf(operationOf(document, route.method, route.path));
       const request = app.http().get(`${pathWith(route.path, (parameter) => ids[parameter] ?? randomUUID())}?${name}=a%00b`);
       const response = await (route.access === 'public' ? request : request.set('Authorization', bearer(route.access)));
-      expectWellFormed(response);
+      expectWellFormed(response, route);
       expect({ status: response.status, code: response.body.code, field: response.body.errors?.[0]?.field }).toEqual({ status: 400, code: 'validation-failed', field: name });
     });
   });
@@ -289,14 +300,14 @@ describe('bad input', () => {
   describe('oversized requests', () => {
     it('answers headers over 16 KB with 431 problem+json', async () => {
       const response = await app.http().get('/api/v1/mines').set('Authorization', bearer(ROUTE_ACCESS['GET /api/v1/mines'])).set('X-Padding', 'x'.repeat(17 * 1024));
-      expectWellFormed(response);
+      expectWellFormed(response, { method: 'GET', path: '/api/v1/mines' });
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 431, code: 'request-header-fields-too-large' });
     });
 
     it('answers a URL over 8 KB with 414, and one past the 16 KB header section with 431', async () => {
       for (const [length, status, code] of [[10 * 1024, 414, 'uri-too-long'], [20 * 1024, 431, 'request-header-fields-too-large']] as const) {
         const response = await app.http().get(`/api/v1/mines?name=${'x'.repeat(length)}`).set('Authorization', bearer(ROUTE_ACCESS['GET /api/v1/mines']));
-        expectWellFormed(response);
+        expectWellFormed(response, { method: 'GET', path: '/api/v1/mines' });
         expect({ length, status: response.status, code: response.body.code }).toEqual({ length, status, code });
       }
     });
@@ -353,7 +364,7 @@ describe('bad input', () => {
     it('refuses kilograms with more than three decimals, however close to three, and keeps those with three', async () => {
       for (const text of ['1.0000000000000002', '0.30000000000000004', '1.0005', '2.6750000000000003']) {
         const response = await app.http().post('/api/v1/consignments').set('Authorization', `Bearer ${app.token('exporter')}`).set('Content-Type', 'application/json').send(`{"quantityKg":${text},${JSON.stringify(consignment).slice(1)}`);
-        expectWellFormed(response);
+        expectWellFormed(response, { method: 'POST', path: '/api/v1/consignments' });
         expect({ text, status: response.status, fields: response.body.errors?.map((error: { field: string }) => error.field) }).toEqual({ text, status: 400, fields: ['quantityKg'] });
       }
       const kept = await app.http().post('/api/v1/consignments').set('Authorization', `Bearer ${app.token('exporter')}`).send({ ...consignment, quantityKg: 1.005 });

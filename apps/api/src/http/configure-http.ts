@@ -1,11 +1,12 @@
 import { BadRequestException, INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@ree/platform';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { answerClientErrors } from './client-errors';
 import { correlationIdOf } from './correlation';
+import { createOpenApiDocument } from './openapi/openapi-document';
 import { findForbiddenKey } from './forbidden-keys';
 import { limitUrlLength, refuseForbiddenQueryCharacters, requireJsonBodies, verifyJsonBody } from './input-limits';
 import { forbiddenKeyFailure } from './validation';
@@ -13,6 +14,8 @@ import { forbiddenKeyFailure } from './validation';
 export const GLOBAL_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
 export const SWAGGER_UI_PATH = 'api/docs';
+/** Served outside {@link GLOBAL_PREFIX}: the probes and the metrics scraper. */
+export const UNPREFIXED_ROUTES = ['health', 'health/{*path}', 'metrics'];
 
 /**
  * What must be set on the application instance itself, before `init()` or `listen()`: the base
@@ -37,17 +40,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   express.use(nameMalformedJson);
   express.use(refuseForbiddenQueryCharacters);
   express.use(refuseForbiddenKeys);
-  express.setGlobalPrefix(GLOBAL_PREFIX, { exclude: ['health', 'health/{*path}', 'metrics'] });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Rare-earth export control')
-      .setDescription('Tracks rare-earth export consignments from the mine to the end user. Conventions: docs/http-conventions.md')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  express.setGlobalPrefix(GLOBAL_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup(SWAGGER_UI_PATH, app, document, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: `REE export control (${config.nodeEnv})` });
 }
 

@@ -47,7 +47,9 @@ export function commandContextOf(request: RequestWithContext): CommandContext {
   };
 }
 
+/** What `@Ctx()` hands a controller; the OpenAPI document knows by it which routes read If-Match. */
+export const commandContextParameter = (_: unknown, execution: ExecutionContext): CommandContext =>
+  commandContextOf(execution.switchToHttp().getRequest<RequestWithContext>());
+
 /** `@Ctx() ctx: CommandContext` in a controller. */
-export const Ctx = createParamDecorator((_: unknown, execution: ExecutionContext) =>
-  commandContextOf(execution.switchToHttp().getRequest<RequestWithContext>()),
-);
+export const Ctx = createParamDecorator(commandContextParameter);

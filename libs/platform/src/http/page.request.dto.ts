@@ -5,7 +5,7 @@ import { DEFAULT_LIMIT, MAX_LIMIT } from './pagination';
 
 /** API.md lists: `?limit=` (≤ 200, default 50) and the opaque `?cursor=` of the previous page. */
 export class PageRequestDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @ApiPropertyOptional({ default: DEFAULT_LIMIT })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LIMIT)
   limit?: number;
 

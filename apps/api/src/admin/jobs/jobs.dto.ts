@@ -20,11 +20,11 @@ export class JobCountsResponseDto {
 }
 
 export class ListJobsRequestDto {
-  @ApiPropertyOptional({ enum: JOB_RECORD_STATES, default: 'dead' })
+  @ApiPropertyOptional({ default: 'dead' })
   @IsOptional() @IsIn([...JOB_RECORD_STATES])
   state?: JobRecordState;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_JOBS_LISTED, default: 100 })
+  @ApiPropertyOptional({ default: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_JOBS_LISTED)
   limit?: number;
 }

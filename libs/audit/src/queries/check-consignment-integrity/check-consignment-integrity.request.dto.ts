@@ -14,11 +14,11 @@ export class CheckConsignmentIntegrityRequestDto {
   @Matches(STREAM_ID, { message: 'stream must be a consignment-, licence- or mine- stream id' })
   stream?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: MAX_REVISION, description: 'With stream: start here; its first link is checked against the stored hash of the event before' })
+  @ApiPropertyOptional({ type: Number, description: 'With stream: start here; its first link is checked against the stored hash of the event before' })
   @IsOptional() @Transform(toWholeNumber) @IsInt() @Min(0) @Max(MAX_REVISION)
   fromRevision?: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_INTEGRITY_SLICE, description: 'Check at most this many events per stream; a stream with more answers nextRevision' })
+  @ApiPropertyOptional({ type: Number, description: 'Check at most this many events per stream; a stream with more answers nextRevision' })
   @IsOptional() @Transform(toWholeNumber) @IsInt() @Min(1) @Max(MAX_INTEGRITY_SLICE)
   maxCount?: number;
 }

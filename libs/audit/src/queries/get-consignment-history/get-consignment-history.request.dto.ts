@@ -18,11 +18,11 @@ const IsInstant = () =>
   });
 
 export class GetConsignmentHistoryRequestDto {
-  @ApiPropertyOptional({ format: 'date-time', example: '2025-03-01T12:00:00Z', description: 'ISO 8601 instant with a zone: only what had been recorded by then, inclusive' })
+  @ApiPropertyOptional({ example: '2025-03-01T12:00:00Z', description: 'ISO 8601 instant with a zone: only what had been recorded by then, inclusive' })
   @IsOptional() @IsInstant()
   asOf?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: MAX_REVISION, description: "Only up to this revision of the consignment's stream, inclusive; what other streams recorded after that revision's event is left out" })
+  @ApiPropertyOptional({ type: Number, description: "Only up to this revision of the consignment's stream, inclusive; what other streams recorded after that revision's event is left out" })
   @IsOptional() @Transform(toWholeNumber) @IsInt() @Min(0) @Max(MAX_REVISION)
   untilRevision?: number;
 }

@@ -3,7 +3,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { IsPositiveKilograms } from '@ree/platform';
 
 export class AttachLicenceRequestDto {
-  @ApiProperty({ format: 'uuid', description: "An issued licence of the exporter's own organisation" })
+  @ApiProperty({ description: "An issued licence of the exporter's own organisation" })
   @IsUUID()
   licenceId: string;
 

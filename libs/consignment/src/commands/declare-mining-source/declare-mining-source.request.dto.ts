@@ -6,7 +6,7 @@ import { IsExtractionYear } from '../validation';
 
 /** The fields of a mining source, shared by its declaration and its correction. */
 export class MiningSourceRequestDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty()
   @IsUUID()
   mineId: string;
 

@@ -27,7 +27,7 @@ export class DeclareShipmentRequestDto {
   @IsPositiveKilograms()
   declaredNetKg: number;
 
-  @ApiProperty({ enum: HS_CODES, example: '2846.90', description: "Must be the consignment's" })
+  @ApiProperty({ example: '2846.90', description: "Must be the consignment's" })
   @IsIn(HS_CODES)
   hsCode: HsCode;
 

@@ -37,7 +37,7 @@ export class FileEndUseDeclarationRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(2000)
   endUse: string;
 
-  @ApiProperty({ enum: END_USE_CATEGORIES })
+  @ApiProperty()
   @IsIn(END_USE_CATEGORIES)
   endUseCategory: EndUseCategory;
 

@@ -16,7 +16,7 @@ export class InspectShipmentRequestDto {
   @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(50, { each: true })
   sealNos: string[];
 
-  @ApiProperty({ enum: INSPECTION_RESULTS, description: "The agent's finding, as stated" })
+  @ApiProperty({ description: "The agent's finding, as stated" })
   @IsIn(INSPECTION_RESULTS)
   result: InspectionResult;
 

@@ -8,7 +8,7 @@ export class RecordEndUseCheckRequestDto {
   @IsCalendarDay()
   checkedOn: string;
 
-  @ApiProperty({ enum: END_USE_CHECK_OUTCOMES })
+  @ApiProperty()
   @IsIn(END_USE_CHECK_OUTCOMES)
   outcome: EndUseCheckOutcome;
 

@@ -25,15 +25,15 @@ export class ProcessingStepRequestDto {
   @IsDefined() @ValidateNested() @Type(() => FacilityDto)
   facility: FacilityDto;
 
-  @ApiProperty({ enum: PROCESSES })
+  @ApiProperty()
   @IsIn(PROCESSES)
   process: Process;
 
-  @ApiProperty({ enum: PRODUCT_FORMS })
+  @ApiProperty()
   @IsIn(PRODUCT_FORMS)
   inputForm: ProductForm;
 
-  @ApiProperty({ enum: PRODUCT_FORMS })
+  @ApiProperty()
   @IsIn(PRODUCT_FORMS)
   outputForm: ProductForm;
 

@@ -14,15 +14,15 @@ export class RegisterConsignmentRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(200)
   product: string;
 
-  @ApiProperty({ enum: PRODUCT_FORMS })
+  @ApiProperty()
   @IsIn(PRODUCT_FORMS)
   productForm: ProductForm;
 
-  @ApiProperty({ enum: PRODUCT_ELEMENTS, example: 'Nd' })
+  @ApiProperty({ example: 'Nd' })
   @IsIn(PRODUCT_ELEMENTS)
   element: ProductElement;
 
-  @ApiProperty({ enum: HS_CODES, example: '2846.90' })
+  @ApiProperty({ example: '2846.90' })
   @IsIn(HS_CODES)
   hsCode: HsCode;
 

@@ -9,11 +9,11 @@ export class LicenceItemDto {
   @IsString() @IsNotEmpty() @MaxLength(300)
   product: string;
 
-  @ApiProperty({ enum: HS_CODES, example: '2846.90' })
+  @ApiProperty({ example: '2846.90' })
   @IsIn(HS_CODES)
   hsCode: HsCode;
 
-  @ApiProperty({ enum: PRODUCT_ELEMENTS, example: 'NdPr' })
+  @ApiProperty({ example: 'NdPr' })
   @IsIn(PRODUCT_ELEMENTS)
   element: ProductElement;
 

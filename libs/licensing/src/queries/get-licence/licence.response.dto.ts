@@ -35,7 +35,7 @@ export class LicenceItemResponseDto extends LicenceQuantitiesResponseDto {
 }
 
 export class LicenceScreeningMatchResponseDto {
-  @ApiProperty() partyId: string;
+  @ApiProperty({ format: 'uuid' }) partyId: string;
   @ApiProperty() name: string;
   @ApiProperty() score: number;
   @ApiProperty({ enum: ['consignee', 'endUser'] }) field: string;
@@ -66,7 +66,7 @@ export class LicenceScreeningResponseDto {
 }
 
 export class LicenceConsignmentResponseDto {
-  @ApiProperty() consignmentId: string;
+  @ApiProperty({ format: 'uuid' }) consignmentId: string;
   @ApiProperty() itemIndex: number;
   @ApiProperty() allocatedKg: number;
   @ApiProperty() releasedKg: number;

@@ -6,7 +6,7 @@ import { IsCountryCode, PageRequestDto } from '@ree/platform';
 const LISTED_STATUSES = LICENCE_STATUSES.filter((status) => status !== 'none');
 
 export class ListLicencesRequestDto extends PageRequestDto {
-  @ApiPropertyOptional({ enum: LISTED_STATUSES })
+  @ApiPropertyOptional()
   @IsOptional() @IsIn(LISTED_STATUSES)
   status?: string;
 

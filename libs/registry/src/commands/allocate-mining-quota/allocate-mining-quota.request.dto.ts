@@ -4,11 +4,11 @@ import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { IsPositiveKilograms } from '@ree/platform';
 
 export class AllocateMiningQuotaRequestDto {
-  @ApiProperty({ minimum: 2000, maximum: 2100, example: 2025 })
+  @ApiProperty({ example: 2025 })
   @IsInt() @Min(2000) @Max(2100)
   year: number;
 
-  @ApiProperty({ enum: QUOTA_CATEGORIES, description: 'light: rock-type deposits; medium-heavy: ionic clays' })
+  @ApiProperty({ description: 'light: rock-type deposits; medium-heavy: ionic clays' })
   @IsIn(QUOTA_CATEGORIES)
   category: QuotaCategory;
 

@@ -24,7 +24,7 @@ export class RegisterMineRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(100)
   miningLicenceNo: string;
 
-  @ApiProperty({ enum: DEPOSIT_TYPES })
+  @ApiProperty()
   @IsIn(DEPOSIT_TYPES)
   depositType: DepositType;
 }

@@ -11,15 +11,15 @@ const NotYearZero = (field: string) => Matches(NOT_YEAR_ZERO, { message: `${fiel
 
 /** API.md's `GET /statistics/exports?groupBy=month|element|destinationCountry|hsCode&from=&to=`. */
 export class ExportStatisticsRequestDto {
-  @ApiProperty({ enum: STATISTICS_GROUPINGS })
+  @ApiProperty()
   @IsIn(STATISTICS_GROUPINGS)
   groupBy: StatisticsGrouping;
 
-  @ApiPropertyOptional({ format: 'date', example: '2025-01-01', description: 'Released on or after this day' })
+  @ApiPropertyOptional({ example: '2025-01-01', description: 'Released on or after this day' })
   @IsOptional() @IsCalendarDay() @NotYearZero('from')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2025-12-31', description: 'Released on or before this day (included)' })
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Released on or before this day (included)' })
   @IsOptional() @IsCalendarDay() @NotYearZero('to') @IsNotBefore('from')
   to?: string;
 }

@@ -38,7 +38,7 @@ export class ReviewMiningSourceResponseDto {
   @ApiProperty({ format: 'date' }) extractedOn: string;
   @ApiProperty({ enum: ['unknown', 'drawn', 'returned'], description: "The draw on the mine's quota" }) quota: string;
   @ApiProperty({ format: 'date-time' }) declaredAt: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The source this one corrects' }) correctsId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The source this one corrects' }) correctsId: string | null;
   @ApiProperty({ type: String, nullable: true }) correctionReason: string | null;
 }
 
@@ -59,7 +59,7 @@ export class ReviewProcessingStepResponseDto {
   @ApiProperty({ type: Number, nullable: true, description: 'outputKgReo / inputKgReo, four decimals' }) yield: number | null;
   @ApiProperty({ format: 'date' }) completedOn: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
-  @ApiProperty({ type: String, nullable: true }) correctsId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) correctsId: string | null;
   @ApiProperty({ type: String, nullable: true }) correctionReason: string | null;
 }
 

@@ -5,11 +5,11 @@ import { FLAG_SEVERITIES, RED_FLAG_CODES } from '../readers';
 
 /** API.md's `GET /flags?code=&severity=&open=true`. */
 export class ListFlagsRequestDto extends PageRequestDto {
-  @ApiPropertyOptional({ enum: RED_FLAG_CODES })
+  @ApiPropertyOptional()
   @IsOptional() @IsIn(RED_FLAG_CODES)
   code?: string;
 
-  @ApiPropertyOptional({ enum: FLAG_SEVERITIES })
+  @ApiPropertyOptional()
   @IsOptional() @IsIn(FLAG_SEVERITIES)
   severity?: string;
 

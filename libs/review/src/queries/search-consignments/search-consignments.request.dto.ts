@@ -13,15 +13,15 @@ export const SEARCHABLE_STATUSES = [...CONSIGNMENT_STATUSES, 'cancelled'] as con
 
 /** The reviewers' search (API.md): every filter optional, all of them combined with AND. */
 export class SearchConsignmentsRequestDto extends PageRequestDto {
-  @ApiPropertyOptional({ enum: SEARCHABLE_STATUSES })
+  @ApiPropertyOptional()
   @IsOptional() @IsIn(SEARCHABLE_STATUSES)
   status?: string;
 
-  @ApiPropertyOptional({ enum: RED_FLAG_CODES, description: 'Consignments with an open red flag of this code' })
+  @ApiPropertyOptional({ description: 'Consignments with an open red flag of this code' })
   @IsOptional() @IsIn(RED_FLAG_CODES)
   flag?: string;
 
-  @ApiPropertyOptional({ enum: FLAG_SEVERITIES, description: 'Consignments with an open red flag of this severity' })
+  @ApiPropertyOptional({ description: 'Consignments with an open red flag of this severity' })
   @IsOptional() @IsIn(FLAG_SEVERITIES)
   severity?: string;
 
@@ -33,7 +33,7 @@ export class SearchConsignmentsRequestDto extends PageRequestDto {
   @IsOptional() @IsCountryCode()
   destinationCountry?: string;
 
-  @ApiPropertyOptional({ enum: PRODUCT_ELEMENTS })
+  @ApiPropertyOptional()
   @IsOptional() @IsIn(PRODUCT_ELEMENTS)
   element?: string;
 
