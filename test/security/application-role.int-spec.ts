@@ -104,6 +104,29 @@ describe('The application role', () => {
     expect({ code: error.code, message: error.message }).toEqual({ code: '42501', message: expect.stringContaining(message) });
   });
 
+  it('may not place an event outside its own transaction\'s position block, below what projections have read or under another id', async () => {
+    const insert = (position: string, transactionId: string) => `
+      INSERT INTO event_store.events (position, transaction_id, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
+      VALUES (${position}, ${transactionId}, gen_random_uuid(), '${streamId}-forged', 0, 'Forged', 1, '{}', '{}', now())`;
+    const own = '((event_store.position_base() + pg_current_xact_id()::text::bigint) << 20)';
+    for (const sql of [
+      insert('(SELECT min(position) - 1 FROM event_store.events)', 'pg_current_xact_id()'),
+      insert(`${own} - 1`, 'pg_current_xact_id()'),
+      insert(`${own} + 1048576`, 'pg_current_xact_id()'),
+      insert(own, "'1'::xid8"),
+    ]) {
+      const error = await refusal(sql);
+      expect({ code: error.code, message: error.message }).toEqual({ code: '42501', message: expect.stringContaining('placed only in the position block of the transaction that appends it') });
+    }
+    // In its own block, under its own id, as the append statement places it: accepted (and rolled back).
+    await app.query('BEGIN');
+    try {
+      await expect(app.query(insert(own, 'pg_current_xact_id()'))).resolves.toMatchObject({ rowCount: 1 });
+    } finally {
+      await app.query('ROLLBACK');
+    }
+  });
+
   it('still appends and reads its events, and the rows refused above are untouched', async () => {
     const more = await store.appendToStream(streamId, [probe(2)], { expectedRevision: 0 });
     expect(more.nextExpectedRevision).toBe(1);
@@ -132,6 +155,7 @@ describe('The application role', () => {
     const { rows } = await app.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'event_store.events'::regclass AND NOT tgisinternal ORDER BY tgname`);
     expect(rows).toEqual([
       { tgname: 'events_notify_appended', tgenabled: 'O' },
+      { tgname: 'events_placed_by_their_transaction', tgenabled: 'O' },
       { tgname: 'events_reject_truncate', tgenabled: 'O' },
       { tgname: 'events_reject_update_delete', tgenabled: 'O' },
     ]);

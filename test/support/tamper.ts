@@ -99,12 +99,14 @@ export async function rewriteAndRehash(
 
 /**
  * Inserts an event no writer appended, hashed by the public algorithm after `metadata.prevHash`,
- * at whatever position it names (an INSERT needs no trigger turned off), with the transaction id
+ * at whatever position it names, as the intruder (a superuser: the application role may place an
+ * event only in its own transaction's block, docs/decisions.md 35), with the transaction id
  * of that position's block (base 0, as in tests) unless it names one. Answers the row as inserted.
  */
 export async function insertForgedEvent(pool: Pool, event: ForgedEvent): Promise<RecordedEvent> {
   const forged = rehashed({ ...event, transactionId: event.transactionId ?? String(BigInt(event.position) >> 20n) });
-  await pool.query(
+  await queryAsIntruder(
+    pool,
     `INSERT INTO event_store.events (position, transaction_id, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
      VALUES ($1::bigint, $2::xid8, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)`,
     [forged.position, forged.transactionId, forged.eventId, forged.streamId, forged.revision, forged.type, forged.schemaVersion,
