@@ -1,5 +1,6 @@
 import { INTEGRITY_SWEEP_JOB, INTEGRITY_SWEEP_QUEUE, sweepRecords } from '@ree/audit';
 import { JobLedger, JobQueues, Role } from '@ree/platform';
+import { privateTestDatabase } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -12,9 +13,13 @@ describe('the integrity sweep and GET /admin/integrity', () => {
   let app: TestApp;
   let queues: JobQueues;
   let dataSource: DataSource;
+  let database: Awaited<ReturnType<typeof privateTestDatabase>>;
 
+  // Its own database: the sweep reads every stream, and the other suites write streams with stores of
+  // their own, unsealed or tampered with, that are not this suite's to judge.
   beforeAll(async () => {
-    app = await startTestApp();
+    database = await privateTestDatabase('integrity_sweep_e2e');
+    app = await startTestApp({ DATABASE_URL: database.url });
     queues = new JobQueues({ redisUrl: app.config.redisUrl, prefix: app.config.jobs.queuePrefix });
     dataSource = app.api.get(DataSource);
   });
@@ -22,6 +27,7 @@ describe('the integrity sweep and GET /admin/integrity', () => {
     await queues.queue(INTEGRITY_SWEEP_QUEUE).obliterate({ force: true });
     await queues.close();
     await app.close();
+    await database.drop();
   });
 
   const get = (path: string, role: Role = 'admin') => app.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${app.token(role)}`);
