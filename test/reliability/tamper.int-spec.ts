@@ -11,10 +11,10 @@ import { privateTestDatabase } from '@ree/testing';
 import { insertForgedEvent, queryAsIntruder, rewriteAndRehash, tamperWithEvents } from '../support/tamper';
 
 /**
- * QUALITY.md "tamper": event rows changed, deleted or inserted straight in the database by a
+ * The tamper case (docs/operations.md, "Security"): event rows changed, deleted or inserted straight in the database by a
  * superuser, past the append-only trigger; the integrity check names the stream, the first broken
  * revision and why. What the chain alone cannot see (a deleted tail, a whole stream deleted, an
- * event forged at an old position) is the anchors' (libs/audit/src/anchors/anchors.int-spec.ts).
+ * event forged at an old position) is the anchors' (test/reliability/anchors-tamper.int-spec.ts).
  */
 describe('tampering with stored events', () => {
   let pool: Pool;
