@@ -22,7 +22,3 @@ export function toGrams(kg: number): Grams {
 export function toKilograms(grams: Grams): number {
   return grams / 1000;
 }
-
-export function sumKilograms(values: readonly number[]): number {
-  return toKilograms(values.reduce((total, kg) => total + toGrams(kg), 0));
-}

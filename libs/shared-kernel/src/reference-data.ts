@@ -15,7 +15,6 @@ export type QuotaCategory = (typeof QUOTA_CATEGORIES)[number];
 
 export const HS_CODES = ['2530.90', '2612.20', '2805.30', '2846.10', '2846.90', '7202.99', '8505.11'] as const;
 export type HsCode = (typeof HS_CODES)[number];
-export const HS_CODE_FORMAT = /^\d{4}\.\d{2}$/;
 
 export const PRODUCT_FORMS = [
   'ore-concentrate', 'mixed-carbonate', 'mixed-oxide', 'separated-oxide', 'metal', 'alloy', 'magnet', 'other',
