@@ -1,5 +1,5 @@
 /**
- * STYLE.md's architecture rules, checked by `npm run lint`:
+ * The architecture rules of docs/quality.md (point 8), checked by `npm run lint`:
  * - domain files (events, state, streams, errors, decisions) and the shared kernel import no framework;
  * - a library imports another only through that library's `index.ts`;
  * - production code never imports tests or the test-support library; no cycles.

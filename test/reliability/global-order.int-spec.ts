@@ -6,7 +6,7 @@ import { asSuperuser, createTestDatabase } from '@ree/testing';
 import { dropDatabase } from '../../infra/data-source';
 
 /**
- * QUALITY.md "global order": concurrent writers hold their transactions open for random times,
+ * docs/quality.md, "Reliability" (global order): concurrent writers hold their transactions open for random times,
  * so that transactions commit out of position order, while a catch-up reader runs. The store's
  * readAll must deliver every event exactly once, in strictly increasing position. A naive
  * reader (`position > last`, no transaction guard) runs beside it to show that the load does

@@ -10,7 +10,7 @@ import { LicenceAttachment } from './attach-licence.command';
  * `licence-scope-mismatch`, `licence-balance-exceeded`) is decided by the licensing context's
  * `allocateOnLicence` before it. A consignment is exported under one licence; the same
  * attachment again (a retry) is quiet, but not once the consignment is cancelled: its allocation
- * has been released, and a retry would allocate anew. The licence comes after provenance (DOMAIN.md's
+ * has been released, and a retry would allocate anew. The licence comes after provenance (docs/domain.md's
  * lifecycle): the authority licenses material whose origin is declared. An allocation above the
  * consignment's quantity would hold licence balance that no shipment of it may use.
  */
