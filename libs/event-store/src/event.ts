@@ -1,6 +1,6 @@
 /**
  * The actor who caused an event: taken from the caller's token, never from a request body.
- * `role` is one of the roles of docs/domain.md; `org` is set for exporters.
+ * `role` is one of the roles (docs/domain.md, "Roles"); `org` is set for exporters.
  */
 export interface Actor {
   readonly sub: string;

@@ -1,5 +1,5 @@
 /**
- * Quantities are kilograms exact to the gram (docs/domain.md). Events carry kilograms as JSON numbers
+ * Quantities are kilograms exact to the gram (docs/domain.md, "Reference facts"). Events carry kilograms as JSON numbers
  * with at most three decimals; arithmetic is done in integer grams so that sums never drift.
  */
 export type Grams = number;

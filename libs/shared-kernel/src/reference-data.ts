@@ -1,5 +1,5 @@
 /**
- * The reference facts of docs/domain.md, kept in one place: every validation of elements, HS codes,
+ * The reference facts (docs/domain.md, "Reference facts"), kept in one place: every validation of elements, HS codes,
  * product forms and countries reads from here.
  */
 export const RARE_EARTH_ELEMENTS = [
@@ -21,7 +21,7 @@ export const PRODUCT_FORMS = [
 ] as const;
 export type ProductForm = (typeof PRODUCT_FORMS)[number];
 
-/** The processes of docs/domain.md, from concentrating the ore to making magnets. */
+/** The processes (docs/domain.md, "Reference facts"), from concentrating the ore to making magnets. */
 export const PROCESSES = [
   'beneficiation', 'separation', 'smelting', 'conversion', 'alloying', 'magnet-manufacture', 'other',
 ] as const;

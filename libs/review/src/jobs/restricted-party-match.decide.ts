@@ -12,7 +12,7 @@ import type { RestrictedPartyMatchJob } from './restricted-party-match.job';
 /** docs/domain.md, "Red flags": consignments that shipped to a party in the 24 months before its listing are flagged too. */
 export const RETRO_SCREENING_MONTHS = 24;
 
-/** The code and severity docs/domain.md gives a match of a party listed later. */
+/** The code and severity that docs/domain.md, "Red flags", gives a match of a party listed later. */
 export const RESTRICTED_PARTY_MATCH = 'RESTRICTED_PARTY_MATCH';
 export const RESTRICTED_PARTY_MATCH_SEVERITY = 'critical';
 

@@ -11,7 +11,7 @@ export const REVIEW_READERS: Role[] = ['exporter', 'licensing-officer', 'customs
 /** The organisation a reader is limited to, or null for the roles that see every consignment. */
 export const ownOrganisationOf = (viewer: Actor): string | null => (viewer.role === 'exporter' ? (viewer.org ?? '') : null);
 
-/** Every red flag of docs/domain.md, those folded from events and those appended by jobs alike. */
+/** Every red flag (docs/domain.md, "Red flags"), those folded from events and those appended by jobs alike. */
 export const RED_FLAG_CODES: readonly string[] = Object.keys(FLAG_STAGES);
 
 /** Least to most urgent: the order in which `highestSeverity` is chosen. */

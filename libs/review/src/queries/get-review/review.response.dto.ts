@@ -14,7 +14,7 @@ import {
   TimelineEntryResponseDto,
 } from './review-parts.response.dto';
 
-/** The whole-process review document of docs/api.md, as the review projection stored it. */
+/** The whole-process review document (docs/api.md, "The whole-process review"), as the review projection stored it. */
 export class ReviewResponseDto {
   @ApiProperty({ format: 'uuid' }) consignmentId: string;
   @ApiProperty({ enum: [...CONSIGNMENT_STATUSES, 'cancelled'] }) status: string;
