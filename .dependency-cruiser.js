@@ -1,5 +1,5 @@
 /**
- * STYLE.md's architecture rules, checked by `npm run lint`:
+ * The architecture rules of docs/quality.md (point 8), checked by `npm run lint`:
  * - domain files (events, state, streams, errors, decisions) and the shared kernel import no framework;
  * - a library imports another only through that library's `index.ts`;
  * - production code never imports tests or the test-support library; no cycles.
@@ -21,7 +21,7 @@ module.exports = {
       comment: 'A library (bounded context or shared) is imported by another only through its index.ts.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/(testing/)?index\\.ts$'] },
     },
     {
       name: 'apps-meet-libraries-through-index',
@@ -32,8 +32,8 @@ module.exports = {
     {
       name: 'no-test-code-in-production',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '/contract/'] },
-      to: { path: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^test/', '/contract/'] },
+      from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^libs/[^/]+/src/testing/', '/contract/'] },
+      to: { path: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^libs/[^/]+/src/testing/', '^test/', '/contract/'] },
     },
     {
       name: 'no-circular',

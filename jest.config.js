@@ -1,5 +1,5 @@
 /**
- * Three kinds of test (STYLE.md): `*.spec.ts` pure, `*.int-spec.ts` against the real PostgreSQL
+ * Three kinds of test (docs/quality.md, "Kinds of test"): `*.spec.ts` pure, `*.int-spec.ts` against the real PostgreSQL
  * and Redis, `*.e2e-spec.ts` through HTTP. `npm test` runs them all, one file at a time.
  */
 const { pathsToModuleNameMapper } = require('ts-jest');

@@ -1,5 +1,5 @@
 /**
- * QUALITY.md's `projection-rebuild` for the review projection:
+ * the `projection-rebuild` bar of docs/quality.md, "Performance", for the review projection:
  * `npx ts-node --transpile-only -r tsconfig-paths/register bench/review-rebuild.ts`. Creates its own
  * database (`ree_bench_review`, on the server of `DATABASE_URL`), migrates it, appends
  * BENCH_EVENTS (200,000) realistic lifecycle events through the PostgreSQL event store, one append

@@ -4,7 +4,7 @@
  * `review.consignments` with 1,000,000 rows and `review.flags` in proportion by SQL
  * (generate_series, a fixed seed), ANALYZEs, then runs the very SQL of the query handlers under
  * EXPLAIN (ANALYZE, BUFFERS) and prints, per query, the plan's nodes and the execution time. The
- * database is dropped at the end (kept with BENCH_KEEP_DATABASE=true, to try plans by hand). The figures are recorded in libs/review/README.md, "Search and
+ * database is dropped at the end (kept with BENCH_KEEP_DATABASE=true, to try plans by hand). The figures are recorded in docs/review.md, "Search and
  * its indexes".
  */
 import type { Actor } from '@ree/event-store';

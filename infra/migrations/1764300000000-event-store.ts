@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * `position` grows in transaction-id order (`xid << 20` plus a counter within the transaction)
  * and `transaction_id` records the writer's transaction, so that readers can stop below the
- * oldest running transaction and never skip a late commit (libs/event-store/README.md).
+ * oldest running transaction and never skip a late commit (docs/event-store.md, "Global order").
  * The extensions are created here because this is the first migration; later ones use them.
  */
 export class EventStore1764300000000 implements MigrationInterface {

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * API.md's `Idempotency-Key`: one row per key, scoped by the caller, the method and the path.
+ * The `Idempotency-Key` (docs/http-conventions.md, "Idempotency-Key"): one row per key, scoped by the caller, the method and the path.
  * A row without `completed_at` is a claim held by a request that is still running; a completed row
  * holds the first answer, which every repeat gets back without running the handler again. The body
  * is kept as the JSON text the handler's value serialised to, so that repeats get it byte for byte.

@@ -7,7 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * docs/decisions.md).
  *
  * - `consignments`: one row per consignment: the columns the reviewers' search filters and sorts
- *   on, the statistics' columns, API.md's review `document`, and `fold` (the rest of the fold's
+ *   on, the statistics' columns, the review `document` (docs/api.md, "The whole-process review"), and `fold` (the rest of the fold's
  *   state, so that the next event is applied without reading the streams again).
  * - `flags`: one row per red flag raised on a consignment (open while `cleared_at` is null), in
  *   the order of the document's `flags`.

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The signed anchors (schema `audit`, libs/audit/README.md "Anchors and proofs").
+ * The signed anchors (schema `audit`, docs/audit.md, "Anchors and proofs").
  *
  * - `anchors`: one row per anchor, newest last by `seq` (the lists' order and cursor). `job_id`
  *   is the BullMQ job that took it, unique, so that a retried job never takes a second one.

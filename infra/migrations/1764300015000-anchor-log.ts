@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Anchors commit to the global log (docs/decisions.md 30, libs/audit/README.md "Anchors and proofs"):
+ * Anchors commit to the global log (docs/decisions.md 30, docs/audit.md, "Anchors and proofs"):
  *
  * - `audit.anchors.log_hash`: the running hash over every event up to the anchor's `last_position`
  *   in position order, signed with the rest; null for the anchors taken before, whose signature

@@ -1,7 +1,7 @@
 import type { SeedActor } from './seed-client';
 
 /**
- * The seed's cast and facts, after DOMAIN.md's reference facts: the mines are real deposits
+ * The seed's cast and facts, after the reference facts (docs/domain.md, "Reference facts"): the mines are real deposits
  * (Bayan Obo, the Ganzhou ionic clays, Maoniuping, Weishan) with plausible quotas in kg of REO;
  * every company and person is invented.
  */

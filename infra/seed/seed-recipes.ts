@@ -1,7 +1,7 @@
 import type { SeedActor } from './seed-client';
 import { BAOTOU, GANZHOU, MineKey, PARTIES, SICHUAN } from './seed-data';
 
-/** How far a seeded consignment goes along DOMAIN.md's lifecycle (corrected and cancelled branch off after processing). */
+/** How far a seeded consignment goes along the lifecycle (docs/domain.md, "Lifecycle of a consignment") (corrected and cancelled branch off after processing). */
 export const STAGES = [
   'registered', 'sourced', 'processed', 'licensed', 'end-use', 'declared', 'inspected', 'held', 'released', 'departed', 'arrived', 'checked', 'closed',
 ] as const;

@@ -32,7 +32,7 @@ export class SeedRun {
     return response.body;
   }
 
-  /** A command expected to be refused with `code` (DOMAIN.md's rules), changing nothing. */
+  /** A command expected to be refused with `code` (docs/domain.md, "Rules"), changing nothing. */
   async refused(step: string, actor: SeedActor, path: string, body: object, code: string): Promise<void> {
     const response = await this.send(step, actor, path, body);
     if (response.body.code === code) this.report.refused[code] = (this.report.refused[code] ?? 0) + 1;

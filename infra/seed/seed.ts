@@ -7,7 +7,7 @@ import { LicenceIds, seedConsignments } from './seed-consignments';
 
 /**
  * Loads a living system through the public API: mines with their quotas, the restricted list,
- * licences in every state, and consignments at every stage of DOMAIN.md's lifecycle, meeting
+ * licences in every state, and consignments at every stage of the lifecycle (docs/domain.md, "Lifecycle of a consignment"), meeting
  * every rule on the way. Idempotent: a second run with the same label replays the first answers.
  */
 export async function seed(client: SeedClient, runLabel = 'seed-v1'): Promise<SeedReport> {

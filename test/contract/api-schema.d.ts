@@ -2256,7 +2256,7 @@ export interface components {
         };
         AnchorFindingResponseDto: {
             /**
-             * @description What was found (libs/audit/README.md "Checking an anchor against the store")
+             * @description What was found (docs/audit.md, "Checking an anchor against the store")
              * @enum {string}
              */
             kind: "signature-invalid" | "leaves-altered" | "stream-missing" | "tail-missing" | "head-changed" | "chain-broken" | "event-inserted" | "event-moved" | "log-changed";

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectProblem } from './support/problem';
 
-/** API.md "Audit": signed anchors, the public key and inclusion proofs, through HTTP. */
+/** docs/api.md, "Audit": signed anchors, the public key and inclusion proofs, through HTTP. */
 describe('signed anchors and proofs over HTTP', () => {
   let app: TestApp;
   let store: EventStore;

@@ -28,7 +28,7 @@ interface HistoryEvent {
 
 const ENVELOPE = ['eventId', 'streamId', 'type', 'schemaVersion', 'revision', 'position', 'transactionId', 'recordedAt', 'actor', 'correlationId', 'causationId', 'hash', 'prevHash', 'seal', 'data'];
 
-/** API.md "Audit": a consignment's history as of any point, and the integrity of its streams, through HTTP. */
+/** docs/api.md, "Audit": a consignment's history as of any point, and the integrity of its streams, through HTTP. */
 describe('a consignment’s history and integrity over HTTP', () => {
   let app: TestApp;
   let audited: AuditedConsignment;

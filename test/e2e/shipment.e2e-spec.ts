@@ -127,7 +127,7 @@ describe('the customs shipment and the end-use check over HTTP', () => {
     expect(refusal(await post(`/consignments/${id}/end-use-checks`, aCheck, OFFICER))).toEqual([422, 'invalid-transition']);
   });
 
-  it('refuses a declaration with DOMAIN.md’s code for each missing precondition or mismatch', async () => {
+  it('refuses a declaration with the code of docs/domain.md for each missing precondition or mismatch', async () => {
     const licenceId = await issuedLicence();
     const bare = await post('/consignments', { product: 'NdPr oxide', productForm: 'separated-oxide', element: 'NdPr', hsCode: '2846.90', quantityKg: 100, destinationCountry: 'DE' });
     expectProblem(await customs(bare.body.id, 'shipment', aShipment()), 422, 'mining-source-missing');

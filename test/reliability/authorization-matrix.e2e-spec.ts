@@ -7,7 +7,7 @@ import { discoverRoutes, pathWith, routeKey, routeOf } from '../support/routes';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * QUALITY.md's authorisation matrix: every served route × every role, plus requests without a
+ * docs/quality.md, "Reliability" (authorisation matrix): every served route × every role, plus requests without a
  * valid token. Ids in paths do not exist and bodies are empty: authorisation must answer before
  * validation or a lookup, so an allowed role never sees 401/403 and a refused one always sees 403.
  */

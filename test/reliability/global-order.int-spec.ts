@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { appendWithClient, createEventStorePool, NewEvent, PostgresEventStore, StreamHead } from '@ree/event-store';
+import { createEventStorePool, NewEvent, PostgresEventStore, StreamHead } from '@ree/event-store';
+import { appendWithClient } from '@ree/event-store/testing';
 import { asSuperuser, createTestDatabase } from '@ree/testing';
 import { dropDatabase } from '../../infra/data-source';
 
 /**
- * QUALITY.md "global order": concurrent writers hold their transactions open for random times,
+ * docs/quality.md, "Reliability" (global order): concurrent writers hold their transactions open for random times,
  * so that transactions commit out of position order, while a catch-up reader runs. The store's
  * readAll must deliver every event exactly once, in strictly increasing position. A naive
  * reader (`position > last`, no transaction guard) runs beside it to show that the load does

@@ -13,7 +13,7 @@ import { issuedLicence, sourcedConsignment } from '../../libs/consignment/test/l
 const CONTENDERS = 50;
 
 /**
- * QUALITY.md "licence race", through the consignment context's real attach handler and the real
+ * docs/quality.md, "Reliability" (licence race), through the consignment context's real attach handler and the real
  * PostgreSQL store: 50 consignments of 1 kg attach one licence covering 20 kg at once, from two
  * API instances (each remembering the licence's state on its own).
  */

@@ -98,7 +98,7 @@ const pastFraction = (fraction: number, total: number) => (line: string) => {
 };
 
 /**
- * QUALITY.md's worker crash: a worker killed with SIGKILL at random points of a blue/green
+ * docs/quality.md, "Reliability" (worker crash): a worker killed with SIGKILL at random points of a blue/green
  * rebuild, ten times (at a random share of the replay, the last three just as the copy is being
  * switched in), while the store moves on. After each kill the live tables answer, with their
  * indexes and constraints as they were; after a clean restart that finishes, the read model

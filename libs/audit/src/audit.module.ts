@@ -8,7 +8,7 @@ import { GetConsignmentHistoryHttpController } from './queries/get-consignment-h
 import { AdminIntegrityHttpController } from './sweep/http/admin-integrity.http.controller';
 
 /**
- * The auditors' reads over HTTP (API.md "Audit"): a consignment's history as of any point and the
+ * The auditors' reads over HTTP (docs/api.md, "Audit"): a consignment's history as of any point and the
  * integrity of the hash chains it touches, read straight from the event store (never from a read
  * model, which could be rebuilt or lag); signed anchors and proofs join it through
  * `AnchorModule`; administrators see the last integrity sweep (`GET /admin/integrity`). Expects the application to provide `EVENT_STORE`, and for the anchors

@@ -1,4 +1,4 @@
-/** The audit context (issue 5): history as of any point, integrity of the hash chains, signed anchors and proofs. */
+/** The audit context: history as of any point, integrity of the hash chains, signed anchors and proofs. */
 export { AuditModule } from './audit.module';
 export { readConsignmentStream, streamsDrawnOn } from './consignment-streams';
 export { checkConsignmentIntegrity } from './integrity/consignment-integrity';

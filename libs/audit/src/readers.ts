@@ -1,7 +1,7 @@
 import type { Role } from '@ree/platform';
 
 /**
- * Who may read a consignment's history and integrity (API.md "Audit"): auditors, and licensing
+ * Who may read a consignment's history and integrity (docs/api.md, "Audit"): auditors, and licensing
  * officers, who may read. Exporters never: the history holds the licence's and the mines' streams,
  * which name other organisations' consignments.
  */

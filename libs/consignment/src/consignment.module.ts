@@ -41,7 +41,7 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
  * Consignments over HTTP: registration, provenance (mining sources drawing the mines' quotas,
  * processing steps, and their corrections), the licence and the end-use declaration, customs'
  * shipment steps (the release recording the shipment on the licence), the end-use check, cancel
- * and close. Expects the application to provide `EVENT_STORE`. The review read model comes next.
+ * and close. Expects the application to provide `EVENT_STORE`; the reads are the review's.
  */
 @Module({
   imports: [CqrsModule],

@@ -1,6 +1,6 @@
 /**
  * The actor who caused an event: taken from the caller's token, never from a request body.
- * `role` is one of DOMAIN.md's roles; `org` is set for exporters.
+ * `role` is one of the roles (docs/domain.md, "Roles"); `org` is set for exporters.
  */
 export interface Actor {
   readonly sub: string;
@@ -44,7 +44,7 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
 }
 
 /**
- * A stored event: the envelope that API.md's history endpoint shows.
+ * A stored event: the envelope that the history route (docs/api.md, "Audit") shows.
  * `revision` is 0-based within the stream; `position` is the global position, a decimal string
  * that grows in the order in which `readAll` delivers events.
  */

@@ -1,5 +1,5 @@
 /**
- * A command broke one of DOMAIN.md's rules: answered 422 with `code`, nothing written.
+ * A command broke one of the rules (docs/domain.md, "Rules"): answered 422 with `code`, nothing written.
  * Deciders throw it; they never catch it.
  */
 export class DomainRuleViolation extends Error {

@@ -1,5 +1,5 @@
 /**
- * Quantities are kilograms exact to the gram (DOMAIN.md). Events carry kilograms as JSON numbers
+ * Quantities are kilograms exact to the gram (docs/domain.md, "Reference facts"). Events carry kilograms as JSON numbers
  * with at most three decimals; arithmetic is done in integer grams so that sums never drift.
  */
 export type Grams = number;
@@ -21,8 +21,4 @@ export function toGrams(kg: number): Grams {
 
 export function toKilograms(grams: Grams): number {
   return grams / 1000;
-}
-
-export function sumKilograms(values: readonly number[]): number {
-  return toKilograms(values.reduce((total, kg) => total + toGrams(kg), 0));
 }

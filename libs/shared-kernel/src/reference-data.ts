@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md's reference facts, kept in one place: every validation of elements, HS codes,
+ * The reference facts (docs/domain.md, "Reference facts"), kept in one place: every validation of elements, HS codes,
  * product forms and countries reads from here.
  */
 export const RARE_EARTH_ELEMENTS = [
@@ -15,14 +15,13 @@ export type QuotaCategory = (typeof QUOTA_CATEGORIES)[number];
 
 export const HS_CODES = ['2530.90', '2612.20', '2805.30', '2846.10', '2846.90', '7202.99', '8505.11'] as const;
 export type HsCode = (typeof HS_CODES)[number];
-export const HS_CODE_FORMAT = /^\d{4}\.\d{2}$/;
 
 export const PRODUCT_FORMS = [
   'ore-concentrate', 'mixed-carbonate', 'mixed-oxide', 'separated-oxide', 'metal', 'alloy', 'magnet', 'other',
 ] as const;
 export type ProductForm = (typeof PRODUCT_FORMS)[number];
 
-/** DOMAIN.md's processing steps, from concentrating the ore to making magnets. */
+/** The processes (docs/domain.md, "Reference facts"), from concentrating the ore to making magnets. */
 export const PROCESSES = [
   'beneficiation', 'separation', 'smelting', 'conversion', 'alloying', 'magnet-manufacture', 'other',
 ] as const;

@@ -40,7 +40,7 @@ class Outcome<Command, State, Event extends DomainEvent> {
     expect(this.decide()).toEqual([]);
   }
 
-  /** The command breaks a rule: a `DomainRuleViolation` with DOMAIN.md's code (HTTP 422). */
+  /** The command breaks a rule: a `DomainRuleViolation` with its code (docs/domain.md, "Rules"; HTTP 422). */
   thenRefused(code: string): void {
     const error = this.failure();
     expect(error).toBeInstanceOf(DomainRuleViolation);

@@ -7,7 +7,7 @@ import { ProjectionStatusReader } from './projections/projection-status.reader';
 import { RebuildProjectionHttpController } from './projections/rebuild-projection.http.controller';
 
 /**
- * Operations for administrators under `/api/v1/admin` (API.md, "Operations"): projection status
+ * Operations for administrators under `/api/v1/admin` (docs/api.md, "Operations"): projection status
  * and rebuilds, and the jobs (counts, dead ones, retry). Needs `JobQueues` and `JobLedger`
  * (JobsModule), `EVENT_STORE` and the `DataSource` (PlatformModule).
  */

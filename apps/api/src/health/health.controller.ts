@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { ReadinessProbe } from './readiness';
 
 /**
- * Probes for orchestrators, outside `/api/v1` and without a token (API.md, "Operations").
+ * Probes for orchestrators, outside `/api/v1` and without a token (docs/api.md, "Operations").
  * Liveness says only that the process runs; readiness that it can serve requests now.
  */
 @ApiExcludeController()

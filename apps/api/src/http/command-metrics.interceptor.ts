@@ -6,7 +6,7 @@ import { problemOf } from './problem-of';
 
 /**
  * Counts every command the API runs in `ree_commands_total{command, outcome, code}`. A command is
- * a POST (API.md: every POST answers `{ id, revision, position }`); it is named after its slice,
+ * a POST (docs/http-conventions.md, "Commands": every POST answers `{ id, revision, position }`); it is named after its slice,
  * the controller method in kebab case (`registerMine` → `register-mine`, as in
  * `libs/registry/src/commands/register-mine/`). The outcome and code are those of the answer:
  * the same {@link problemOf} that writes it classifies the error, so a 422 counts as `rejected`

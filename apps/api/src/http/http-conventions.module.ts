@@ -20,7 +20,7 @@ import { StrictValidationPipe } from './validation';
 class RateLimitStorageModule {}
 
 /**
- * API.md's HTTP conventions for every route: correlation ids, bearer-token authentication,
+ * The HTTP conventions of docs/http-conventions.md for every route: correlation ids, bearer-token authentication,
  * deny-by-default authorisation, rate limits (counted in Redis), strict validation, problem+json errors,
  * `Idempotency-Key`, `Location` on creates, `X-Min-Position` reads and the count of commands
  * by outcome (`ree_commands_total`).

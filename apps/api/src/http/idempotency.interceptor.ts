@@ -26,7 +26,7 @@ const POLL_MS = 25;
 const REPLAYED_HEADERS = ['location', 'etag'];
 
 /**
- * API.md's `Idempotency-Key` on POST: the first request with a key runs; a repeat with the same
+ * The `Idempotency-Key` (docs/http-conventions.md, "Idempotency-Key") on POST: the first request with a key runs; a repeat with the same
  * body gets the first answer back (status, body, Location) without running the handler, waiting
  * for it if the first is still running; the same key with another body is 422
  * `idempotency-key-reused`. A first request that failed with a 4xx leaves nothing behind, so the

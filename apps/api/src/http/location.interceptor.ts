@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { pathOf, successStatusOf } from './route-status';
 
-/** API.md: a create answers 201 with `Location: <request path>/<id>`. */
+/** A create answers (docs/http-conventions.md, "Commands") 201 with `Location: <request path>/<id>`. */
 @Injectable()
 export class LocationInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

@@ -7,7 +7,7 @@ import { from, Observable, switchMap } from 'rxjs';
 const POSITION = /^\d{1,19}$/;
 
 /**
- * API.md's `X-Min-Position` on reads: waits (bounded by `readYourWritesTimeoutMs`) until the read
+ * `X-Min-Position` on reads (docs/http-conventions.md, "Reading your own writes: X-Min-Position"): waits (bounded by `readYourWritesTimeoutMs`) until the read
  * models have processed that global position, so that a client reads its own writes. On timeout
  * the read is answered anyway, marked `X-Stale: true`.
  */

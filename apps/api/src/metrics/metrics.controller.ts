@@ -6,7 +6,7 @@ import { MetricsScraper } from './metrics-scraper';
 
 /**
  * `GET /metrics` for Prometheus (text format 0.0.4), outside `/api/v1` and without a token like
- * the probes (API.md, "Operations"); never rate-limited, logged or counted as a command. Left out
+ * the probes (docs/api.md, "Operations"); never rate-limited, logged or counted as a command. Left out
  * of the OpenAPI document with the probes: it is for the scraper, not for clients of the API.
  */
 @ApiExcludeController()

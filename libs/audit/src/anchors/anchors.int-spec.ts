@@ -1,4 +1,5 @@
-import { appendWithClient, createEventStorePool, eventHash, PostgresEventStore, RecordedEvent, verifyChain } from '@ree/event-store';
+import { createEventStorePool, eventHash, PostgresEventStore, RecordedEvent, verifyChain } from '@ree/event-store';
+import { appendWithClient } from '@ree/event-store/testing';
 import { NotFound } from '@ree/shared-kernel';
 import { asOwner, openTestDataSource, privateTestDatabase } from '@ree/testing';
 import { randomUUID } from 'node:crypto';

@@ -13,7 +13,7 @@ export const EVENT_PROOF_FORMAT = 'ree-event-proof/2';
 export type ProvenEvent = ChainLink;
 
 /**
- * A Merkle inclusion proof of one event against a signed anchor (API.md
+ * A Merkle inclusion proof of one event against a signed anchor (docs/api.md,
  * `GET /audit/events/{eventId}/proof`). A third party holding only the public key checks, in
  * this order ({@link verifyProof}):
  *

@@ -17,7 +17,7 @@ export interface IntegritySlice {
   readonly maxCount?: number;
 }
 
-/** API.md's integrity answer: `valid` when no stream checked has a broken link. */
+/** The integrity answer of docs/api.md, "Audit": `valid` when no stream checked has a broken link. */
 export interface ConsignmentIntegrity {
   readonly valid: boolean;
   readonly streams: readonly StreamIntegrity[];

@@ -3,7 +3,7 @@ import { ChainBreak, ChainLink, EventStore, GENESIS_HASH, linkBreak, SealCheck, 
 /** Why a stream's chain is broken: a link that does not hold, or no event where the stream should have one. */
 export type StreamBreak = ChainBreak;
 
-/** One stream's chain as checked: API.md's `streams[]` entry, plus where a sliced check goes on. */
+/** One stream's chain as checked: a `streams[]` entry of docs/api.md, "Audit", plus where a sliced check goes on. */
 export interface StreamIntegrity {
   readonly streamId: string;
   /** The events checked (the whole stream unless the check was sliced). */

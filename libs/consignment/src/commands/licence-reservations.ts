@@ -10,10 +10,7 @@ import {
   licenceStreamId,
 } from '@ree/licensing';
 import { NotFound } from '@ree/shared-kernel';
-import { ReservationDecision, StreamReservations } from './stream-reservations';
-
-/** A decision on one licence's stream, made by the licensing context's pure deciders. */
-export type LicenceDecision = ReservationDecision<LicenceState, LicenceEvent>;
+import { StreamReservations } from './stream-reservations';
 
 /**
  * Allocations and releases on the licences' streams (`StreamReservations`): every consignment

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CommandResponse } from '@ree/platform';
 
 /**
- * API.md's command answer plus the server-made id of the part the command created, which a
+ * The command answer (docs/http-conventions.md, "Commands") plus the server-made id of the part the command created, which a
  * client needs to correct it later (no read model serves it before the review document exists).
  */
 export class MiningSourceCommandResponse extends CommandResponse {

@@ -29,7 +29,7 @@ export interface KnownStream<State> {
 }
 
 /**
- * The reservation half of DOMAIN.md's pattern, for any stream of another context (a mine, a
+ * The reservation half of the pattern (docs/domain.md, "The reservation pattern"), for any stream of another context (a mine, a
  * licence): appends a decision with that stream's expected revision, deciding again on the new
  * state whenever another writer got there first. Event ids come from the operation, so a retried
  * command re-appends nothing.

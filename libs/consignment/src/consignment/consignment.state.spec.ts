@@ -21,7 +21,7 @@ const replay = (...events: Parameters<typeof evolveConsignment>[1][]) =>
   fold({ evolve: evolveConsignment, initialState: initialConsignmentState }, events);
 
 describe('the consignment lifecycle', () => {
-  it('walks DOMAIN.md’s stages in order, from registered to closed', () => {
+  it('walks the stages of docs/domain.md in order, from registered to closed', () => {
     const lifecycle = [
       registered, sourced(), processed(), licensed, endUseDeclared, shipmentDeclared,
       { type: SHIPMENT_INSPECTED, data: { inspectedOn: '2025-03-02', measuredNetKg: 12001, sealNos: ['S1'], result: 'conforming', notes: '' } } as const,

@@ -1,5 +1,5 @@
 /**
- * DOMAIN.md's lifecycle, in order: `registered → sourced → processed* → licensed → declared (end use)
+ * the lifecycle (docs/domain.md, "Lifecycle of a consignment"), in order: `registered → sourced → processed* → licensed → declared (end use)
  * → shipment declared → inspected? → released → departed → arrived → end-use checked → closed`, with
  * `cancelled` beside it. Holds are not a status: a held shipment keeps its status and is `held`.
  */

@@ -8,7 +8,7 @@ import { readConsignment } from '../commands/read-consignment';
 import { licenceAllocationReconciliation, miningQuotaReconciliation } from './reconcile-draw.decide';
 import type { LicenceAllocationJob, MiningQuotaDrawJob, ReconcileDrawJob } from './reconcile-draws.job';
 
-/** The worker's own actor for the returns it appends (DOMAIN.md: `system`, never a person). */
+/** The worker's own actor for the returns it appends (docs/domain.md, "Roles": `system`, never a person). */
 export const RECONCILIATION_ACTOR: Actor = { sub: 'consignment.reconcile-draws', role: 'system' };
 
 /** Many API instances draw on a popular mine: a lost race is decided again, up to this many times. */

@@ -1,7 +1,7 @@
 import { ClientBase, Pool } from 'pg';
 import type { SealKey } from '../chain-seal';
-import { NewEvent, RecordedEvent } from '../event';
-import { chainEvents, prepareAppend, PreparedEvent, StreamHead } from '../prepare-append';
+import { RecordedEvent } from '../event';
+import { chainEvents, PreparedEvent, StreamHead } from '../prepare-append';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
 
 /** A pool or a checked-out client: anything that runs a parameterised query. */
@@ -119,22 +119,4 @@ export async function appendInTransaction(
   } finally {
     client.release(unusable);
   }
-}
-
-/**
- * TEST-ONLY: appends after `head` on the caller's client, inside whatever transaction the
- * caller holds open, with the adapter's own statements but without the expected-revision check,
- * the retry or the head cache. The ordering proof (test/reliability/global-order.int-spec.ts)
- * uses it to hold transactions open on purpose. Application code calls
- * `PostgresEventStore.appendToStream`.
- */
-export async function appendWithClient(
-  client: ClientBase,
-  streamId: string,
-  head: StreamHead | null,
-  events: readonly NewEvent[],
-  recordedAt: Date = new Date(),
-  seal?: SealKey,
-): Promise<RecordedEvent[]> {
-  return insertEvents(client, head, prepareAppend(streamId, head, events, recordedAt.toISOString()), seal);
 }

@@ -16,7 +16,7 @@ export interface EventStorePoolOptions extends Partial<SessionSettings> {
  * A pg pool for the event store and read models. Every connection carries the session settings
  * (`application_name`, `statement_timeout`, `idle_in_transaction_session_timeout`; see
  * {@link SessionSettings}), because one forgotten open transaction holds back every reader of
- * the global order (see the README, "Global order"). Waiters stand in a bounded queue
+ * the global order (see docs/event-store.md, "Global order"). Waiters stand in a bounded queue
  * ({@link BoundedPool}). Errors of idle clients are swallowed here (pg removes the broken client)
  * instead of crashing the process; the next query reports the outage.
  */

@@ -3,5 +3,4 @@ export * from './create-event-store-pool';
 export * from './session-settings';
 export { BoundedPool, type BoundedPoolConfig } from './bounded-pool';
 export { PoolOverloadedError, type OverloadReason } from './admission';
-export { appendWithClient } from './append-statement';
 export { continuePositions, restoreStepMissing, type PositionEpochStep } from './position-epochs';

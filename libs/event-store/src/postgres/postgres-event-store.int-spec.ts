@@ -4,7 +4,7 @@ import { describeEventStoreContract } from '../contract/event-store.contract';
 import { freshStream, newEvents, readAllOf } from '../contract/contract-fixtures';
 import { EventStoreUnavailableError } from '../errors';
 import { eventHash, verifyChain } from '../hash-chain';
-import { appendWithClient } from './append-statement';
+import { appendWithClient } from '../testing';
 import { createEventStorePool } from './create-event-store-pool';
 import { PostgresEventStore } from './postgres-event-store';
 

@@ -6,7 +6,7 @@ import type { RecordedEvent } from '../event';
  *
  * The projector hands each batch to `handle` inside a transaction and writes the projection's
  * checkpoint in that same transaction, so rows and checkpoint commit together or not at all.
- * Read models are disposable (STYLE.md point 6): `reset` plus a replay from the start must give
+ * Read models are disposable (docs/quality.md, point 6): `reset` plus a replay from the start must give
  * the same rows as the incremental build.
  */
 export interface Projection {

@@ -12,7 +12,7 @@ import type { RebuildContext, RebuildOptions } from './rebuild-progress';
 import { loadRebuilds } from './rebuild-table';
 
 /**
- * Runs projections from the event store into PostgreSQL (STYLE.md point 6).
+ * Runs projections from the event store into PostgreSQL (docs/quality.md, point 6).
  *
  * Each projection is active on one instance of the deployment: the holder of a session advisory
  * lock (`pg_try_advisory_lock(hashtext('projection:' || name))`) on a dedicated connection.

@@ -19,7 +19,7 @@ interface Waiter {
 
 /**
  * Read your writes: whether the read models have caught up with a global position (the
- * `X-Min-Position` header of API.md).
+ * `X-Min-Position` header: docs/http-conventions.md, "Reading your own writes: X-Min-Position").
  *
  * Waiting reads poll the checkpoint table, but share one poll: however many requests wait, an
  * instance runs at most one small primary-key query every `pollIntervalMs`. Polling was chosen

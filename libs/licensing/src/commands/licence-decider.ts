@@ -15,7 +15,7 @@ export function requireLicence(state: LicenceState, licenceId: string): void {
   if (state.status === 'none') throw new NotFound('Licence', licenceId);
 }
 
-/** DOMAIN.md `invalid-transition`: a step taken from a status it does not follow. */
+/** `invalid-transition` (docs/domain.md, "Rules"): a step taken from a status it does not follow. */
 export function requireStatus(state: LicenceState, licenceId: string, step: string, allowed: readonly LicenceStatus[]): void {
   requireLicence(state, licenceId);
   if (!allowed.includes(state.status)) {

@@ -8,7 +8,7 @@ import { LICENCE_SCREENED, LicenceScreened, LicenceScreenedData } from '../licen
 export type Screened<Command> = Command & { readonly screening: LicenceScreenedData };
 
 /**
- * DOMAIN.md `restricted-party-match`: a licence is not approved, issued or reinstated while its
+ * `restricted-party-match` (docs/domain.md, "Rules"): a licence is not approved, issued or reinstated while its
  * consignee or end user matches a listed party. The screening that allowed the decision is
  * recorded with it, so that the history shows which version of the list it relied on.
  */

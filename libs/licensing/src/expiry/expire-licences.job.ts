@@ -12,7 +12,7 @@ export const EXPIRE_LICENCES_REACTOR = 'reactor.licensing.expire-licences';
 /** The job's name on the queue. */
 export const EXPIRE_LICENCE_JOB = 'expire-licence';
 
-/** The worker's own actor for the `LicenceExpired` it appends (DOMAIN.md: `system`, never a person). */
+/** The worker's own actor for the `LicenceExpired` it appends (docs/domain.md, "Roles": `system`, never a person). */
 export const EXPIRY_ACTOR: Actor = { sub: 'licensing.expire-licences', role: 'system' };
 
 /** One licence to expire once its validity has ended; `validUntil` is the approval's, for the logs. */

@@ -34,7 +34,7 @@ export function itemRemainingGrams(state: LicenceState, itemIndex: number): Gram
 export const dayOf = (instant: Date): string => instant.toISOString().slice(0, 10);
 
 /**
- * DOMAIN.md `licence-not-active`: usable only once issued (countersigned), inside its validity
+ * `licence-not-active` (docs/domain.md, "Rules"): usable only once issued (countersigned), inside its validity
  * (both days included), and not suspended, revoked, expired or exhausted.
  */
 export function isActiveOn(state: LicenceState, now: Date): boolean {

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-/** DOMAIN.md's roles, as the `role` claim of a JWT. `system` is the worker's own actor. */
+/** The roles (docs/domain.md, "Roles"), as the `role` claim of a JWT. `system` is the worker's own actor. */
 export const ROLES = ['exporter', 'licensing-officer', 'customs-agent', 'auditor', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 

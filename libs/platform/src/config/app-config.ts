@@ -41,7 +41,7 @@ export interface AppConfig {
   /** Where development and tests keep the key made on first start when no key file is set (`ANCHOR_DEVELOPMENT_KEY_FILE`). */
   readonly anchorDevelopmentKeyFile: string;
   readonly anchorIntervalMs: number;
-  /** The retired anchor public keys with their validity, JSON (`ANCHOR_RETIRED_KEYS_FILE`); libs/audit/README.md "The keys". */
+  /** The retired anchor public keys with their validity, JSON (`ANCHOR_RETIRED_KEYS_FILE`); docs/audit.md, "The keys". */
   readonly anchorRetiredKeysFile?: string;
   /** When the current signing key took over (`ANCHOR_KEY_VALID_FROM`, an ISO 8601 instant); unset: since the last retired key's end. */
   readonly anchorKeyValidFrom?: string;

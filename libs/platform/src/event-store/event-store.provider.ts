@@ -6,7 +6,7 @@ import { sessionSettingsOf } from '../database/session-settings';
 import { Metrics } from '../metrics/metrics';
 import { CHAIN_SEAL, chainSealOf } from './chain-seal-config';
 
-/** 16 writers measured best for appends on 2 cores (STACK.md). */
+/** 16 writers measured best for appends on 2 cores (docs/quality.md, "Measured on the reference machine"). */
 export const EVENT_STORE_POOL_MAX = 16;
 
 /** The pg pool behind the PostgreSQL event store, closed after the store at shutdown. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** API.md: every command answers the aggregate id, its stream revision and the global position. */
+/** Every command answers (docs/http-conventions.md, "Commands") the aggregate id, its stream revision and the global position. */
 export class CommandResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'The stream revision after the write (0-based)' }) revision: number;

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './pagination';
 
-/** API.md lists: `?limit=` (≤ 200, default 50) and the opaque `?cursor=` of the previous page. */
+/** Lists (docs/http-conventions.md, "Ids, dates and lists"): `?limit=` (≤ 200, default 50) and the opaque `?cursor=` of the previous page. */
 export class PageRequestDto {
   @ApiPropertyOptional({ default: DEFAULT_LIMIT })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LIMIT)

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 
-/** API.md: lists take `?limit=` (≤ 200, default 50) and an opaque `?cursor=`. */
+/** Lists take (docs/http-conventions.md, "Ids, dates and lists") `?limit=` (≤ 200, default 50) and an opaque `?cursor=`. */
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 

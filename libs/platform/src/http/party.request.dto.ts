@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsCountryCode } from './validators';
 
-/** A foreign party as DOMAIN.md names it everywhere: a consignee or an end user {name, country, address}. */
+/** A foreign party as docs/domain.md names it everywhere ("Streams and events"): a consignee or an end user {name, country, address}. */
 export class PartyRequestDto {
   @ApiProperty({ example: 'Vacuumschmelze GmbH & Co. KG' })
   @IsString() @IsNotEmpty() @MaxLength(300)

@@ -10,7 +10,7 @@ export interface ProblemDetails {
   readonly title: string;
   readonly status: number;
   readonly detail: string;
-  /** A stable, machine-readable code: DOMAIN.md's rule codes for 422, the codes of docs/http-conventions.md otherwise. */
+  /** A stable, machine-readable code: the rule codes (docs/domain.md, "Rules") for 422, the codes of docs/http-conventions.md otherwise. */
   readonly code: string;
   readonly errors?: readonly FieldError[];
   /** The request's correlation id, for support requests and the logs. */

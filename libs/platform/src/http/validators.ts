@@ -33,7 +33,7 @@ export const IsPositiveKilograms = (options?: ValidationOptions) =>
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar day written YYYY-MM-DD (DOMAIN.md's `…On` fields; 2025-02-30 is refused). */
+/** A real calendar day written YYYY-MM-DD (the `…On` fields of docs/http-conventions.md, "Ids, dates and lists"; 2025-02-30 is refused). */
 export const IsCalendarDay = (options?: ValidationOptions) =>
   ValidateBy(
     {

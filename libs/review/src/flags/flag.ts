@@ -1,4 +1,4 @@
-/** The red flags that the rules of this folder compute (DOMAIN.md "Red flags"). */
+/** The red flags that the rules of this folder compute (docs/domain.md, "Red flags"). */
 export const FLAG_CODES = [
   'SOURCE_SHORTFALL',
   'LOW_YIELD',

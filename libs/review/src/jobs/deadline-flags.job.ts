@@ -15,7 +15,7 @@ export const DEADLINE_FLAGS_QUEUE = 'review.deadline-flags';
 /** The checkpoint name of the reactor that enqueues them. */
 export const DEADLINE_FLAGS_REACTOR = 'reactor.review.deadline-flags';
 
-/** The worker's own actor for the `ConsignmentFlagged` it appends (DOMAIN.md: `system`, never a person). */
+/** The worker's own actor for the `ConsignmentFlagged` it appends (docs/domain.md, "Roles": `system`, never a person). */
 export const DEADLINE_FLAGS_ACTOR: Actor = { sub: DEADLINE_FLAGS_QUEUE, role: 'system' };
 
 /** The two flags that need the clock: no arrival after departure, no end-use check after arrival. */

@@ -11,10 +11,10 @@ export const END_USE_VIOLATION_REACTOR = 'reactor.review.end-use-violation';
 /** The job's name on the queue. */
 export const SUSPEND_AFTER_VIOLATION_JOB = 'suspend-licence';
 
-/** The worker's own actor for the `LicenceSuspended` it appends (DOMAIN.md: `system`, never a person). */
+/** The worker's own actor for the `LicenceSuspended` it appends (docs/domain.md, "Roles": `system`, never a person). */
 export const END_USE_VIOLATION_ACTOR: Actor = { sub: END_USE_VIOLATION_QUEUE, role: 'system' };
 
-/** The outcomes DOMAIN.md's `END_USE_VIOLATION` answers with the licence's suspension. */
+/** The outcomes that `END_USE_VIOLATION` (docs/domain.md, "Red flags") answers with the licence's suspension. */
 export const VIOLATING_OUTCOMES: readonly EndUseCheckOutcome[] = ['not-verified', 'diverted'];
 
 /** A failed end-use check: the consignment's licence is to be suspended. */

@@ -9,10 +9,10 @@ import {
 } from '@ree/consignment';
 import type { RestrictedPartyMatchJob } from './restricted-party-match.job';
 
-/** DOMAIN.md: consignments that shipped to a party in the 24 months before its listing are flagged too. */
+/** docs/domain.md, "Red flags": consignments that shipped to a party in the 24 months before its listing are flagged too. */
 export const RETRO_SCREENING_MONTHS = 24;
 
-/** The code and severity DOMAIN.md gives a match of a party listed later. */
+/** The code and severity that docs/domain.md, "Red flags", gives a match of a party listed later. */
 export const RESTRICTED_PARTY_MATCH = 'RESTRICTED_PARTY_MATCH';
 export const RESTRICTED_PARTY_MATCH_SEVERITY = 'critical';
 

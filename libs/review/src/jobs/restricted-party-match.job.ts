@@ -11,7 +11,7 @@ export const RESTRICTED_PARTY_MATCH_REACTOR = 'reactor.review.restricted-party-m
 /** The job's name on the queue. */
 export const SCREEN_LICENCES_JOB = 'screen-licences';
 
-/** The worker's own actor for the suspensions and flags it appends (DOMAIN.md: `system`, never a person). */
+/** The worker's own actor for the suspensions and flags it appends (docs/domain.md, "Roles": `system`, never a person). */
 export const RESTRICTED_PARTY_MATCH_ACTOR: Actor = { sub: RESTRICTED_PARTY_MATCH_QUEUE, role: 'system' };
 
 /**

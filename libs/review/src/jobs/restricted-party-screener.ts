@@ -73,7 +73,7 @@ export class RestrictedPartyScreener {
   /**
    * The licensing read model holds every licence applied before the listing once its checkpoint
    * has reached the listing; the registry's, once it has, makes every later screening of an
-   * approval, issue or reinstatement see the party (the race left is in the README, "Jobs").
+   * approval, issue or reinstatement see the party (the race left is in docs/review.md, "Jobs").
    */
   private async readModelsReached(listingPosition: string): Promise<boolean> {
     const rows: Array<{ name: string; checkpoint: string | null }> = await this.dataSource.query(

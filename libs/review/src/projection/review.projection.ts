@@ -23,7 +23,7 @@ const REVIEW_SCHEMA_OVERRIDE = Symbol('ReviewSchemaOverride');
 export const REVIEW_EVENT_TYPES: readonly string[] = [...CONSIGNMENT_EVENT_TYPES, ...LICENCE_EVENT_TYPES, ...MINE_EVENT_TYPES];
 
 /**
- * Keeps schema `review` equal to the pure review fold: one row per consignment with API.md's
+ * Keeps schema `review` equal to the pure review fold: one row per consignment with docs/api.md's
  * review document and the search and statistics columns, one row per red flag it raised, and
  * what it needs between events (each licence's fold, which consignments hold it, mine names).
  * A batch loads every row its events touch with one query per table, folds in memory and writes

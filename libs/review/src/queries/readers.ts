@@ -3,7 +3,7 @@ import type { Role } from '@ree/platform';
 import { FLAG_STAGES } from '../review-document/stages';
 
 /**
- * Who may read the review (API.md, "The whole-process review"): every person's role; exporters
+ * Who may read the review (docs/api.md, "The whole-process review"): every person's role; exporters
  * see their own organisation's consignments only, the others see all. `system` is the worker's.
  */
 export const REVIEW_READERS: Role[] = ['exporter', 'licensing-officer', 'customs-agent', 'auditor', 'admin'];
@@ -11,7 +11,7 @@ export const REVIEW_READERS: Role[] = ['exporter', 'licensing-officer', 'customs
 /** The organisation a reader is limited to, or null for the roles that see every consignment. */
 export const ownOrganisationOf = (viewer: Actor): string | null => (viewer.role === 'exporter' ? (viewer.org ?? '') : null);
 
-/** Every red flag of DOMAIN.md, those folded from events and those appended by jobs alike. */
+/** Every red flag (docs/domain.md, "Red flags"), those folded from events and those appended by jobs alike. */
 export const RED_FLAG_CODES: readonly string[] = Object.keys(FLAG_STAGES);
 
 /** Least to most urgent: the order in which `highestSeverity` is chosen. */

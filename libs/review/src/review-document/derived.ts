@@ -12,7 +12,7 @@ const withYield = (step: ReviewProcessingStep): ReviewProcessingStep => ({
   yield: ratio(toGrams(step.outputKgReo), toGrams(step.inputKgReo)),
 });
 
-/** DOMAIN.md's final REO output: the last processing step's output, or the sources when nothing was processed. */
+/** The final REO output of docs/domain.md, "Red flags": the last processing step's output, or the sources when nothing was processed. */
 export function massBalanceOf(sources: readonly ReviewMiningSource[], steps: readonly ReviewProcessingStep[]): MassBalance {
   const sourcedGrams = sources.reduce((total, source) => total + toGrams(source.kgReo), 0);
   const last = steps[steps.length - 1];

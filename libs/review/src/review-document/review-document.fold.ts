@@ -49,7 +49,7 @@ export const foldReview = (
   policy: FlagPolicy = DEFAULT_FLAG_POLICY,
 ): Review => events.reduce((review, event) => evolveReview(review, event, policy), initialReview(consignmentId));
 
-/** API.md's review document of the consignment after `events` (in global order). */
+/** The review document (docs/api.md, "The whole-process review") of the consignment after `events` (in global order). */
 export const reviewDocument = (
   events: readonly RecordedEvent[],
   consignmentId: string | null = null,

@@ -8,7 +8,7 @@ import type {
   Process,
 } from '@ree/consignment';
 
-/** The six stages of API.md's review, from the mine to the post-shipment check. */
+/** The six stages of the review (docs/api.md, "The whole-process review"), from the mine to the post-shipment check. */
 export const STAGE_NAMES = ['mining', 'processing', 'licence', 'endUse', 'shipment', 'verification'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
@@ -105,7 +105,7 @@ export interface ReviewCheck {
 }
 
 /**
- * A red flag as raised: API.md's fields, `key` (which tells two flags of one code apart, e.g.
+ * A red flag as raised: the fields of docs/api.md, "The whole-process review", `key` (which tells two flags of one code apart, e.g.
  * `LOW_YIELD:<stepId>`; the code itself for the others) and `clearedAt`, the `recordedAt` of the
  * event after which it no longer held (null while open). A detail that changes while open is
  * rewritten in place; a flag raised again after it cleared is a new entry.
@@ -130,7 +130,7 @@ export interface TimelineEntry {
   readonly summary: string;
 }
 
-/** API.md's whole-process review document. Registration fields are null until the registration is folded. */
+/** The whole-process review document (docs/api.md, "The whole-process review"). Registration fields are null until the registration is folded. */
 export interface ReviewDocument {
   readonly consignmentId: string | null;
   readonly status: ConsignmentStatus | null;

@@ -1,6 +1,6 @@
 import { STAGE_NAMES, type ReviewDocument, type Stage, type StageName, type StageStatus } from './review-document';
 
-/** Which stage each of DOMAIN.md's red flags points at. */
+/** Which stage each red flag (docs/domain.md, "Red flags") points at. */
 export const FLAG_STAGES: Readonly<Record<string, StageName>> = {
   SOURCE_SHORTFALL: 'mining',
   LOW_YIELD: 'processing',

@@ -7,7 +7,7 @@ import { ProjectionStatusReader } from './projection-status.reader';
 import { ProjectionListResponseDto, ProjectionStatusResponseDto } from './projection-status.response.dto';
 
 /**
- * Operations (API.md): every projection's checkpoint, lag, state and rebuild. Auditors may read it
+ * Operations (docs/api.md, "Operations"): every projection's checkpoint, lag, state and rebuild. Auditors may read it
  * too: it holds no business data, and tells them how current the read models they rely on are.
  */
 @ApiTags('operations')

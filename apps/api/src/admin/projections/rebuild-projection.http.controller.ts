@@ -9,7 +9,7 @@ import { ProjectionRebuilds } from './projection-rebuilds';
 import { RebuildAcceptedResponseDto } from './projection-status.response.dto';
 
 /**
- * Operations (API.md): a rebuild is a BullMQ job that a worker runs; the request answers at once
+ * Operations (docs/api.md, "Operations"): a rebuild is a BullMQ job that a worker runs; the request answers at once
  * with 202 and the job, and `Location` points at the projection's status, which reports the job's
  * progress. Asking again while it waits or runs answers the same job.
  */

@@ -1,7 +1,7 @@
 import type { Role } from '@ree/platform';
 
 /**
- * Who may read anchors (API.md "Audit"): auditors, licensing officers, and admins, who may take
+ * Who may read anchors (docs/api.md, "Audit"): auditors, licensing officers, and admins, who may take
  * one and so see what they took. An anchor holds hashes and counts, nothing of any organisation.
  */
 export const ANCHOR_READERS: Role[] = ['auditor', 'licensing-officer', 'admin'];
@@ -12,7 +12,7 @@ export const ANCHOR_READERS: Role[] = ['auditor', 'licensing-officer', 'admin'];
  */
 export const ANCHOR_CHECKERS: Role[] = ANCHOR_READERS;
 
-/** Who may take an anchor now (API.md: auditor, admin). */
+/** Who may take an anchor now (docs/api.md, "Audit": auditors and admins). */
 export const ANCHOR_TAKERS: Role[] = ['auditor', 'admin'];
 
 /**

@@ -3,7 +3,7 @@ import { FINDING_KINDS } from '../check/findings';
 import { AnchorResponseDto } from './anchor.response.dto';
 
 export class AnchorFindingResponseDto {
-  @ApiProperty({ enum: FINDING_KINDS, description: 'What was found (libs/audit/README.md "Checking an anchor against the store")' }) kind: string;
+  @ApiProperty({ enum: FINDING_KINDS, description: 'What was found (docs/audit.md, "Checking an anchor against the store")' }) kind: string;
   @ApiPropertyOptional({ description: 'The stream it is about; absent for the anchor-wide kinds' }) streamId?: string;
   @ApiPropertyOptional({ description: 'The revision it is about: first missing, first broken, the changed head, the inserted or moved event' }) revision?: number;
   @ApiProperty({ description: 'One line for a person' }) detail: string;

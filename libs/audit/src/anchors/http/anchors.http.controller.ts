@@ -24,7 +24,7 @@ import { AnchorPageResponseDto, AnchorResponseDto } from './anchor.response.dto'
 import { EventProofResponseDto } from './event-proof.response.dto';
 
 /**
- * Signed anchors and inclusion proofs (API.md "Audit"). `latest` is declared before `:anchorId`
+ * Signed anchors and inclusion proofs (docs/api.md, "Audit"). `latest` is declared before `:anchorId`
  * so that Express matches it first.
  */
 @ApiTags('audit')

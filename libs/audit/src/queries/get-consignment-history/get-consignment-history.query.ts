@@ -1,4 +1,4 @@
-/** How far back a history looks: API.md's `asOf` and `untilRevision`, both optional. */
+/** How far back a history looks: the `asOf` and `untilRevision` of docs/api.md, "Audit", both optional. */
 export interface HistoryLimits {
   /** ISO 8601 instant: only what had been recorded by then, inclusive. */
   readonly asOf?: string;

@@ -9,7 +9,7 @@ export class HistoryActorResponseDto {
   @ApiProperty({ required: false }) name?: string;
 }
 
-/** One stored event with its whole envelope (API.md "Audit"). */
+/** One stored event with its whole envelope (docs/api.md, "Audit"). */
 export class HistoryEventResponseDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ example: 'licence-6f1c2b7e-…' }) streamId: string;

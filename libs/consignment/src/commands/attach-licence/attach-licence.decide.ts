@@ -10,8 +10,8 @@ import { LicenceAttachment } from './attach-licence.command';
  * `licence-scope-mismatch`, `licence-balance-exceeded`) is decided by the licensing context's
  * `allocateOnLicence` before it. A consignment is exported under one licence; the same
  * attachment again (a retry) is quiet, but not once the consignment is cancelled: its allocation
- * has been released, and a retry would allocate anew. The licence comes after provenance (DOMAIN.md's
- * lifecycle): the authority licenses material whose origin is declared. An allocation above the
+ * has been released, and a retry would allocate anew. The licence comes after provenance (docs/domain.md,
+ * "Lifecycle of a consignment"): the authority licenses material whose origin is declared. An allocation above the
  * consignment's quantity would hold licence balance that no shipment of it may use.
  */
 export function attachLicence(command: LicenceAttachment, state: ConsignmentState): ConsignmentEvent[] {

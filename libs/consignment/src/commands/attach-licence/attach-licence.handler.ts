@@ -17,7 +17,7 @@ export const RELEASED_ON_REFUSAL = 'attachment-refused';
 import { attachLicenceDecider } from './attach-licence.decide';
 
 /**
- * DOMAIN.md's reservation pattern: decide the consignment side (refusals write nothing),
+ * the reservation pattern (docs/domain.md, "The reservation pattern"): decide the consignment side (refusals write nothing),
  * allocate on the licence's stream with its expected revision, then append `LicenceAttached`.
  * A crash between the two appends leaves an allocation that a retry with the same
  * Idempotency-Key completes: `allocateOnLicence` recognises the consignment's own allocation and

@@ -6,7 +6,7 @@ import { hasReached } from '../../consignment/consignment.status';
 import { CancelConsignmentCommand } from './cancel-consignment.command';
 
 /**
- * Cancel is allowed before release (DOMAIN.md), held or not: once customs has released the
+ * Cancel is allowed before release (docs/domain.md, "Lifecycle of a consignment"), held or not: once customs has released the
  * goods they are on their way out, and only the shipment's own steps and the end-use check can
  * follow. A second cancel is `invalid-transition` like anything after cancel.
  */

@@ -13,7 +13,7 @@ import { declareMiningSourceDecider } from './declare-mining-source.decide';
 import { quotaCategoryFor } from './quota-category';
 
 /**
- * DOMAIN.md's reservation pattern: decide the consignment side (refusals write nothing), draw the
+ * the reservation pattern (docs/domain.md, "The reservation pattern"): decide the consignment side (refusals write nothing), draw the
  * quota on the mine's stream with its expected revision, then append the declaration to the
  * consignment. A crash between the two appends leaves a draw that a retry with the same
  * Idempotency-Key completes (the draw is recognised by its declaration id, not drawn again),

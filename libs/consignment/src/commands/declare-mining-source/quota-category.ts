@@ -1,7 +1,7 @@
 import { DepositType, DomainRuleViolation, QuotaCategory } from '@ree/shared-kernel';
 
 /**
- * China's quotas split by deposit type (DOMAIN.md): rock-type deposits (bastnaesite, monazite)
+ * China's quotas split by deposit type (docs/domain.md, "Reference facts"): rock-type deposits (bastnaesite, monazite)
  * draw on the `light` quota, ionic clays on the `medium-heavy` one.
  */
 const CATEGORY_OF_DEPOSIT: Readonly<Record<DepositType, QuotaCategory | null>> = {

@@ -8,7 +8,7 @@ import { ShipmentDeclaration } from './declare-shipment.command';
 import { assertActionable } from './shipment-stage';
 
 /**
- * The customs export declaration, checked in DOMAIN.md's order: one shipment per consignment
+ * The customs export declaration, checked in the order of docs/domain.md, "Rules": one shipment per consignment
  * (`invalid-transition`), a mining source in force (`mining-source-missing`), the end user's
  * declaration (`end-use-declaration-missing`), the attached licence active today
  * (`licence-not-active`), the declared goods and destination those of the consignment

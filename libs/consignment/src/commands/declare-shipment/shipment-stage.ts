@@ -20,7 +20,7 @@ export function declaredShipment(state: ConsignmentState, consignmentId: string,
 }
 
 /**
- * Inspections and holds happen between the declaration and the release (DOMAIN.md): once
+ * Inspections and holds happen between the declaration and the release (docs/domain.md, "Lifecycle of a consignment"): once
  * released, the goods have left customs' hands.
  */
 export function shipmentBeforeRelease(state: ConsignmentState, consignmentId: string, step: string): Shipment {

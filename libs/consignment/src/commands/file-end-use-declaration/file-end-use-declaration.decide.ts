@@ -15,7 +15,7 @@ const isSameParty = (declared: Party, licensed: Party): boolean =>
   declared.country === licensed.country && normaliseName(declared.name) === normaliseName(licensed.name);
 
 /**
- * The end user's declaration, filed once the licence is attached (DOMAIN.md's lifecycle): the
+ * The end user's declaration, filed once the licence is attached (docs/domain.md, "Lifecycle of a consignment"): the
  * licence names the end user the authority screened, and the declaration must come from that
  * party (`licence-scope-mismatch`). A declaration that does not exclude military use is refused
  * (`military-use-not-excluded`): the licences of this record are for civil end uses only. One

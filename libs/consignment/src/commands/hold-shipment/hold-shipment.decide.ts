@@ -6,7 +6,7 @@ import { assertActionable, shipmentBeforeRelease } from '../declare-shipment/shi
 import { HoldShipmentCommand } from './hold-shipment.command';
 
 /**
- * Holds happen between the declaration and the release (DOMAIN.md). One hold at a time: a hold on
+ * Holds happen between the declaration and the release (docs/domain.md, "Lifecycle of a consignment"). One hold at a time: a hold on
  * a held shipment is `invalid-transition`, so that every lift answers exactly one hold.
  */
 export function holdShipment(command: HoldShipmentCommand, state: ConsignmentState): ConsignmentEvent[] {

@@ -5,7 +5,7 @@ import { ConsignmentState, currentSources, evolveConsignment, initialConsignment
 import { RecordProcessingStepCommand } from './record-processing-step.command';
 
 /**
- * Processing follows sourcing (DOMAIN.md's lifecycle: registered → sourced → processed*): a step
+ * Processing follows sourcing (docs/domain.md, "Lifecycle of a consignment": registered → sourced → processed*): a step
  * needs a declared mining source, keeps its mass balance (`mass-balance-violation`), and may be
  * recorded until the shipment is declared. The same step again (a retry) is quiet.
  */

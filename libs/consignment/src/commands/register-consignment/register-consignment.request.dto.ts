@@ -4,7 +4,7 @@ import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validat
 import { IsCountryCode, IsPositiveKilograms } from '@ree/platform';
 
 /**
- * Forms whose mass is their oxide equivalent: separated and mixed oxides are REO, and DOMAIN.md
+ * Forms whose mass is their oxide equivalent: separated and mixed oxides are REO, and docs/domain.md
  * lets carbonates count at their mass too. Every other form must state its REO content.
  */
 export const FORMS_COUNTED_AT_MASS: readonly ProductForm[] = ['separated-oxide', 'mixed-oxide', 'mixed-carbonate'];

@@ -12,7 +12,7 @@ import { releaseShipmentDecider } from './release-shipment.decide';
 import { shipUnderLicence } from './ship-on-licence.decide';
 
 /**
- * DOMAIN.md's reservation pattern for the licence balance: the consignment side is decided first
+ * the reservation pattern (docs/domain.md, "The reservation pattern") for the licence balance: the consignment side is decided first
  * (refusals touch no licence), then the shipment is recorded on the licence's stream with its
  * expected revision (`shipUnderLicence`, decided again after every concurrent write), then
  * `ShipmentReleased` is appended to the consignment. A crash or a refusal in between (a hold placed

@@ -1,6 +1,6 @@
 /**
  * The consignment context reserves part of a licence for one consignment, when the exporter
- * attaches the licence to it (DOMAIN.md's reservation pattern).
+ * attaches the licence to it (docs/domain.md, "The reservation pattern").
  */
 export interface AllocateOnLicenceCommand {
   readonly licenceId: string;

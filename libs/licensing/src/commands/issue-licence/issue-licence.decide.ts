@@ -6,7 +6,7 @@ import { clearedScreening, Screened } from '../screening-outcome';
 import { IssueLicenceCommand } from './issue-licence.command';
 
 /**
- * DOMAIN.md `four-eyes-required`: the countersigning officer is not the approving one, so that
+ * `four-eyes-required` (docs/domain.md, "Rules"): the countersigning officer is not the approving one, so that
  * no single officer can put a licence into use. Only now can consignments draw on it.
  */
 export function issueLicence(command: Screened<IssueLicenceCommand>, state: LicenceState): LicenceEvent[] {

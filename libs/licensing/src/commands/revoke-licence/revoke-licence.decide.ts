@@ -5,7 +5,7 @@ import { licenceDecider, requireStatus } from '../licence-decider';
 import { RevokeLicenceCommand } from './revoke-licence.command';
 
 /**
- * DOMAIN.md `four-eyes-required`: a suspended licence is revoked by an officer other than the
+ * `four-eyes-required` (docs/domain.md, "Rules"): a suspended licence is revoked by an officer other than the
  * one who suspended it, so that one officer cannot turn a provisional measure into a final one alone.
  */
 export function revokeLicence(command: RevokeLicenceCommand, state: LicenceState): LicenceEvent[] {

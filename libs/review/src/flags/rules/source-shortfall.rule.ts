@@ -1,7 +1,7 @@
 import { Flag, kg } from '../flag';
 import type { FlagState } from '../flag-state';
 
-/** DOMAIN.md's mass-balance tolerance: 0.5 %, i.e. more is flagged only above 1005 per 1000. */
+/** The mass-balance tolerance (docs/domain.md, "Red flags"): 0.5 %, i.e. more is flagged only above 1005 per 1000. */
 const exceedsWithTolerance = (outGrams: number, inGrams: number): boolean => outGrams * 1000 > inGrams * 1005;
 
 /**

@@ -9,7 +9,7 @@ export type StatisticsGrouping = (typeof STATISTICS_GROUPINGS)[number];
 const NOT_YEAR_ZERO = /^(?!0000-)/;
 const NotYearZero = (field: string) => Matches(NOT_YEAR_ZERO, { message: `${field} must be a day of the year 1 or later` });
 
-/** API.md's `GET /statistics/exports?groupBy=month|element|destinationCountry|hsCode&from=&to=`. */
+/** `GET /statistics/exports?groupBy=month|element|destinationCountry|hsCode&from=&to=`. */
 export class ExportStatisticsRequestDto {
   @ApiProperty()
   @IsIn(STATISTICS_GROUPINGS)

@@ -6,7 +6,7 @@ import { ownOrganisationOf } from '../readers';
 import { GetReviewQuery } from './get-review.query';
 
 /**
- * One primary-key read of the stored document (QUALITY.md's `http-review` asks thousands of them a
+ * One primary-key read of the stored document (the `http-read` bar of docs/quality.md, "Performance", asks thousands of them a
  * second): nothing is folded at request time. Another organisation's consignment answers an
  * exporter 404, as one that does not exist.
  */

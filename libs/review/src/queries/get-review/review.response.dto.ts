@@ -14,7 +14,7 @@ import {
   TimelineEntryResponseDto,
 } from './review-parts.response.dto';
 
-/** API.md's whole-process review document, as the review projection stored it. */
+/** The whole-process review document (docs/api.md, "The whole-process review"), as the review projection stored it. */
 export class ReviewResponseDto {
   @ApiProperty({ format: 'uuid' }) consignmentId: string;
   @ApiProperty({ enum: [...CONSIGNMENT_STATUSES, 'cancelled'] }) status: string;

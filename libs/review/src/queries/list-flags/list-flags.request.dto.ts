@@ -3,7 +3,7 @@ import { PageRequestDto } from '@ree/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { FLAG_SEVERITIES, RED_FLAG_CODES } from '../readers';
 
-/** API.md's `GET /flags?code=&severity=&open=true`. */
+/** `GET /flags?code=&severity=&open=true`. */
 export class ListFlagsRequestDto extends PageRequestDto {
   @ApiPropertyOptional()
   @IsOptional() @IsIn(RED_FLAG_CODES)

@@ -45,7 +45,7 @@ const summaryOf = (row: SummaryRow): ConsignmentSummaryResponseDto => ({
  * Newest registered first, keyset-paged on (registered_at, consignment_id): a page costs the same
  * however deep it is, and a consignment registered meanwhile never shifts the pages that follow.
  * Every equality filter has an index that ends in the sort key; open flags and severities are
- * arrays matched with `@>` on their GIN indexes (libs/review/README.md, "Search and its indexes").
+ * arrays matched with `@>` on their GIN indexes (docs/review.md, "Search and its indexes").
  */
 @QueryHandler(SearchConsignmentsQuery)
 export class SearchConsignmentsHandler implements IQueryHandler<SearchConsignmentsQuery, ConsignmentPageResponseDto> {

@@ -11,7 +11,7 @@ export const NO_CONTROL_CHARACTERS = /^\P{Cc}+$/u;
 
 export const SEARCHABLE_STATUSES = [...CONSIGNMENT_STATUSES, 'cancelled'] as const;
 
-/** The reviewers' search (API.md): every filter optional, all of them combined with AND. */
+/** The reviewers' search (docs/api.md, "The whole-process review"): every filter optional, all of them combined with AND. */
 export class SearchConsignmentsRequestDto extends PageRequestDto {
   @ApiPropertyOptional()
   @IsOptional() @IsIn(SEARCHABLE_STATUSES)
