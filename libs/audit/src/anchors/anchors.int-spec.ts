@@ -1,5 +1,5 @@
-import { appendWithClient, createEventStorePool, eventHash, PostgresEventStore, RecordedEvent, verifyChain } from '@ree/event-store';
-import { NotFound } from '@ree/shared-kernel';
+import { appendWithClient, createEventStorePool, eventHash, PostgresEventStore, verifyChain } from '@ree/event-store';
+import { NotFound, RecordedEvent } from '@ree/shared-kernel';
 import { asOwner, openTestDataSource, privateTestDatabase } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';

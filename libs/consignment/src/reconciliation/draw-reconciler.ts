@@ -1,7 +1,7 @@
-import { Actor, EventStore, handleCommand, HandleCommandOptions } from '@ree/event-store';
+import { EventStore, handleCommand, HandleCommandOptions } from '@ree/event-store';
 import { LICENCE_SCHEMA_VERSIONS, licenceStreamId } from '@ree/licensing';
 import { MINE_SCHEMA_VERSIONS, mineStreamId } from '@ree/registry';
-import { eventIdsFrom } from '@ree/shared-kernel';
+import { Actor, eventIdsFrom } from '@ree/shared-kernel';
 import type { ConsignmentState } from '../consignment/consignment.state';
 import { consignmentStreamId } from '../consignment/consignment.stream';
 import { readConsignment } from '../commands/read-consignment';

@@ -1,8 +1,7 @@
-import { fold } from '@ree/event-store';
 import { LICENCE_ALLOCATION_RELEASED, LICENCE_APPLIED, LICENCE_QUANTITY_ALLOCATED, LicenceEvent } from '@ree/licensing';
 import { MINE_REGISTERED, MINING_QUOTA_ALLOCATED, MINING_QUOTA_DRAWN, MINING_QUOTA_RETURNED, MineEvent, mineStreamId } from '@ree/registry';
 import { spec } from '@ree/testing';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { DomainRuleViolation, fold } from '@ree/shared-kernel';
 import { CONSIGNMENT_CANCELLED, ConsignmentEvent, MINING_SOURCE_CORRECTED } from '../consignment/consignment.events';
 import { evolveConsignment, initialConsignmentState, ConsignmentState } from '../consignment/consignment.state';
 import { CONSIGNMENT_ID, licensed, MINE_ID, registered, source, sourced } from '../../test/consignment-fixtures';

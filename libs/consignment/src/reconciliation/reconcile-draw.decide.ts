@@ -1,7 +1,6 @@
-import type { Decider } from '@ree/event-store';
 import { evolveLicence, heldGrams, initialLicenceState, LicenceEvent, LicenceState, releaseOnLicence } from '@ree/licensing';
 import { evolveMine, initialMineState, MineEvent, MineState, returnMiningQuota } from '@ree/registry';
-import { DomainRuleViolation, toKilograms } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation, toKilograms } from '@ree/shared-kernel';
 import type { ConsignmentState } from '../consignment/consignment.state';
 import { LicenceAllocationJob, MiningQuotaDrawJob, RETURNED_AS_ORPHANED } from './reconcile-draws.job';
 

@@ -1,8 +1,7 @@
-import type { RecordedEvent } from '@ree/event-store';
 import { LICENCE_QUANTITY_ALLOCATED, LicenceQuantityAllocatedData, licenceIdOf } from '@ree/licensing';
 import type { ReactorRoute } from '@ree/platform';
 import { MINING_QUOTA_DRAWN, MiningQuotaDrawnData, mineIdOf } from '@ree/registry';
-import type { QuotaCategory } from '@ree/shared-kernel';
+import type { QuotaCategory, RecordedEvent } from '@ree/shared-kernel';
 
 /** The queue of the reconciliation: one delayed job per quota draw and per licence allocation. */
 export const RECONCILE_DRAWS_QUEUE = 'consignment.reconcile-draws';

@@ -1,6 +1,6 @@
+import { NewEvent, RecordedEvent } from '@ree/shared-kernel';
 import { ClientBase, Pool } from 'pg';
 import type { SealKey } from '../chain-seal';
-import { NewEvent, RecordedEvent } from '../event';
 import { chainEvents, prepareAppend, PreparedEvent, StreamHead } from '../prepare-append';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
 

@@ -1,4 +1,3 @@
-import type { Decider } from '@ree/event-store';
 import {
   ConsignmentEvent,
   evolveFlaggableConsignment,
@@ -6,6 +5,7 @@ import {
   flagConsignment,
   initialFlaggableConsignment,
 } from '@ree/consignment';
+import type { Decider } from '@ree/shared-kernel';
 import { evaluateFlags } from '../flags/evaluate-flags';
 import type { FlagPolicy } from '../flags/flag-policy';
 import { evolveFlagState, FlagState, initialFlagState } from '../flags/flag-state';

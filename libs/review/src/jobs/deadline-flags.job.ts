@@ -1,4 +1,3 @@
-import type { Actor, RecordedEvent } from '@ree/event-store';
 import {
   consignmentIdOf,
   SHIPMENT_ARRIVED,
@@ -7,6 +6,7 @@ import {
   ShipmentDepartedData,
 } from '@ree/consignment';
 import type { ReactorRoute } from '@ree/platform';
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import { daysAfter, FlagPolicy } from '../flags/flag-policy';
 
 /** The queue of the deadline flags: one delayed job per departure and per arrival, due at its deadline. */

@@ -1,4 +1,3 @@
-import type { Decider } from '@ree/event-store';
 import {
   ConsignmentEvent,
   ConsignmentState,
@@ -7,6 +6,7 @@ import {
   flagConsignment,
   initialFlaggableConsignment,
 } from '@ree/consignment';
+import type { Decider } from '@ree/shared-kernel';
 import type { RestrictedPartyMatchJob } from './restricted-party-match.job';
 
 /** DOMAIN.md: consignments that shipped to a party in the 24 months before its listing are flagged too. */

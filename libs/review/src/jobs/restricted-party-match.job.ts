@@ -1,6 +1,6 @@
-import type { Actor, RecordedEvent } from '@ree/event-store';
 import type { ReactorRoute } from '@ree/platform';
 import { RESTRICTED_PARTY_LISTED, RestrictedPartyListedData } from '@ree/registry';
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 
 /** The queue of the retro-screening: one job per listing, run at once. */
 export const RESTRICTED_PARTY_MATCH_QUEUE = 'review.restricted-party-match';

@@ -1,4 +1,3 @@
-import type { Actor } from '@ree/event-store';
 import type {
   ConsignmentStatus,
   EndUseCheckOutcome,
@@ -7,6 +6,7 @@ import type {
   InspectionResult,
   Process,
 } from '@ree/consignment';
+import type { Actor } from '@ree/shared-kernel';
 
 /** The six stages of API.md's review, from the mine to the post-shipment check. */
 export const STAGE_NAMES = ['mining', 'processing', 'licence', 'endUse', 'shipment', 'verification'] as const;
