@@ -1,4 +1,4 @@
-import { evolveLicence, initialLicenceState, LicenceEvent, LicenceState, suspendLicence, SuspendLicenceCommand } from '@ree/licensing';
+import { evolveLicence, initialLicenceState, LicenceEvent, LicenceState, suspendLicence, SuspendLicenceCommand } from '@ree/licensing/domain';
 import type { Decider } from '@ree/shared-kernel';
 
 /**

@@ -1,5 +1,5 @@
-import type { ConsignmentEvent, MiningSourceDeclaredData, ProcessingStepRecordedData } from '@ree/consignment';
-import { evolveConsignment } from '@ree/consignment';
+import type { ConsignmentEvent, MiningSourceDeclaredData, ProcessingStepRecordedData } from '@ree/consignment/domain';
+import { evolveConsignment } from '@ree/consignment/domain';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import { evolveFlagState } from '../flags';
 import { replaceOrAppend } from './corrections';

@@ -1,4 +1,4 @@
-import { consignmentIdOf } from '@ree/consignment';
+import { consignmentIdOf } from '@ree/consignment/domain';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import { DEFAULT_FLAG_POLICY, evaluateEventFlags, type FlagPolicy } from '../flags';
 import { applyConsignmentEvent } from './consignment-events';

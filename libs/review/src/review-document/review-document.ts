@@ -5,7 +5,7 @@ import type {
   Facility,
   InspectionResult,
   Process,
-} from '@ree/consignment';
+} from '@ree/consignment/domain';
 import type { Actor } from '@ree/shared-kernel';
 
 /** The six stages of API.md's review, from the mine to the post-shipment check. */

@@ -1,4 +1,4 @@
-import type { LicenceState } from '@ree/licensing';
+import type { LicenceState } from '@ree/licensing/domain';
 import type { CommandContext } from '@ree/shared-kernel';
 import type { ShipmentDeclaredData } from '../../consignment/consignment.events';
 

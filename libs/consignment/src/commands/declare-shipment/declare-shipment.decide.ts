@@ -1,4 +1,4 @@
-import { heldGrams, isActiveOn } from '@ree/licensing';
+import { heldGrams, isActiveOn } from '@ree/licensing/domain';
 import { type Decider, DomainRuleViolation, toGrams } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_DECLARED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';

@@ -1,4 +1,4 @@
-import { normaliseName } from '@ree/registry';
+import { normaliseName } from '@ree/registry/domain';
 import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { ConsignmentEvent, END_USE_DECLARATION_FILED, Party } from '../../consignment/consignment.events';
 import { assertOpen, invalidTransition, visibleRegistration } from '../../consignment/consignment.errors';

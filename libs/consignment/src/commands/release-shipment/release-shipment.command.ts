@@ -1,4 +1,4 @@
-import type { LicenceState } from '@ree/licensing';
+import type { LicenceState } from '@ree/licensing/domain';
 import type { CommandContext } from '@ree/shared-kernel';
 
 /** A customs agent releases a declared shipment for export; the licence records what it carries. */

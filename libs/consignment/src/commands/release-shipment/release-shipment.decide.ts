@@ -1,4 +1,4 @@
-import { isActiveOn } from '@ree/licensing';
+import { isActiveOn } from '@ree/licensing/domain';
 import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_RELEASED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
