@@ -5,4 +5,6 @@ export { RETURNED_ON_CORRECTION } from './commands/correct-mining-source/correct
 export { DrawReconciler, RECONCILIATION_ACTOR } from './reconciliation/draw-reconciler';
 export type { ReconcileOutcome } from './reconciliation/draw-reconciler';
 export * from './reconciliation/reconcile-draws.job';
+export { RETURNED_AS_ORPHANED } from './reconciliation/reconcile-draw.decide';
+export type { LicenceAllocationJob, MiningQuotaDrawJob } from './reconciliation/reconcile-draw.decide';
 export { RECONCILIATION_PROJECTIONS, ReconcileDrawsReactor, ReconciliationModule } from './reconciliation/reconciliation.module';

@@ -5,8 +5,13 @@ import { Actor, eventIdsFrom } from '@ree/shared-kernel';
 import type { ConsignmentState } from '../consignment/consignment.state';
 import { consignmentStreamId } from '../consignment/consignment.stream';
 import { readConsignment } from '../commands/read-consignment';
-import { licenceAllocationReconciliation, miningQuotaReconciliation } from './reconcile-draw.decide';
-import type { LicenceAllocationJob, MiningQuotaDrawJob, ReconcileDrawJob } from './reconcile-draws.job';
+import {
+  type LicenceAllocationJob,
+  licenceAllocationReconciliation,
+  type MiningQuotaDrawJob,
+  miningQuotaReconciliation,
+} from './reconcile-draw.decide';
+import type { ReconcileDrawJob } from './reconcile-draws.job';
 
 /** The worker's own actor for the returns it appends (DOMAIN.md: `system`, never a person). */
 export const RECONCILIATION_ACTOR: Actor = { sub: 'consignment.reconcile-draws', role: 'system' };

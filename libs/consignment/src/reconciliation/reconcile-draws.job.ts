@@ -2,9 +2,7 @@ import { LICENCE_QUANTITY_ALLOCATED, LicenceQuantityAllocatedData, licenceIdOf }
 import type { ReactorRoute } from '@ree/platform';
 import { MINING_QUOTA_DRAWN, MiningQuotaDrawnData, mineIdOf } from '@ree/registry';
 import type { RecordedEvent } from '@ree/shared-kernel';
-import { type LicenceAllocationJob, type MiningQuotaDrawJob, RETURNED_AS_ORPHANED } from './reconcile-draw.decide';
-
-export { type LicenceAllocationJob, type MiningQuotaDrawJob, RETURNED_AS_ORPHANED };
+import type { LicenceAllocationJob, MiningQuotaDrawJob } from './reconcile-draw.decide';
 
 /** The queue of the reconciliation: one delayed job per quota draw and per licence allocation. */
 export const RECONCILE_DRAWS_QUEUE = 'consignment.reconcile-draws';

@@ -10,8 +10,6 @@ import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import type { FlagPolicy } from '../flags/flag-policy';
 import { deadlineAt, type DeadlineFlagCode } from './deadline-flags.decide';
 
-export { deadlineAt, type DeadlineFlagCode };
-
 /** The queue of the deadline flags: one delayed job per departure and per arrival, due at its deadline. */
 export const DEADLINE_FLAGS_QUEUE = 'review.deadline-flags';
 

@@ -1,8 +1,6 @@
 import type { ReactorRoute } from '@ree/platform';
 import { RESTRICTED_PARTY_LISTED, RestrictedPartyListedData } from '@ree/registry';
 import type { RestrictedPartyMatchJob } from './restricted-party-match.decide';
-
-export type { RestrictedPartyMatchJob };
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 
 /** The queue of the retro-screening: one job per listing, run at once. */
