@@ -1,11 +1,28 @@
 /**
  * The architecture rules of docs/quality.md (point 8), checked by `npm run lint`:
- * - domain files (events, state, streams, errors, decisions) and the shared kernel import no framework;
- * - a library imports another only through that library's `index.ts`;
+ * - domain code (below) imports no framework, and reaches none through any chain of imports;
+ * - a library imports another only through that library's `index.ts` (or its pure `domain.ts`);
+ * - production library code never imports infra/;
  * - production code never imports tests or the test-support library; no cycles.
  */
-const FRAMEWORKS = '^(node_modules/)?(@nestjs|typeorm|bullmq|ioredis|pg|express|@eventstore)(/|$)';
-const DOMAIN_FILES = '(\\.(events|state|stream|errors|decide)\\.ts$)|^libs/shared-kernel/';
+// `(^|node_modules/)`: a package resolves to `node_modules/<name>/…`, or further up when
+// node_modules is a link (a git worktree's), or stays `<name>` when it cannot be resolved.
+const FRAMEWORKS = '(^|node_modules/)(@nestjs|typeorm|bullmq|ioredis|pg|express|@eventstore)(/|$)';
+const PLATFORM_PACKAGES = '(^|node_modules/)(@nestjs|typeorm|pg|bullmq|ioredis)(/|$)';
+/**
+ * Domain code (docs/decisions.md, 38): deciders and the commands they take, events, state and
+ * evolve, stream ids, errors, statuses, quantities, review flag rules and folds, each context's
+ * `domain.ts` entry point, and the shared kernel. The audit CLI's `*.command.ts` are commander
+ * commands, not domain messages.
+ */
+const DOMAIN_FILES = [
+  '\\.(decide|command|events|state|stream|errors|status|quantities|rule|fold)\\.ts$',
+  '^libs/[^/]+/src/domain\\.ts$',
+  '^libs/shared-kernel/',
+];
+const NOT_DOMAIN = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/audit/src/cli/'];
+/** Specs and test support, which may build a database from infra/ as test/ does. */
+const TEST_CODE = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '/test/', '/contract/'];
 
 module.exports = {
   forbidden: [
@@ -13,21 +30,37 @@ module.exports = {
       name: 'domain-imports-no-framework',
       comment: 'Decisions are pure: aggregate files and the shared kernel import no NestJS, TypeORM, BullMQ or driver.',
       severity: 'error',
-      from: { path: DOMAIN_FILES, pathNot: '\\.spec\\.ts$' },
+      from: { path: DOMAIN_FILES, pathNot: NOT_DOMAIN },
       to: { path: FRAMEWORKS },
     },
     {
+      name: 'domain-reaches-no-platform',
+      comment:
+        'Domain code reaches no NestJS, TypeORM, pg, BullMQ or ioredis through any chain of imports, type-only ones ' +
+        "included: it imports the shared kernel and other contexts' `@ree/<context>/domain`, never a library's index.",
+      severity: 'error',
+      from: { path: DOMAIN_FILES, pathNot: NOT_DOMAIN },
+      to: { path: PLATFORM_PACKAGES, reachable: true },
+    },
+    {
+      name: 'libraries-import-no-infra',
+      comment: 'infra/ (migrations, roles, privileges, seeds) is run by scripts and tests; production library code never imports it.',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: TEST_CODE },
+      to: { path: '^infra/' },
+    },
+    {
       name: 'libraries-meet-through-index',
-      comment: 'A library (bounded context or shared) is imported by another only through its index.ts.',
+      comment: 'A library (bounded context or shared) is imported by another only through its index.ts, or its pure domain.ts.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/(testing/)?index\\.ts$'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/((testing/)?index|domain)\\.ts$'] },
     },
     {
       name: 'apps-meet-libraries-through-index',
       severity: 'error',
       from: { path: '^apps/' },
-      to: { path: '^libs/', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+      to: { path: '^libs/', pathNot: '^libs/[^/]+/src/(index|domain)\\.ts$' },
     },
     {
       name: 'no-test-code-in-production',

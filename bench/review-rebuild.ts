@@ -9,10 +9,11 @@
  * has caught up, and checks one document against the pure fold. The database is dropped at the end
  * (kept with BENCH_KEEP_DATABASE=true).
  */
-import { createEventStorePool, PostgresEventStore, Projector, type RecordedEvent } from '@ree/event-store';
+import { createEventStorePool, PostgresEventStore, Projector } from '@ree/event-store';
 import { loadConfig } from '@ree/platform';
 import { configuredFlagPolicy, reviewDocument, ReviewProjection } from '@ree/review';
 import { inputOf, Lifecycles } from '@ree/review/projection/review-lifecycles.fixtures';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';

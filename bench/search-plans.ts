@@ -7,7 +7,6 @@
  * database is dropped at the end (kept with BENCH_KEEP_DATABASE=true, to try plans by hand). The figures are recorded in docs/review.md, "Search and
  * its indexes".
  */
-import type { Actor } from '@ree/event-store';
 import { encodeCursor } from '@ree/platform';
 import { ExportStatisticsHandler } from '@ree/review/queries/export-statistics/export-statistics.handler';
 import { ExportStatisticsQuery } from '@ree/review/queries/export-statistics/export-statistics.query';
@@ -16,6 +15,7 @@ import { ListFlagsQuery } from '@ree/review/queries/list-flags/list-flags.query'
 import { SearchConsignmentsHandler } from '@ree/review/queries/search-consignments/search-consignments.handler';
 import { ConsignmentFilter, SearchConsignmentsQuery } from '@ree/review/queries/search-consignments/search-consignments.query';
 import { rangeEndOf, rangeStartOf } from '@ree/review/queries/time-range';
+import type { Actor } from '@ree/shared-kernel';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';

@@ -1,5 +1,6 @@
-import { eventHash, PostgresEventStore, type RecordedEvent } from '@ree/event-store';
+import { eventHash, PostgresEventStore } from '@ree/event-store';
 import { chainSealOf, type Role } from '@ree/platform';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { Pool } from 'pg';
 import { configuredFlagPolicy, reviewDocument } from '@ree/review';
 import { randomUUID } from 'node:crypto';

@@ -15,11 +15,11 @@ import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@ree/eve
 import { Public, Roles } from '@ree/platform/auth/roles';
 import { signDevelopmentToken } from '@ree/platform/auth/development-token';
 import { APP_CONFIG, AppConfig } from '@ree/platform/config/app-config';
-import { CommandContext, Ctx } from '@ree/platform/http/command-context';
+import { Ctx } from '@ree/platform/http/command-context';
 import { CommandResponse } from '@ree/platform/http/command-response';
 import { READ_MODEL_POSITIONS } from '@ree/platform/http/read-model-positions.port';
 import { Metrics } from '@ree/platform/metrics/metrics';
-import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
+import { CommandContext, DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { FakeReadModelPositions } from './support/fake-read-model-positions';
 import { expectProblem } from './support/problem';
 import { testConfig } from './support/test-config';

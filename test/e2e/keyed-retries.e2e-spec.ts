@@ -1,8 +1,9 @@
+import { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { consignmentStreamId, MINING_SOURCE_DECLARED } from '@ree/consignment';
-import { createEventStorePool, PostgresEventStore, RecordedEvent } from '@ree/event-store';
+import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
 import { LICENCE_APPLIED, LICENCE_SCREENED, licenceStreamId } from '@ree/licensing';
 import type { Role } from '@ree/platform';
 import { MINING_QUOTA_DRAWN, mineStreamId } from '@ree/registry';

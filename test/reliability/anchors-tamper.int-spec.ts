@@ -1,5 +1,6 @@
 import { AnchorTaker, checkAnchor, type AnchorKeyring, type Finding } from '@ree/audit';
-import { createEventStorePool, PostgresEventStore, RecordedEvent } from '@ree/event-store';
+import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
+import { RecordedEvent } from '@ree/shared-kernel';
 import { openTestDataSource, privateTestDatabase } from '@ree/testing';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';

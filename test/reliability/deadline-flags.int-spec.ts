@@ -7,7 +7,6 @@ import {
   SHIPMENT_ARRIVED,
   SHIPMENT_DEPARTED,
 } from '@ree/consignment';
-import { RecordedEvent } from '@ree/event-store';
 import {
   DEADLINE_FLAGS_QUEUE,
   DeadlineFlagger,
@@ -16,6 +15,7 @@ import {
   flagPolicy,
   processDeadlineFlagJob,
 } from '@ree/review';
+import { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
 import { eventually, useJobSuite, useReactorHarness } from './reactor-harness';

@@ -8,7 +8,7 @@ import {
   SHIPMENT_ARRIVED,
   SHIPMENT_DEPARTED,
 } from '@ree/consignment';
-import { fold, handleCommand, RecordedEvent } from '@ree/event-store';
+import { handleCommand } from '@ree/event-store';
 import {
   evolveLicence,
   initialLicenceState,
@@ -20,6 +20,7 @@ import {
   licenceStreamId,
 } from '@ree/licensing';
 import { END_USE_VIOLATION_QUEUE, EndUseViolationJob, endUseViolationRoute, EndUseViolationSuspender } from '@ree/review';
+import { fold, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { RevokeLicenceCommand } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.command';
 import { revokeLicenceDecider } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.decide';

@@ -1,6 +1,7 @@
+import { NewEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
-import { createEventStorePool, NewEvent, PostgresEventStore, StreamHead } from '@ree/event-store';
+import { createEventStorePool, PostgresEventStore, StreamHead } from '@ree/event-store';
 import { appendWithClient } from '@ree/event-store/testing';
 import { asSuperuser, createTestDatabase } from '@ree/testing';
 import { dropDatabase } from '../../infra/data-source';

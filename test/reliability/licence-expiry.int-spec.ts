@@ -1,4 +1,3 @@
-import { fold, RecordedEvent } from '@ree/event-store';
 import {
   allocateOnLicence,
   allocateOnLicenceDecider,
@@ -15,6 +14,7 @@ import {
   processExpiryJob,
   shipOnLicence,
 } from '@ree/licensing';
+import { fold, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { allocated, application, approved, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
 import { checkpointOf, eventually, useJobSuite, useReactorHarness } from './reactor-harness';

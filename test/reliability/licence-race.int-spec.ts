@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createEventStorePool, fold, PostgresEventStore } from '@ree/event-store';
+import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
 import { evolveLicence, initialLicenceState, LICENCE_QUANTITY_ALLOCATED, LicenceEvent, licenceStreamId, remainingGrams } from '@ree/licensing';
-import type { CommandContext } from '@ree/platform';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { type CommandContext, DomainRuleViolation, fold } from '@ree/shared-kernel';
 import type { Pool } from 'pg';
 import { AttachLicenceCommand } from '../../libs/consignment/src/commands/attach-licence/attach-licence.command';
 import { AttachLicenceHandler } from '../../libs/consignment/src/commands/attach-licence/attach-licence.handler';

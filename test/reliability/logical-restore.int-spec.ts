@@ -1,3 +1,4 @@
+import { RecordedEvent } from '@ree/shared-kernel';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -6,7 +7,6 @@ import {
   EventStoreRestoreRequiredError,
   PostgresEventStore,
   Projector,
-  RecordedEvent,
   restoreStepMissing,
 } from '@ree/event-store';
 import { checkRestoreStep } from '@ree/platform';

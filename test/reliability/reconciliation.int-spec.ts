@@ -1,7 +1,6 @@
 import { CONSIGNMENT_REGISTERED, consignmentStreamId, DrawReconciler, RECONCILE_DRAWS_QUEUE, ReconcileDrawJob, reconcileDrawsRoute } from '@ree/consignment';
-import { Projector, RecordedEvent } from '@ree/event-store';
+import { Projector } from '@ree/event-store';
 import { createJobWorker, Reactor } from '@ree/platform';
-import type { CommandContext } from '@ree/platform';
 import {
   drawMiningQuota,
   MINE_REGISTERED,
@@ -11,6 +10,7 @@ import {
   MINING_QUOTA_DRAWN,
   MINING_QUOTA_RETURNED,
 } from '@ree/registry';
+import { type CommandContext, RecordedEvent } from '@ree/shared-kernel';
 import type { Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DeclareMiningSourceCommand } from '../../libs/consignment/src/commands/declare-mining-source/declare-mining-source.command';

@@ -1,10 +1,11 @@
 import { ensureSchedule, TAKE_ANCHOR_QUEUE } from '@ree/audit';
 import { CONSIGNMENT_FLAGGED, CONSIGNMENT_REGISTERED, consignmentStreamId, DrawReconciler, RECONCILE_DRAWS_QUEUE, reconcileDrawsRoute, SHIPMENT_DEPARTED } from '@ree/consignment';
-import { Projector, RecordedEvent } from '@ree/event-store';
+import { Projector } from '@ree/event-store';
 import { EXPIRE_LICENCES_QUEUE, expireLicencesRoute, LICENCE_APPROVED, LICENCE_EXPIRED, LicenceExpirer, licenceStreamId, processExpiryJob } from '@ree/licensing';
 import { createJobWorker, JobLedger, JobSweep, Reactor } from '@ree/platform';
 import { MINE_REGISTERED, mineStreamId, MINING_QUOTA_ALLOCATED, MINING_QUOTA_DRAWN, MINING_QUOTA_RETURNED } from '@ree/registry';
 import { DEADLINE_FLAGS_QUEUE, DeadlineFlagger, deadlineFlagsRoute, flagPolicy, processDeadlineFlagJob } from '@ree/review';
+import { RecordedEvent } from '@ree/shared-kernel';
 import type { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';

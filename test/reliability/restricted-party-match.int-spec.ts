@@ -7,7 +7,6 @@ import {
   SHIPMENT_ARRIVED,
   SHIPMENT_DEPARTED,
 } from '@ree/consignment';
-import { RecordedEvent } from '@ree/event-store';
 import {
   LICENCE_APPROVED,
   LICENCE_EXPIRED,
@@ -28,6 +27,7 @@ import {
   RestrictedPartyScreener,
   ScreeningOutcome,
 } from '@ree/review';
+import { RecordedEvent } from '@ree/shared-kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { allocated, application, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
 import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';

@@ -1,10 +1,10 @@
 import { checkConsignmentIntegrity, GetConsignmentHistoryHandler, GetConsignmentHistoryQuery, MalformedEvent, verifyStream } from '@ree/audit';
 import { consignmentStreamId } from '@ree/consignment';
-import { createEventStorePool, GENESIS_HASH, PostgresEventStore, RecordedEvent, sealChecker, SealKey, verifyChain } from '@ree/event-store';
+import { createEventStorePool, GENESIS_HASH, PostgresEventStore, sealChecker, SealKey, verifyChain } from '@ree/event-store';
 import { licenceStreamId } from '@ree/licensing';
 import { loadConfig } from '@ree/platform';
 import { mineStreamId } from '@ree/registry';
-import { NotFound } from '@ree/shared-kernel';
+import { NotFound, RecordedEvent } from '@ree/shared-kernel';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { privateTestDatabase } from '@ree/testing';

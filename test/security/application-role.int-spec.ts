@@ -1,5 +1,6 @@
+import type { NewEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import { createEventStorePool, type NewEvent, PostgresEventStore } from '@ree/event-store';
+import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
 import { checkApplicationRole } from '@ree/platform';
 import { asOwner, asSuperuser } from '@ree/testing';
 import { Client, Pool } from 'pg';

@@ -1,4 +1,5 @@
-import { eventHash, EventMetadata, RecordedEvent } from '@ree/event-store';
+import { eventHash } from '@ree/event-store';
+import { EventMetadata, RecordedEvent } from '@ree/shared-kernel';
 import { Client, type ClientBase, type Pool } from 'pg';
 import { asSuperuser } from './postgres-admin';
 

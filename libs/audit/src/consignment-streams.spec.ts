@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { streamsDrawnOn } from './consignment-streams';
 
 const MINE_A = '6f1c2b7e-0000-4000-8000-0000000000b1';

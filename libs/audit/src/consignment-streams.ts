@@ -1,8 +1,8 @@
 import { consignmentStreamId, LICENCE_ATTACHED, MINING_SOURCE_CORRECTED, MINING_SOURCE_DECLARED } from '@ree/consignment';
-import type { EventStore, RecordedEvent } from '@ree/event-store';
+import type { EventStore } from '@ree/event-store';
 import { licenceStreamId } from '@ree/licensing';
 import { mineStreamId } from '@ree/registry';
-import { NotFound } from '@ree/shared-kernel';
+import { NotFound, type RecordedEvent } from '@ree/shared-kernel';
 
 /** A non-empty string field of an event's data; a row rewritten by hand may hold anything. */
 function idIn(data: unknown, field: string): string | null {

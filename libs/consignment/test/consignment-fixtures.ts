@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import {
   CONSIGNMENT_CANCELLED,
   CONSIGNMENT_CLOSED,

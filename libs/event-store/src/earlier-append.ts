@@ -1,6 +1,6 @@
+import { NewEvent, RecordedEvent } from '@ree/shared-kernel';
 import { canonicalJson } from './canonical-json';
 import { EventIdConflictReason } from './errors';
-import { NewEvent, RecordedEvent } from './event';
 import { ExpectedRevision } from './expected-revision';
 import { jsonCopy, PreparedEvent } from './prepare-append';
 

@@ -1,4 +1,4 @@
-import { NewEvent, RecordedEvent } from './event';
+import { NewEvent, RecordedEvent } from '@ree/shared-kernel';
 import { ExpectedRevision } from './expected-revision';
 
 /**

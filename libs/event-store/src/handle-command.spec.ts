@@ -1,4 +1,4 @@
-import { Decider } from './decider';
+import { Decider } from '@ree/shared-kernel';
 import { WrongExpectedRevisionError } from './errors';
 import { commandRetryDelay, handleCommand } from './handle-command';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';

@@ -1,5 +1,4 @@
-import { Decider, fold } from './decider';
-import { DomainEvent, EventMetadataInput, RecordedEvent } from './event';
+import { Decider, DomainEvent, EventMetadataInput, fold, RecordedEvent } from '@ree/shared-kernel';
 import { EventStore } from './event-store';
 import { WrongExpectedRevisionError } from './errors';
 import { backoffDelay, jitteredDelay, sleep } from './projections/backoff';

@@ -1,6 +1,6 @@
+import { RecordedEvent } from '@ree/shared-kernel';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { parseSealKeys, sealChecker, SealKey } from './chain-seal';
-import { RecordedEvent } from './event';
 import { ChainLink, eventHash, GENESIS_HASH, linkBreak, linkHolds, verifyChain } from './hash-chain';
 import { chainEvents, prepareAppend } from './prepare-append';
 

@@ -1,6 +1,6 @@
+import { EventMetadata, NewEvent, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { sealOf, SealKey } from './chain-seal';
-import { EventMetadata, NewEvent, RecordedEvent } from './event';
 import { eventHash, GENESIS_HASH } from './hash-chain';
 
 /** What an adapter must know about a stream's last event to append after it. */

@@ -1,4 +1,4 @@
-import { RecordedEvent } from './event';
+import { RecordedEvent } from '@ree/shared-kernel';
 import { UpcasterRegistry } from './upcasting';
 
 function stored(type: string, schemaVersion: number, data: unknown): RecordedEvent {

@@ -1,4 +1,4 @@
-import { RecordedEvent } from './event';
+import { RecordedEvent } from '@ree/shared-kernel';
 
 /** Turns a stored event of one (type, schemaVersion) into its next shape. */
 export type Upcaster = (event: { type: string; schemaVersion: number; data: unknown }) => {

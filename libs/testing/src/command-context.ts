@@ -1,5 +1,5 @@
-import type { Actor } from '@ree/event-store';
-import type { CommandContext, Role } from '@ree/platform';
+import type { Role } from '@ree/platform';
+import type { Actor, CommandContext } from '@ree/shared-kernel';
 
 /** A command context as the HTTP layer would build it, for decider specs and handler tests. */
 export function aCommandContext(overrides: Partial<CommandContext> & { role?: Role } = {}): CommandContext {

@@ -1,5 +1,4 @@
-import { Decider, DomainEvent, fold } from '@ree/event-store';
-import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
+import { Decider, DomainEvent, DomainRuleViolation, fold, NotFound } from '@ree/shared-kernel';
 
 /**
  * Given/when/then for pure deciders, so that a spec reads like the rulebook:

@@ -1,5 +1,5 @@
+import type { DomainEvent, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent, RecordedEvent } from '@ree/event-store';
 
 let nextPosition = 1_000_000;
 

@@ -1,4 +1,5 @@
-import type { Projection, RecordedEvent } from '@ree/event-store';
+import type { Projection } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { createTestSchema } from '@ree/testing';
 import type { EntityManager } from 'typeorm';
 

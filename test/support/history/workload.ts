@@ -1,4 +1,5 @@
-import { EventStore, NewEvent, WrongExpectedRevisionError } from '@ree/event-store';
+import { EventStore, WrongExpectedRevisionError } from '@ree/event-store';
+import { NewEvent } from '@ree/shared-kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Expected } from './history';
 import { HISTORY_EVENT_TYPE } from './history-projection';

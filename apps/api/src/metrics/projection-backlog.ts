@@ -1,4 +1,5 @@
-import type { EventStore, RecordedEvent } from '@ree/event-store';
+import type { EventStore } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { DataSource } from 'typeorm';
 import { projectionLag } from '../health/projection-lag';
 

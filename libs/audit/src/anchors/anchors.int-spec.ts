@@ -1,6 +1,6 @@
-import { createEventStorePool, eventHash, PostgresEventStore, RecordedEvent, verifyChain } from '@ree/event-store';
+import { createEventStorePool, eventHash, PostgresEventStore, verifyChain } from '@ree/event-store';
 import { appendWithClient } from '@ree/event-store/testing';
-import { NotFound } from '@ree/shared-kernel';
+import { NotFound, RecordedEvent } from '@ree/shared-kernel';
 import { asOwner, openTestDataSource, privateTestDatabase } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';

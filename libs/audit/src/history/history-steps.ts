@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { MalformedEvent } from './malformed-event';
 import { evolveReview, type FlagPolicy, initialReview, type ReviewDocument, STAGE_NAMES, type StageName, type StageStatus } from '@ree/review';
 

@@ -1,5 +1,5 @@
 import { ConflictException } from '@nestjs/common';
-import type { RecordedEvent } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 
 /**
  * A stored event that is no event envelope any more (a row edited by hand): the history cannot

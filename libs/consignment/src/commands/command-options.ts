@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HandleCommandOptions } from '@ree/event-store';
-import type { CommandContext } from '@ree/platform';
-import { eventIdsFrom, nameBasedUuid } from '@ree/shared-kernel';
+import { type CommandContext, eventIdsFrom, nameBasedUuid } from '@ree/shared-kernel';
 import { CONSIGNMENT_SCHEMA_VERSIONS } from '../consignment/consignment.events';
 
 /**

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createEventStorePool, fold, handleCommand, PostgresEventStore } from '@ree/event-store';
-import type { CommandContext } from '@ree/platform';
+import { createEventStorePool, handleCommand, PostgresEventStore } from '@ree/event-store';
 import {
   drawMiningQuota,
   evolveMine,
@@ -12,7 +11,7 @@ import {
   MINING_QUOTA_DRAWN,
   remainingQuotaGrams,
 } from '@ree/registry';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { type CommandContext, DomainRuleViolation, fold } from '@ree/shared-kernel';
 import type { Pool } from 'pg';
 import { registration, source } from '../../test/consignment-fixtures';
 import { consignmentStreamId } from '../consignment/consignment.stream';

@@ -1,5 +1,5 @@
-import { EventStore, fold, RecordedEvent, WrongExpectedRevisionError } from '@ree/event-store';
-import type { CommandContext } from '@ree/platform';
+import { EventStore, WrongExpectedRevisionError } from '@ree/event-store';
+import { type CommandContext, fold, RecordedEvent } from '@ree/shared-kernel';
 import type { ConsignmentEvent } from '../consignment/consignment.events';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../consignment/consignment.state';
 

@@ -1,7 +1,6 @@
-import type { DomainEvent, EventStore } from '@ree/event-store';
+import type { EventStore } from '@ree/event-store';
 import { WrongExpectedRevisionError } from '@ree/event-store';
-import type { CommandContext } from '@ree/platform';
-import { eventIdsFrom } from '@ree/shared-kernel';
+import { type CommandContext, type DomainEvent, eventIdsFrom } from '@ree/shared-kernel';
 
 /**
  * Re-reads and re-decides after each concurrent write to the reserved stream. Every lost race

@@ -1,5 +1,4 @@
-import type { Actor } from '@ree/event-store';
-import { DomainRuleViolation, NotFound, toGrams } from '@ree/shared-kernel';
+import { type Actor, DomainRuleViolation, NotFound, toGrams } from '@ree/shared-kernel';
 import type { ConsignmentRegisteredData } from './consignment.events';
 import type { ConsignmentState } from './consignment.state';
 import { hasReached, isFinished } from './consignment.status';

@@ -1,4 +1,4 @@
-import { fold } from '@ree/event-store';
+import { fold } from '@ree/shared-kernel';
 import {
   arrived,
   cancelled,

@@ -1,12 +1,17 @@
-import { Actor, EventStore, handleCommand, HandleCommandOptions } from '@ree/event-store';
+import { EventStore, handleCommand, HandleCommandOptions } from '@ree/event-store';
 import { LICENCE_SCHEMA_VERSIONS, licenceStreamId } from '@ree/licensing';
 import { MINE_SCHEMA_VERSIONS, mineStreamId } from '@ree/registry';
-import { eventIdsFrom } from '@ree/shared-kernel';
+import { Actor, eventIdsFrom } from '@ree/shared-kernel';
 import type { ConsignmentState } from '../consignment/consignment.state';
 import { consignmentStreamId } from '../consignment/consignment.stream';
 import { readConsignment } from '../commands/read-consignment';
-import { licenceAllocationReconciliation, miningQuotaReconciliation } from './reconcile-draw.decide';
-import type { LicenceAllocationJob, MiningQuotaDrawJob, ReconcileDrawJob } from './reconcile-draws.job';
+import {
+  type LicenceAllocationJob,
+  licenceAllocationReconciliation,
+  type MiningQuotaDrawJob,
+  miningQuotaReconciliation,
+} from './reconcile-draw.decide';
+import type { ReconcileDrawJob } from './reconcile-draws.job';
 
 /** The worker's own actor for the returns it appends (docs/domain.md, "Roles": `system`, never a person). */
 export const RECONCILIATION_ACTOR: Actor = { sub: 'consignment.reconcile-draws', role: 'system' };

@@ -1,13 +1,18 @@
-import { fold } from '@ree/event-store';
 import { LICENCE_ALLOCATION_RELEASED, LICENCE_APPLIED, LICENCE_QUANTITY_ALLOCATED, LicenceEvent } from '@ree/licensing';
 import { MINE_REGISTERED, MINING_QUOTA_ALLOCATED, MINING_QUOTA_DRAWN, MINING_QUOTA_RETURNED, MineEvent, mineStreamId } from '@ree/registry';
 import { spec } from '@ree/testing';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { DomainRuleViolation, fold } from '@ree/shared-kernel';
 import { CONSIGNMENT_CANCELLED, ConsignmentEvent, MINING_SOURCE_CORRECTED } from '../consignment/consignment.events';
 import { evolveConsignment, initialConsignmentState, ConsignmentState } from '../consignment/consignment.state';
 import { CONSIGNMENT_ID, licensed, MINE_ID, registered, source, sourced } from '../../test/consignment-fixtures';
-import { licenceAllocationReconciliation, miningQuotaReconciliation, refuseReturnedDraw } from './reconcile-draw.decide';
-import { LicenceAllocationJob, MiningQuotaDrawJob, reconcileDrawJobOf, reconcileDrawsRoute } from './reconcile-draws.job';
+import {
+  LicenceAllocationJob,
+  licenceAllocationReconciliation,
+  MiningQuotaDrawJob,
+  miningQuotaReconciliation,
+  refuseReturnedDraw,
+} from './reconcile-draw.decide';
+import { reconcileDrawJobOf, reconcileDrawsRoute } from './reconcile-draws.job';
 
 const consignment = (...events: ConsignmentEvent[]): ConsignmentState =>
   fold({ evolve: evolveConsignment, initialState: initialConsignmentState }, events);

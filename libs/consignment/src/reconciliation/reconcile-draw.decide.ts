@@ -1,9 +1,27 @@
-import type { Decider } from '@ree/event-store';
-import { evolveLicence, heldGrams, initialLicenceState, LicenceEvent, LicenceState, releaseOnLicence } from '@ree/licensing';
-import { evolveMine, initialMineState, MineEvent, MineState, returnMiningQuota } from '@ree/registry';
-import { DomainRuleViolation, toKilograms } from '@ree/shared-kernel';
+import { evolveLicence, heldGrams, initialLicenceState, LicenceEvent, LicenceState, releaseOnLicence } from '@ree/licensing/domain';
+import { evolveMine, initialMineState, MineEvent, MineState, returnMiningQuota } from '@ree/registry/domain';
+import { type Decider, DomainRuleViolation, type QuotaCategory, toKilograms } from '@ree/shared-kernel';
 import type { ConsignmentState } from '../consignment/consignment.state';
-import { LicenceAllocationJob, MiningQuotaDrawJob, RETURNED_AS_ORPHANED } from './reconcile-draws.job';
+
+/** Why a draw is given back when its consignment event never came (MiningQuotaReturned and LicenceAllocationReleased `reason`). */
+export const RETURNED_AS_ORPHANED = 'orphaned-draw';
+
+/** A draw on a mine's quota, to be checked against the consignment that made it. */
+export interface MiningQuotaDrawJob {
+  readonly kind: 'mining-quota';
+  readonly mineId: string;
+  readonly year: number;
+  readonly category: QuotaCategory;
+  readonly consignmentId: string;
+  readonly declarationId: string;
+}
+
+/** An allocation on a licence, to be checked against the consignment that made it. */
+export interface LicenceAllocationJob {
+  readonly kind: 'licence-allocation';
+  readonly licenceId: string;
+  readonly consignmentId: string;
+}
 
 /**
  * A quota draw is orphaned when no declaration or correction of its consignment carries its

@@ -1,34 +1,14 @@
-import type { RecordedEvent } from '@ree/event-store';
 import { LICENCE_QUANTITY_ALLOCATED, LicenceQuantityAllocatedData, licenceIdOf } from '@ree/licensing';
 import type { ReactorRoute } from '@ree/platform';
 import { MINING_QUOTA_DRAWN, MiningQuotaDrawnData, mineIdOf } from '@ree/registry';
-import type { QuotaCategory } from '@ree/shared-kernel';
+import type { RecordedEvent } from '@ree/shared-kernel';
+import type { LicenceAllocationJob, MiningQuotaDrawJob } from './reconcile-draw.decide';
 
 /** The queue of the reconciliation: one delayed job per quota draw and per licence allocation. */
 export const RECONCILE_DRAWS_QUEUE = 'consignment.reconcile-draws';
 
 /** The checkpoint name of the reactor that enqueues them. */
 export const RECONCILE_DRAWS_REACTOR = 'reactor.consignment.reconcile-draws';
-
-/** Why a draw is given back when its consignment event never came (MiningQuotaReturned and LicenceAllocationReleased `reason`). */
-export const RETURNED_AS_ORPHANED = 'orphaned-draw';
-
-/** A draw on a mine's quota, to be checked against the consignment that made it. */
-export interface MiningQuotaDrawJob {
-  readonly kind: 'mining-quota';
-  readonly mineId: string;
-  readonly year: number;
-  readonly category: QuotaCategory;
-  readonly consignmentId: string;
-  readonly declarationId: string;
-}
-
-/** An allocation on a licence, to be checked against the consignment that made it. */
-export interface LicenceAllocationJob {
-  readonly kind: 'licence-allocation';
-  readonly licenceId: string;
-  readonly consignmentId: string;
-}
 
 export type ReconcileDrawJob = MiningQuotaDrawJob | LicenceAllocationJob;
 

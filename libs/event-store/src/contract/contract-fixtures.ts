@@ -1,5 +1,5 @@
+import { NewEvent, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import { NewEvent, RecordedEvent } from '../event';
 import { EventStore } from '../event-store';
 
 export const actor = { sub: 'contract-test', role: 'OFFICER' } as const;

@@ -1,6 +1,6 @@
+import { NewEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { EventIdConflictError } from '../errors';
-import { NewEvent } from '../event';
 import { ExpectedRevision } from '../expected-revision';
 import { WithStore } from './contract-types';
 import { actor, freshStream, newEvents, readAllOf } from './contract-fixtures';

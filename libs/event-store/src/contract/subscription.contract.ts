@@ -1,4 +1,4 @@
-import { RecordedEvent } from '../event';
+import { RecordedEvent } from '@ree/shared-kernel';
 import { WithStore } from './contract-types';
 import { deliveredWhen, eventually, freshStream, newEvents } from './contract-fixtures';
 

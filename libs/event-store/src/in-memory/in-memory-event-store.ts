@@ -1,5 +1,5 @@
+import { NewEvent, RecordedEvent } from '@ree/shared-kernel';
 import { CatchUpSubscriptions } from '../catch-up-subscription';
-import { NewEvent, RecordedEvent } from '../event';
 import {
   AppendOptions,
   AppendResult,

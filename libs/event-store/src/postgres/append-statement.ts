@@ -1,6 +1,6 @@
+import { RecordedEvent } from '@ree/shared-kernel';
 import { ClientBase, Pool } from 'pg';
 import type { SealKey } from '../chain-seal';
-import { RecordedEvent } from '../event';
 import { chainEvents, PreparedEvent, StreamHead } from '../prepare-append';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
 

@@ -1,4 +1,4 @@
-import { EventMetadata, RecordedEvent } from '../event';
+import { EventMetadata, RecordedEvent } from '@ree/shared-kernel';
 
 /**
  * The columns every read selects. Position goes out as text (a bigint never passes through a

@@ -1,8 +1,8 @@
+import { NewEvent, RecordedEvent } from '@ree/shared-kernel';
 import { Pool } from 'pg';
 import { AppendObserver, observeAppend } from '../append-observer';
 import type { SealKey } from '../chain-seal';
 import { CatchUpSubscriptions } from '../catch-up-subscription';
-import { NewEvent, RecordedEvent } from '../event';
 import {
   AppendOptions,
   AppendResult,

@@ -1,5 +1,5 @@
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { DataSource } from 'typeorm';
-import type { RecordedEvent } from '../event';
 import type { Checkpoint, EventStore, Subscription } from '../event-store';
 import { backoffDelay, sleep } from './backoff';
 import { advanceCheckpoint, loadCheckpoints, lockCheckpoint } from './checkpoint-table';

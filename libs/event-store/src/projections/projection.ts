@@ -1,5 +1,5 @@
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '../event';
 
 /**
  * A read model built from events by the {@link Projector}.

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../event';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { Projection } from './projection';
 import { Projector } from './projector';
 import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';

@@ -1,6 +1,6 @@
 import { ClientBase } from 'pg';
 import type { SealKey } from '../chain-seal';
-import { NewEvent, RecordedEvent } from '../event';
+import { NewEvent, RecordedEvent } from '@ree/shared-kernel';
 import { insertEvents } from '../postgres/append-statement';
 import { prepareAppend, StreamHead } from '../prepare-append';
 

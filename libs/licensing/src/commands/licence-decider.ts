@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import type { LicenceEvent } from '../licence/licence.events';
 import { evolveLicence, initialLicenceState, LicenceState, LicenceStatus } from '../licence/licence.state';
 

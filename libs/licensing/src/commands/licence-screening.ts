@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore, fold } from '@ree/event-store';
+import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { ScreeningResult, ScreeningService } from '@ree/registry';
-import { NotFound } from '@ree/shared-kernel';
+import { fold, NotFound } from '@ree/shared-kernel';
 import type { LicenceEvent, LicenceParty, LicenceScreenedData, LicenceScreeningMatch, ScreenedField } from '../licence/licence.events';
 import { evolveLicence, initialLicenceState, LicenceState } from '../licence/licence.state';
 import { licenceStreamId } from '../licence/licence.stream';

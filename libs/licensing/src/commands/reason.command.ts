@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /** An officer's step on a licence that needs nothing but a reason (reject, suspend, revoke). */
 export abstract class LicenceReasonCommand {

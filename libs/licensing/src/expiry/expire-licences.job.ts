@@ -1,5 +1,5 @@
-import type { Actor, RecordedEvent } from '@ree/event-store';
 import type { ReactorRoute } from '@ree/platform';
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import { LICENCE_APPROVED, LicenceApprovedData } from '../licence/licence.events';
 import { licenceIdOf } from '../licence/licence.stream';
 

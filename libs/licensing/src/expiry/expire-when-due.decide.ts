@@ -1,4 +1,4 @@
-import type { Decider } from '@ree/event-store';
+import type { Decider } from '@ree/shared-kernel';
 import { expireLicence } from '../commands/expire-licence/expire-licence.decide';
 import type { ExpireLicenceCommand } from '../commands/expire-licence/expire-licence.command';
 import type { LicenceEvent } from '../licence/licence.events';

@@ -1,5 +1,5 @@
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import type { Actor, RecordedEvent } from '@ree/event-store';
 import { openTestDataSource, recordedStream } from '@ree/testing';
 import { DataSource } from 'typeorm';
 import { allocated, application, issued } from '../commands/licence-history.fixture';

@@ -1,5 +1,5 @@
-import type { Projection, RecordedEvent } from '@ree/event-store';
-import { toGrams } from '@ree/shared-kernel';
+import type { Projection } from '@ree/event-store';
+import { type RecordedEvent, toGrams } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import {
   LICENCE_ALLOCATION_RELEASED,

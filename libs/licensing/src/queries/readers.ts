@@ -1,5 +1,5 @@
-import type { Actor } from '@ree/event-store';
 import type { Role } from '@ree/platform';
+import type { Actor } from '@ree/shared-kernel';
 
 /**
  * Who may read licences (README, "Who may do what"): exporters their own organisation's only;

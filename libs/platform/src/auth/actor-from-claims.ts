@@ -1,4 +1,4 @@
-import type { Actor } from '@ree/event-store';
+import type { Actor } from '@ree/shared-kernel';
 import { Role, ROLES } from './roles';
 
 /** The roles a token may carry over HTTP: `system` is the worker's own actor and never a caller. */

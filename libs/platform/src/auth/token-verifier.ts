@@ -1,4 +1,4 @@
-import type { Actor } from '@ree/event-store';
+import type { Actor } from '@ree/shared-kernel';
 import { GetPublicKeyOrSecret, Secret, verify, VerifyOptions } from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import type { AppConfig } from '../config/app-config';

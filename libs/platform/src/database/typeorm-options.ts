@@ -1,7 +1,6 @@
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { BoundedPool, pgSessionOptions } from '@ree/event-store';
 import pg from 'pg';
-import { dataSourceOptions } from '../../../../infra/data-source';
 import type { AppConfig } from '../config/app-config';
 import { sessionSettingsOf } from './session-settings';
 
@@ -31,14 +30,16 @@ export function keepClientErrorsHandled(client: { on(event: 'error', listener: (
 }
 
 /**
- * TypeORM's root options: migrations only ever run from `npm run migrate`, never at start. Its
- * sessions carry the process's session settings (`extra` is handed to pg as pool options) and
- * queue for a connection like the event store's.
+ * TypeORM's root options: migrations only ever run from `npm run migrate` (infra/data-source.ts),
+ * never at start, so the processes neither load nor run them. Its sessions carry the process's
+ * session settings (`extra` is handed to pg as pool options) and queue for a connection like the
+ * event store's.
  */
 export function typeOrmOptions(config: AppConfig, role: 'api' | 'worker'): TypeOrmModuleOptions {
   const session = sessionSettingsOf(config, role);
   return {
-    ...dataSourceOptions(config.databaseUrl),
+    type: 'postgres',
+    url: config.databaseUrl,
     autoLoadEntities: true,
     synchronize: false,
     migrationsRun: false,

@@ -1,17 +1,5 @@
 import { BadRequestException, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Actor } from '@ree/event-store';
-
-/** What a command handler needs to know about the request, besides the command itself. */
-export interface CommandContext {
-  readonly actor: Actor;
-  readonly correlationId: string;
-  /** From `If-Match: "<revision>"`: the stream revision the client saw. */
-  readonly expectedRevision?: number;
-  /** From `Idempotency-Key`: seeds deterministic event ids. */
-  readonly idempotencyKey?: string;
-  /** When the request came in: the only clock a decision sees. */
-  readonly now: Date;
-}
+import type { Actor, CommandContext } from '@ree/shared-kernel';
 
 /** The request fields that the auth guard and the correlation middleware fill in. */
 export interface RequestWithContext {

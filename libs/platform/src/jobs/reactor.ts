@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { Projection, RecordedEvent } from '@ree/event-store';
+import type { Projection } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import { DueJob, recordJobs } from './job-ledger';
 import type { JobQueues } from './job-queues';

@@ -7,8 +7,8 @@ import {
   Projection,
   Projector,
   ReadModelPositions,
-  RecordedEvent,
 } from '@ree/event-store';
+import { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';

@@ -1,6 +1,5 @@
 import type { HandleCommandOptions } from '@ree/event-store';
-import type { CommandContext } from '@ree/platform';
-import { eventIdsFrom, nameBasedUuid, newId } from '@ree/shared-kernel';
+import { type CommandContext, eventIdsFrom, nameBasedUuid, newId } from '@ree/shared-kernel';
 
 /**
  * What every registry handler hands to `handleCommand`: the actor and correlation id as

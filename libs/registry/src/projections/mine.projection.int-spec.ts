@@ -1,5 +1,5 @@
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@ree/event-store';
 import { openTestDataSource, recordedStream } from '@ree/testing';
 import { DataSource } from 'typeorm';
 import { MINE_REGISTERED, MineEvent, MINING_QUOTA_ALLOCATED, MINING_QUOTA_DRAWN, MINING_QUOTA_RETURNED } from '../mine/mine.events';

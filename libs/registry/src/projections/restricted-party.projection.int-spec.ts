@@ -1,5 +1,5 @@
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@ree/event-store';
 import { openTestDataSource, recordedStream } from '@ree/testing';
 import { DataSource } from 'typeorm';
 import { RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_LISTED } from '../restricted-party/restricted-party.events';

@@ -1,4 +1,5 @@
-import type { Projection, RecordedEvent } from '@ree/event-store';
+import type { Projection } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import {
   RESTRICTED_PARTY_DELISTED,

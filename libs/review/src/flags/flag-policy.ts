@@ -1,4 +1,4 @@
-import type { Process } from '@ree/consignment';
+import type { Process } from '@ree/consignment/domain';
 
 /**
  * The thresholds of the red-flag rules. The yield floors are an assumption taken from

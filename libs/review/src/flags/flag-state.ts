@@ -1,5 +1,5 @@
-import type { ConsignmentEvent, EndUseCheckOutcome, Process } from '@ree/consignment';
-import type { LicenceEvent } from '@ree/licensing';
+import type { ConsignmentEvent, EndUseCheckOutcome, Process } from '@ree/consignment/domain';
+import type { LicenceEvent } from '@ree/licensing/domain';
 import { toGrams } from '@ree/shared-kernel';
 
 /** A mining source or processing step in force; quantities in integer grams of REO. */

@@ -3,8 +3,7 @@ import { spec } from '@ree/testing';
 import { flagPolicy } from '../flags/flag-policy';
 import { arrived, cancelled, departed, endUseChecked, registered, shipmentDeclared } from '../flags/flag.fixtures';
 import { foldFlagState } from '../flags/flag-state';
-import { deadlineDueAt, raiseDeadlineFlagDecider, RaiseDeadlineFlagCommand } from './deadline-flags.decide';
-import type { DeadlineFlagCode } from './deadline-flags.job';
+import { deadlineDueAt, type DeadlineFlagCode, RaiseDeadlineFlagCommand, raiseDeadlineFlagDecider } from './deadline-flags.decide';
 
 const policy = flagPolicy({ arrivalDueDays: 60, endUseCheckDueDays: 90 });
 const DEPARTED = '2025-03-05T08:00:00.000Z';

@@ -1,15 +1,22 @@
-import type { Decider } from '@ree/event-store';
 import {
   ConsignmentEvent,
   evolveFlaggableConsignment,
   FlaggableConsignment,
   flagConsignment,
   initialFlaggableConsignment,
-} from '@ree/consignment';
+} from '@ree/consignment/domain';
+import type { Decider } from '@ree/shared-kernel';
 import { evaluateFlags } from '../flags/evaluate-flags';
-import type { FlagPolicy } from '../flags/flag-policy';
+import { daysAfter, type FlagPolicy } from '../flags/flag-policy';
 import { evolveFlagState, FlagState, initialFlagState } from '../flags/flag-state';
-import { deadlineAt, DeadlineFlagCode } from './deadline-flags.job';
+
+/** The two flags that need the clock: no arrival after departure, no end-use check after arrival. */
+export type DeadlineFlagCode = 'ARRIVAL_NOT_CONFIRMED' | 'END_USE_CHECK_OVERDUE';
+
+/** The deadline of a code, counted from the departure or the arrival as the flag rules count it (whole 24-hour days). */
+export function deadlineAt(code: DeadlineFlagCode, since: string, policy: FlagPolicy): Date {
+  return daysAfter(since, code === 'ARRIVAL_NOT_CONFIRMED' ? policy.arrivalDueDays : policy.endUseCheckDueDays);
+}
 
 /** A deadline job's question at its own time `now`: is this flag in force, and not yet on record? */
 export interface RaiseDeadlineFlagCommand {

@@ -1,4 +1,3 @@
-import type { Actor, RecordedEvent } from '@ree/event-store';
 import {
   consignmentIdOf,
   SHIPMENT_ARRIVED,
@@ -7,7 +6,9 @@ import {
   ShipmentDepartedData,
 } from '@ree/consignment';
 import type { ReactorRoute } from '@ree/platform';
-import { daysAfter, FlagPolicy } from '../flags/flag-policy';
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
+import type { FlagPolicy } from '../flags/flag-policy';
+import { deadlineAt, type DeadlineFlagCode } from './deadline-flags.decide';
 
 /** The queue of the deadline flags: one delayed job per departure and per arrival, due at its deadline. */
 export const DEADLINE_FLAGS_QUEUE = 'review.deadline-flags';
@@ -17,9 +18,6 @@ export const DEADLINE_FLAGS_REACTOR = 'reactor.review.deadline-flags';
 
 /** The worker's own actor for the `ConsignmentFlagged` it appends (docs/domain.md, "Roles": `system`, never a person). */
 export const DEADLINE_FLAGS_ACTOR: Actor = { sub: DEADLINE_FLAGS_QUEUE, role: 'system' };
-
-/** The two flags that need the clock: no arrival after departure, no end-use check after arrival. */
-export type DeadlineFlagCode = 'ARRIVAL_NOT_CONFIRMED' | 'END_USE_CHECK_OVERDUE';
 
 /** One deadline of one consignment; `dueAt` is the deadline as the reactor computed it, for the logs. */
 export interface DeadlineFlagJob {
@@ -33,11 +31,6 @@ export const DEADLINE_JOB_NAMES: Readonly<Record<DeadlineFlagCode, string>> = {
   ARRIVAL_NOT_CONFIRMED: 'arrival-not-confirmed',
   END_USE_CHECK_OVERDUE: 'end-use-check-overdue',
 };
-
-/** The deadline of a code, counted from the departure or the arrival as the flag rules count it (whole 24-hour days). */
-export function deadlineAt(code: DeadlineFlagCode, since: string, policy: FlagPolicy): Date {
-  return daysAfter(since, code === 'ARRIVAL_NOT_CONFIRMED' ? policy.arrivalDueDays : policy.endUseCheckDueDays);
-}
 
 function deadlineOf(event: RecordedEvent, policy: FlagPolicy): DeadlineFlagJob | undefined {
   const consignmentId = consignmentIdOf(event.streamId);

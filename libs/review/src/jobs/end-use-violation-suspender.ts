@@ -1,5 +1,6 @@
-import { EventStore, fold } from '@ree/event-store';
+import { EventStore } from '@ree/event-store';
 import { ConsignmentEvent, consignmentStreamId, evolveConsignment, initialConsignmentState } from '@ree/consignment';
+import { fold } from '@ree/shared-kernel';
 import { END_USE_VIOLATION_ACTOR, END_USE_VIOLATION_QUEUE, endUseViolationReason, EndUseViolationJob } from './end-use-violation.job';
 import { suspendAsSystem } from './system-suspension';
 

@@ -1,6 +1,6 @@
-import type { Actor, RecordedEvent } from '@ree/event-store';
 import { consignmentIdOf, END_USE_CHECK_RECORDED, EndUseCheckOutcome, EndUseCheckRecordedData } from '@ree/consignment';
 import type { ReactorRoute } from '@ree/platform';
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 
 /** The queue of the end-use violations: one job per failed end-use check, run at once. */
 export const END_USE_VIOLATION_QUEUE = 'review.end-use-violation';

@@ -1,7 +1,7 @@
-export { DEADLINE_FLAGS_ACTOR, DEADLINE_FLAGS_QUEUE, DEADLINE_FLAGS_REACTOR, DEADLINE_JOB_NAMES, deadlineAt, deadlineFlagsRoute } from './deadline-flags.job';
-export type { DeadlineFlagCode, DeadlineFlagJob } from './deadline-flags.job';
-export { deadlineDueAt, raiseDeadlineFlag, raiseDeadlineFlagDecider } from './deadline-flags.decide';
-export type { DeadlineState, RaiseDeadlineFlagCommand } from './deadline-flags.decide';
+export { DEADLINE_FLAGS_ACTOR, DEADLINE_FLAGS_QUEUE, DEADLINE_FLAGS_REACTOR, DEADLINE_JOB_NAMES, deadlineFlagsRoute } from './deadline-flags.job';
+export type { DeadlineFlagJob } from './deadline-flags.job';
+export { deadlineAt, deadlineDueAt, raiseDeadlineFlag, raiseDeadlineFlagDecider } from './deadline-flags.decide';
+export type { DeadlineFlagCode, DeadlineState, RaiseDeadlineFlagCommand } from './deadline-flags.decide';
 export { DeadlineFlagger } from './deadline-flagger';
 export type { DeadlineOutcome } from './deadline-flagger';
 export { DeadlineFlagsReactor, DeadlineFlagsWorker, processDeadlineFlagJob } from './deadline-flags.module';
@@ -27,7 +27,6 @@ export {
   restrictedPartyMatchRoute,
   SCREEN_LICENCES_JOB,
 } from './restricted-party-match.job';
-export type { RestrictedPartyMatchJob } from './restricted-party-match.job';
 export {
   concernedByListing,
   flagListedParty,
@@ -38,7 +37,7 @@ export {
   retroScreeningSince,
   suspensionReason,
 } from './restricted-party-match.decide';
-export type { FlagListedPartyCommand, LicenceMatch, LicenceNameMatch } from './restricted-party-match.decide';
+export type { FlagListedPartyCommand, LicenceMatch, LicenceNameMatch, RestrictedPartyMatchJob } from './restricted-party-match.decide';
 export { LICENCE_PAGE_SIZE, LicencePartyMatcher } from './licence-party-matcher';
 export { RestrictedPartyScreener } from './restricted-party-screener';
 export type { RestrictedPartyScreenerOptions, ScreeningOutcome } from './restricted-party-screener';

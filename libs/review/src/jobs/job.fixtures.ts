@@ -1,6 +1,6 @@
 import type { ConsignmentEvent } from '@ree/consignment';
 import type { LicenceEvent } from '@ree/licensing';
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /** Histories for the job specs: a licence for NdPr oxide to Germany, valid through 2026-02-28, and consignments on it. */
 export const LICENCE_ID = 'lic-1';

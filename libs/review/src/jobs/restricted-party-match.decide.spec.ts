@@ -2,14 +2,15 @@ import type { ConsignmentEvent } from '@ree/consignment';
 import { spec } from '@ree/testing';
 import { arrivedAt, attached, cancelled, closed, departed as departure, LICENCE_ID, registered, released, shipmentDeclared } from './job.fixtures';
 import {
-  flagListedPartyDecider,
   FlagListedPartyCommand,
+  flagListedPartyDecider,
   LicenceMatch,
   matchDetail,
+  RestrictedPartyMatchJob,
   retroScreeningSince,
   suspensionReason,
 } from './restricted-party-match.decide';
-import { RESTRICTED_PARTY_MATCH_QUEUE, restrictedPartyMatchRoute, RestrictedPartyMatchJob } from './restricted-party-match.job';
+import { RESTRICTED_PARTY_MATCH_QUEUE, restrictedPartyMatchRoute } from './restricted-party-match.job';
 
 const LISTED_AT = '2026-11-28T09:00:00.000Z';
 const job: RestrictedPartyMatchJob = {

@@ -1,4 +1,3 @@
-import type { Decider } from '@ree/event-store';
 import {
   ConsignmentEvent,
   ConsignmentState,
@@ -6,8 +5,27 @@ import {
   FlaggableConsignment,
   flagConsignment,
   initialFlaggableConsignment,
-} from '@ree/consignment';
-import type { RestrictedPartyMatchJob } from './restricted-party-match.job';
+} from '@ree/consignment/domain';
+import type { Decider } from '@ree/shared-kernel';
+
+/**
+ * A party just listed, as its listing event tells it: the job screens the licences against these
+ * names, not against the registry's read model, so that it never depends on that projection
+ * having seen the listing. `listedAt` (the event's recorded time) anchors the 24 months of the
+ * retro-screening, so a job run again later flags the same consignments.
+ */
+export interface RestrictedPartyMatchJob {
+  readonly partyId: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly country: string;
+  readonly listReference: string;
+  readonly listedAt: string;
+  /** The listing's global position: the read models the job reads must have reached it. */
+  readonly listingPosition: string;
+  /** The listing's revision in the party's stream: a delisting after it makes the job moot. */
+  readonly listingRevision: number;
+}
 
 /** docs/domain.md, "Red flags": consignments that shipped to a party in the 24 months before its listing are flagged too. */
 export const RETRO_SCREENING_MONTHS = 24;

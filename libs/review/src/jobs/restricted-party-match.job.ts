@@ -1,6 +1,7 @@
-import type { Actor, RecordedEvent } from '@ree/event-store';
 import type { ReactorRoute } from '@ree/platform';
 import { RESTRICTED_PARTY_LISTED, RestrictedPartyListedData } from '@ree/registry';
+import type { RestrictedPartyMatchJob } from './restricted-party-match.decide';
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 
 /** The queue of the retro-screening: one job per listing, run at once. */
 export const RESTRICTED_PARTY_MATCH_QUEUE = 'review.restricted-party-match';
@@ -13,25 +14,6 @@ export const SCREEN_LICENCES_JOB = 'screen-licences';
 
 /** The worker's own actor for the suspensions and flags it appends (docs/domain.md, "Roles": `system`, never a person). */
 export const RESTRICTED_PARTY_MATCH_ACTOR: Actor = { sub: RESTRICTED_PARTY_MATCH_QUEUE, role: 'system' };
-
-/**
- * A party just listed, as its listing event tells it: the job screens the licences against these
- * names, not against the registry's read model, so that it never depends on that projection
- * having seen the listing. `listedAt` (the event's recorded time) anchors the 24 months of the
- * retro-screening, so a job run again later flags the same consignments.
- */
-export interface RestrictedPartyMatchJob {
-  readonly partyId: string;
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly country: string;
-  readonly listReference: string;
-  readonly listedAt: string;
-  /** The listing's global position: the read models the job reads must have reached it. */
-  readonly listingPosition: string;
-  /** The listing's revision in the party's stream: a delisting after it makes the job moot. */
-  readonly listingRevision: number;
-}
 
 /** Every listing becomes a job at once. */
 export function restrictedPartyMatchRoute(): ReactorRoute {

@@ -3,7 +3,8 @@ import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { APP_CONFIG, AppConfig, delayJob, JobProcessor, JobQueues, Reactor } from '@ree/platform';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { RESTRICTED_PARTY_MATCH_QUEUE, RESTRICTED_PARTY_MATCH_REACTOR, RestrictedPartyMatchJob, restrictedPartyMatchRoute } from './restricted-party-match.job';
+import type { RestrictedPartyMatchJob } from './restricted-party-match.decide';
+import { RESTRICTED_PARTY_MATCH_QUEUE, RESTRICTED_PARTY_MATCH_REACTOR, restrictedPartyMatchRoute } from './restricted-party-match.job';
 import { RestrictedPartyScreener, ScreeningOutcome } from './restricted-party-screener';
 
 /** How long a job waits for the read models to reach its listing before it looks again. */

@@ -5,8 +5,15 @@ import { RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_PROJECTION, restrictedParty
 import { eventIdsFrom } from '@ree/shared-kernel';
 import type { DataSource } from 'typeorm';
 import { LicencePartyMatcher } from './licence-party-matcher';
-import { flagListedPartyDecider, LicenceMatch, matchDetail, retroScreeningSince, suspensionReason } from './restricted-party-match.decide';
-import { RESTRICTED_PARTY_MATCH_ACTOR, RESTRICTED_PARTY_MATCH_QUEUE, RestrictedPartyMatchJob } from './restricted-party-match.job';
+import {
+  flagListedPartyDecider,
+  LicenceMatch,
+  matchDetail,
+  RestrictedPartyMatchJob,
+  retroScreeningSince,
+  suspensionReason,
+} from './restricted-party-match.decide';
+import { RESTRICTED_PARTY_MATCH_ACTOR, RESTRICTED_PARTY_MATCH_QUEUE } from './restricted-party-match.job';
 import { suspendAsSystem } from './system-suspension';
 
 /** Customs records an arrival while the job flags: a lost race is decided again, up to this many times. */

@@ -1,5 +1,5 @@
-import type { Decider } from '@ree/event-store';
-import { evolveLicence, initialLicenceState, LicenceEvent, LicenceState, suspendLicence, SuspendLicenceCommand } from '@ree/licensing';
+import { evolveLicence, initialLicenceState, LicenceEvent, LicenceState, suspendLicence, SuspendLicenceCommand } from '@ree/licensing/domain';
+import type { Decider } from '@ree/shared-kernel';
 
 /**
  * A licence in force: issued (countersigned), and its validity not over on `now`'s day (UTC),

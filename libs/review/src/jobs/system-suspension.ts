@@ -1,4 +1,4 @@
-import { Actor, EventStore, fold, handleCommand } from '@ree/event-store';
+import { EventStore, handleCommand } from '@ree/event-store';
 import {
   LICENCE_SCHEMA_VERSIONS,
   LICENCE_SUSPENDED,
@@ -7,7 +7,7 @@ import {
   licenceStreamId,
   SuspendLicenceCommand,
 } from '@ree/licensing';
-import { eventIdsFrom } from '@ree/shared-kernel';
+import { Actor, eventIdsFrom, fold } from '@ree/shared-kernel';
 import { suspendInForceDecider } from './suspend-in-force.decide';
 
 /** An officer reinstates or revokes while the job runs: a lost race is decided again, up to this many times. */

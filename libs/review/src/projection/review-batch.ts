@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '@ree/event-store';
 import { consignmentIdOf, type ConsignmentEvent } from '@ree/consignment';
 import { evolveLicence, initialLicenceState, licenceIdOf, type LicenceEvent, type LicenceState } from '@ree/licensing';
 import { mineIdOf, type MineEvent } from '@ree/registry';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { FlagPolicy } from '../flags';
 import { evolveReview } from '../review-document/review-document.fold';
 import { initialReview, type Review } from '../review-document/review';

@@ -1,5 +1,6 @@
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import type { Actor, AppendResult, EventStore, RecordedEvent } from '@ree/event-store';
+import type { AppendResult, EventStore } from '@ree/event-store';
 
 /** Test data for the review projection: lifecycles appended to a real store as the commands append them. */
 export const EXPORTER: Actor = { sub: 'exporter-1', role: 'exporter', org: 'baotou-rare-earth' };

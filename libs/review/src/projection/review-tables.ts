@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '@ree/event-store';
 import type { LicenceState } from '@ree/licensing';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import type { ReviewDocument } from '../review-document/review-document';
 import { consignmentRow, flagRows, flagsOf, foldOf, type ConsignmentRow, type StoredFold } from './consignment-row';

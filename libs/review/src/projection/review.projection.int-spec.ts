@@ -1,5 +1,6 @@
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import type { Projection, Projector, RecordedEvent } from '@ree/event-store';
+import type { Projection, Projector } from '@ree/event-store';
 import { loadConfig } from '@ree/platform';
 import { createTestSchema, useProjectorHarness } from '@ree/testing';
 import { reviewDocument } from '../review-document/review-document.fold';

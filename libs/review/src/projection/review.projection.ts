@@ -1,9 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CONSIGNMENT_EVENT_TYPES } from '@ree/consignment';
-import type { BlueGreen, Projection, RecordedEvent } from '@ree/event-store';
+import type { BlueGreen, Projection } from '@ree/event-store';
 import { LICENCE_EVENT_TYPES } from '@ree/licensing';
 import { APP_CONFIG } from '@ree/platform';
 import { MINE_EVENT_TYPES } from '@ree/registry';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import type { FlagPolicy } from '../flags';
 import { configuredFlagPolicy, type FlagPolicyConfig } from './configured-flag-policy';

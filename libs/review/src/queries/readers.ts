@@ -1,5 +1,5 @@
-import type { Actor } from '@ree/event-store';
 import type { Role } from '@ree/platform';
+import type { Actor } from '@ree/shared-kernel';
 import { FLAG_STAGES } from '../review-document/stages';
 
 /**

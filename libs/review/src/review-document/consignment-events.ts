@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@ree/event-store';
-import type { ConsignmentEvent, MiningSourceDeclaredData, ProcessingStepRecordedData } from '@ree/consignment';
-import { evolveConsignment } from '@ree/consignment';
+import type { ConsignmentEvent, MiningSourceDeclaredData, ProcessingStepRecordedData } from '@ree/consignment/domain';
+import { evolveConsignment } from '@ree/consignment/domain';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { evolveFlagState } from '../flags';
 import { replaceOrAppend } from './corrections';
 import { withAppendedFlags } from './flag-entries';

@@ -1,4 +1,4 @@
-import { heldGrams, remainingGrams } from '@ree/licensing';
+import { heldGrams, remainingGrams } from '@ree/licensing/domain';
 import { toGrams, toKilograms } from '@ree/shared-kernel';
 import type { MassBalance, ReviewDocument, ReviewLicence, ReviewMiningSource, ReviewProcessingStep } from './review-document';
 import type { Review } from './review';

@@ -1,4 +1,4 @@
-import type { ConsignmentEvent } from '@ree/consignment';
+import type { ConsignmentEvent } from '@ree/consignment/domain';
 import { EVENT_FLAG_CODES, type Flag } from '../flags';
 import type { ReviewFlag } from './review-document';
 

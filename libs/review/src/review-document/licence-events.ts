@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@ree/event-store';
-import type { LicenceEvent } from '@ree/licensing';
-import { evolveLicence, initialLicenceState, licenceIdOf } from '@ree/licensing';
+import type { LicenceEvent } from '@ree/licensing/domain';
+import { evolveLicence, initialLicenceState, licenceIdOf } from '@ree/licensing/domain';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { evolveFlagState } from '../flags';
 import type { Applied, Review } from './review';
 

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@ree/event-store';
-import type { MineEvent } from '@ree/registry';
-import { mineIdOf } from '@ree/registry';
+import type { MineEvent } from '@ree/registry/domain';
+import { mineIdOf } from '@ree/registry/domain';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { ignored, type Applied, type Review } from './review';
 
 /**

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { FlagPolicy } from '../flags';
 import type { ReviewDocument } from './review-document';
 import { reviewDocument } from './review-document.fold';

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '@ree/event-store';
-import { consignmentIdOf } from '@ree/consignment';
+import { consignmentIdOf } from '@ree/consignment/domain';
+import type { RecordedEvent } from '@ree/shared-kernel';
 import { DEFAULT_FLAG_POLICY, evaluateEventFlags, type FlagPolicy } from '../flags';
 import { applyConsignmentEvent } from './consignment-events';
 import { withDerivedParts } from './derived';

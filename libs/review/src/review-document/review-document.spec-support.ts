@@ -1,4 +1,4 @@
-import type { Actor, RecordedEvent } from '@ree/event-store';
+import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 
 /** Test data for the review specs: a history across streams, in global order, one minute apart. */
 export const CONSIGNMENT_ID = '6f1c2b7e-0000-4000-8000-000000000001';

@@ -1,4 +1,3 @@
-import type { Actor } from '@ree/event-store';
 import type {
   ConsignmentStatus,
   EndUseCheckOutcome,
@@ -6,7 +5,8 @@ import type {
   Facility,
   InspectionResult,
   Process,
-} from '@ree/consignment';
+} from '@ree/consignment/domain';
+import type { Actor } from '@ree/shared-kernel';
 
 /** The six stages of the review (docs/api.md, "The whole-process review"), from the mine to the post-shipment check. */
 export const STAGE_NAMES = ['mining', 'processing', 'licence', 'endUse', 'shipment', 'verification'] as const;

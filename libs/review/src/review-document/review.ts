@@ -1,6 +1,6 @@
-import type { ConsignmentState } from '@ree/consignment';
-import { initialConsignmentState } from '@ree/consignment';
-import type { LicenceState } from '@ree/licensing';
+import type { ConsignmentState } from '@ree/consignment/domain';
+import { initialConsignmentState } from '@ree/consignment/domain';
+import type { LicenceState } from '@ree/licensing/domain';
 import { initialFlagState, type FlagState } from '../flags';
 import type { ReviewDocument, Stage, StageName } from './review-document';
 

@@ -1,4 +1,4 @@
-import type { ConsignmentEvent } from '@ree/consignment';
+import type { ConsignmentEvent } from '@ree/consignment/domain';
 import type { ReviewShipment } from './review-document';
 
 /** The customs part of the document: one shipment from its declaration to its arrival. */

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@ree/event-store';
+import type { RecordedEvent } from '@ree/shared-kernel';
 
 type Data = Record<string, unknown> & {
   readonly facility?: { readonly name?: string };

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, EventStore, RecordedEvent } from '@ree/event-store';
+import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { APP_CONFIG } from '@ree/platform';
 import { configuredFlagPolicy, type FlagPolicy, type FlagPolicyConfig, recordedAsOf } from '@ree/review';
+import { RecordedEvent } from '@ree/shared-kernel';
 import { readConsignmentStream, streamsDrawnOn } from '../../consignment-streams';
 import { foldHistory } from '../../history/history-steps';
 import { MalformedEvent, malformedMetadata } from '../../history/malformed-event';

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /**
  * An exporter attaches an issued licence to its consignment, reserving `kg` of it

@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { DomainRuleViolation, toGrams } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation, toGrams } from '@ree/shared-kernel';
 import { ConsignmentEvent, LICENCE_ATTACHED } from '../../consignment/consignment.events';
 import { assertOpen, invalidTransition, visibleRegistration } from '../../consignment/consignment.errors';
 import { ConsignmentState, currentSources, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

@@ -1,7 +1,7 @@
+import { type CommandContext, fold } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import { createEventStorePool, fold, handleCommand, PostgresEventStore } from '@ree/event-store';
+import { createEventStorePool, handleCommand, PostgresEventStore } from '@ree/event-store';
 import { allocateOnLicence, evolveLicence, releaseOnLicence, initialLicenceState, LicenceEvent, licenceStreamId, remainingGrams } from '@ree/licensing';
-import type { CommandContext } from '@ree/platform';
 import type { Pool } from 'pg';
 import { EXPORTER_ORG } from '../../../test/consignment-fixtures';
 import { issuedLicence, sourcedConsignment } from '../../../test/licence-fixtures';

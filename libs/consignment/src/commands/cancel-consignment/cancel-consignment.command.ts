@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /** An exporter withdraws its consignment before customs releases it; the quota it drew is given back. */
 export class CancelConsignmentCommand {

@@ -1,4 +1,4 @@
-import type { Decider } from '@ree/event-store';
+import type { Decider } from '@ree/shared-kernel';
 import { CONSIGNMENT_CANCELLED, ConsignmentEvent } from '../../consignment/consignment.events';
 import { assertOpen, invalidTransition, visibleRegistration } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

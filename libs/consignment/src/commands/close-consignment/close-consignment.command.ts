@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /** A licensing officer closes a consignment's file once its end use has been checked. */
 export class CloseConsignmentCommand {

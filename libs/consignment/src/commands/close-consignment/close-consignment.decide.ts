@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { NotFound } from '@ree/shared-kernel';
+import { type Decider, NotFound } from '@ree/shared-kernel';
 import { CONSIGNMENT_CLOSED, ConsignmentEvent } from '../../consignment/consignment.events';
 import { assertOpen, invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

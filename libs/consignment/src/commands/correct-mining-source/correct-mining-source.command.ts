@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { MiningSourceCorrectedData } from '../../consignment/consignment.events';
 import type { MiningSourceInput } from '../declare-mining-source/declare-mining-source.command';
 

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { ProcessingStepCorrectedData } from '../../consignment/consignment.events';
 
 /** An exporter replaces one of its processing steps with a corrected one; the original stays in the history. */

@@ -1,5 +1,4 @@
-import type { CommandContext } from '@ree/platform';
-import type { QuotaCategory } from '@ree/shared-kernel';
+import type { CommandContext, QuotaCategory } from '@ree/shared-kernel';
 import type { MiningSourceDeclaredData } from '../../consignment/consignment.events';
 
 /** A source as the exporter declares it: the quota category may be left to the mine's deposit type. */

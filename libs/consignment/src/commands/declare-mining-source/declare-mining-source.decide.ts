@@ -1,4 +1,4 @@
-import type { Decider } from '@ree/event-store';
+import type { Decider } from '@ree/shared-kernel';
 import { MINING_SOURCE_DECLARED, ConsignmentEvent } from '../../consignment/consignment.events';
 import { assertProvenanceOpen, visibleRegistration } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

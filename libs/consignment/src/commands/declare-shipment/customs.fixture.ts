@@ -11,7 +11,7 @@ import {
   LicenceEvent,
   LicenceState,
 } from '@ree/licensing';
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import { CONSIGNMENT_ID, EXPORTER_ORG } from '../../../test/consignment-fixtures';
 
 /**

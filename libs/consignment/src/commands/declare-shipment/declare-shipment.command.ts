@@ -1,5 +1,5 @@
-import type { LicenceState } from '@ree/licensing';
-import type { CommandContext } from '@ree/platform';
+import type { LicenceState } from '@ree/licensing/domain';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { ShipmentDeclaredData } from '../../consignment/consignment.events';
 
 /** A customs agent lodges the export declaration of a consignment's shipment. */

@@ -1,6 +1,5 @@
-import type { Decider } from '@ree/event-store';
-import { heldGrams, isActiveOn } from '@ree/licensing';
-import { DomainRuleViolation, toGrams } from '@ree/shared-kernel';
+import { heldGrams, isActiveOn } from '@ree/licensing/domain';
+import { type Decider, DomainRuleViolation, toGrams } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_DECLARED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, currentSources, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

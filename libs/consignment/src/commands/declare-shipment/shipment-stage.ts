@@ -1,4 +1,4 @@
-import type { Actor } from '@ree/event-store';
+import type { Actor } from '@ree/shared-kernel';
 import type { ConsignmentRegisteredData } from '../../consignment/consignment.events';
 import { assertOpen, invalidTransition, visibleRegistration } from '../../consignment/consignment.errors';
 import type { ConsignmentState, Shipment } from '../../consignment/consignment.state';

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { EndUseDeclarationFiledData, Party } from '../../consignment/consignment.events';
 
 /** An exporter files the end user's signed declaration for its consignment. */

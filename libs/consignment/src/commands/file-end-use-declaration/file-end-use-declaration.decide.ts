@@ -1,6 +1,5 @@
-import type { Decider } from '@ree/event-store';
-import { normaliseName } from '@ree/registry';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { normaliseName } from '@ree/registry/domain';
+import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { ConsignmentEvent, END_USE_DECLARATION_FILED, Party } from '../../consignment/consignment.events';
 import { assertOpen, invalidTransition, visibleRegistration } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

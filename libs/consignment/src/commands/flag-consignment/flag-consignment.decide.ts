@@ -1,4 +1,4 @@
-import type { Decider } from '@ree/event-store';
+import type { Decider } from '@ree/shared-kernel';
 import {
   CONSIGNMENT_FLAGGED,
   ConsignmentEvent,

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /** A customs agent stops a declared shipment from being released until the hold is lifted. */
 export class HoldShipmentCommand {

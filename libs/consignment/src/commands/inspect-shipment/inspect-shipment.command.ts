@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { ShipmentInspectedData } from '../../consignment/consignment.events';
 
 /** A customs agent records what the inspection of a declared shipment found. */

@@ -1,4 +1,4 @@
-import type { Decider } from '@ree/event-store';
+import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_INSPECTED } from '../../consignment/consignment.events';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
 import { assertActionable, shipmentBeforeRelease } from '../declare-shipment/shipment-stage';

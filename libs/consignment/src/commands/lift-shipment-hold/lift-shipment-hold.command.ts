@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /** A customs agent lifts the hold on a shipment, so that it may be released. */
 export class LiftShipmentHoldCommand {

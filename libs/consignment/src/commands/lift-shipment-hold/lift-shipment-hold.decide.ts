@@ -1,4 +1,4 @@
-import type { Decider } from '@ree/event-store';
+import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_HOLD_LIFTED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { ShipmentArrivedData } from '../../consignment/consignment.events';
 
 /** A customs agent records the shipment's confirmed arrival at its destination. */

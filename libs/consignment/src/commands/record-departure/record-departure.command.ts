@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { ShipmentDepartedData } from '../../consignment/consignment.events';
 
 /** A customs agent records that the released shipment left the country. */

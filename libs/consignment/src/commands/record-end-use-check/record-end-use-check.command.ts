@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { EndUseCheckRecordedData } from '../../consignment/consignment.events';
 
 /** A licensing officer records a post-shipment check of the goods' end use. */

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { ProcessingStepRecordedData } from '../../consignment/consignment.events';
 
 /** An exporter records one processing step the material went through, in REO-equivalent kilograms. */

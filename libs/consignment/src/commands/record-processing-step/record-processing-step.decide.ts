@@ -1,4 +1,4 @@
-import type { Decider } from '@ree/event-store';
+import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, PROCESSING_STEP_RECORDED } from '../../consignment/consignment.events';
 import { assertMassBalance, assertProvenanceOpen, invalidTransition, visibleRegistration } from '../../consignment/consignment.errors';
 import { ConsignmentState, currentSources, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

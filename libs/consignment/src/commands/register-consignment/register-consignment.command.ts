@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { ConsignmentRegisteredData } from '../../consignment/consignment.events';
 
 /** An exporter registers one lot of material it means to export: the tracked unit. */

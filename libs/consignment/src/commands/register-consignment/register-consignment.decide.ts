@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { CONSIGNMENT_REGISTERED, ConsignmentEvent, ConsignmentRegisteredData } from '../../consignment/consignment.events';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
 import { RegisterConsignmentCommand } from './register-consignment.command';

@@ -1,5 +1,5 @@
-import type { LicenceState } from '@ree/licensing';
-import type { CommandContext } from '@ree/platform';
+import type { LicenceState } from '@ree/licensing/domain';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /** A customs agent releases a declared shipment for export; the licence records what it carries. */
 export class ReleaseShipmentCommand {

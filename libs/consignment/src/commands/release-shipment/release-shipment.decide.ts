@@ -1,6 +1,5 @@
-import type { Decider } from '@ree/event-store';
-import { isActiveOn } from '@ree/licensing';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { isActiveOn } from '@ree/licensing/domain';
+import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_RELEASED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';

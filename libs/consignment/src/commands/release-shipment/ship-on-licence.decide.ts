@@ -1,4 +1,4 @@
-import { evolveLicence, heldGrams, LicenceEvent, LicenceState, releaseOnLicence, shipOnLicence, ShipOnLicenceCommand } from '@ree/licensing';
+import { evolveLicence, heldGrams, LicenceEvent, LicenceState, releaseOnLicence, shipOnLicence, ShipOnLicenceCommand } from '@ree/licensing/domain';
 import { toKilograms } from '@ree/shared-kernel';
 
 /** Why the rest of an allocation is given back when the shipment carried less (LicenceAllocationReleased.reason). */

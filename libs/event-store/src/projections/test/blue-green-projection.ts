@@ -1,5 +1,5 @@
+import type { RecordedEvent } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '../../event';
 import type { BlueGreen, Projection } from '../projection';
 import { createReadModelSchema } from './projector-harness';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEventStorePool, fold, handleCommand, HandleCommandOptions, PostgresEventStore } from '@ree/event-store';
-import { DomainRuleViolation, eventIdsFrom } from '@ree/shared-kernel';
+import { createEventStorePool, handleCommand, HandleCommandOptions, PostgresEventStore } from '@ree/event-store';
+import { DomainRuleViolation, eventIdsFrom, fold } from '@ree/shared-kernel';
 import type { Pool } from 'pg';
 import { LICENCE_APPLIED, LICENCE_APPROVED, LICENCE_QUANTITY_ALLOCATED, LICENCE_SCHEMA_VERSIONS, LicenceEvent } from '../../licence/licence.events';
 import { remainingGrams } from '../../licence/licence.quantities';

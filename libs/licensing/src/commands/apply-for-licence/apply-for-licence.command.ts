@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { LicenceAppliedData } from '../../licence/licence.events';
 
 /** An exporter applies for a licence; its handler screens the consignee and the end user at once. */

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 export interface LicenceApprovalTerms {
   /** Calendar days, YYYY-MM-DD (UTC), both included. */

@@ -2,7 +2,8 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandResult } from '@ree/event-store';
-import { CommandContext, CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
+import { CommandResponse, Ctx, ParseIdPipe, Roles } from '@ree/platform';
+import { CommandContext } from '@ree/shared-kernel';
 import type { LicenceState } from '../../licence/licence.state';
 import { IssueLicenceCommand } from './issue-licence.command';
 

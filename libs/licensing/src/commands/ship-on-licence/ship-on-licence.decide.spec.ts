@@ -1,4 +1,4 @@
-import { fold } from '@ree/event-store';
+import { fold } from '@ree/shared-kernel';
 import { spec } from '@ree/testing';
 import { LICENCE_EXHAUSTED, LICENCE_QUANTITY_SHIPPED, LICENCE_SUSPENDED, LicenceEvent } from '../../licence/licence.events';
 import { allocatedGrams, remainingGrams, shippedGrams } from '../../licence/licence.quantities';

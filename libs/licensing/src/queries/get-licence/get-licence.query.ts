@@ -1,4 +1,4 @@
-import type { Actor } from '@ree/event-store';
+import type { Actor } from '@ree/shared-kernel';
 
 /** A licence with its items, quantities, latest screening and the consignments holding allocations on it. */
 export class GetLicenceQuery {

@@ -1,4 +1,4 @@
-import type { Actor } from '@ree/event-store';
+import type { Actor } from '@ree/shared-kernel';
 
 export interface LicenceFilter {
   readonly status?: string;

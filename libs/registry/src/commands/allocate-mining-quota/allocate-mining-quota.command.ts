@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { MiningQuotaAllocatedData } from '../../mine/mine.events';
 
 /** A licensing officer allocates one batch of a mine's annual quota in one category. */

@@ -1,4 +1,4 @@
-import { fold } from '@ree/event-store';
+import { fold } from '@ree/shared-kernel';
 import { aCommandContext, spec } from '@ree/testing';
 import { MINE_REGISTERED, MINING_QUOTA_ALLOCATED, MINING_QUOTA_DRAWN, MINING_QUOTA_RETURNED, MineEvent } from '../../mine/mine.events';
 import { remainingQuotaGrams } from '../../mine/mine.state';

@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { NotFound } from '@ree/shared-kernel';
+import { type Decider, NotFound } from '@ree/shared-kernel';
 import { MINING_QUOTA_ALLOCATED, MineEvent } from '../../mine/mine.events';
 import { evolveMine, initialMineState, MineState } from '../../mine/mine.state';
 import { AllocateMiningQuotaCommand } from './allocate-mining-quota.command';

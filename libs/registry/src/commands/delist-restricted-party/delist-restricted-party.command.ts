@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 
 /** A licensing officer takes a party off the restricted list; its history stays. */
 export class DelistRestrictedPartyCommand {

@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { DomainRuleViolation, NotFound, toGrams, toKilograms } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation, NotFound, toGrams, toKilograms } from '@ree/shared-kernel';
 import { MINING_QUOTA_DRAWN, MineEvent } from '../../mine/mine.events';
 import { evolveMine, initialMineState, MineState, remainingQuotaGrams } from '../../mine/mine.state';
 import { DrawMiningQuotaCommand } from './draw-mining-quota.command';

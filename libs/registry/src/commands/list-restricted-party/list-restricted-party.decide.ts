@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { RESTRICTED_PARTY_LISTED, RestrictedPartyEvent, RestrictedPartyListedData } from '../../restricted-party/restricted-party.events';
 import { evolveRestrictedParty, initialRestrictedPartyState, RestrictedPartyState } from '../../restricted-party/restricted-party.state';
 import { ListRestrictedPartyCommand } from './list-restricted-party.command';

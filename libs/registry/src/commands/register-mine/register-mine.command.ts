@@ -1,4 +1,4 @@
-import type { CommandContext } from '@ree/platform';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { MineRegisteredData } from '../../mine/mine.events';
 
 /** A licensing officer enters a mine, with its mining licence, into the registry. */

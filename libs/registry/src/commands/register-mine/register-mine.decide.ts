@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { DomainRuleViolation } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { MINE_REGISTERED, MineEvent, MineRegisteredData } from '../../mine/mine.events';
 import { evolveMine, initialMineState, MineState } from '../../mine/mine.state';
 import { RegisterMineCommand } from './register-mine.command';

@@ -1,5 +1,4 @@
-import type { Decider } from '@ree/event-store';
-import { NotFound, toKilograms } from '@ree/shared-kernel';
+import { type Decider, NotFound, toKilograms } from '@ree/shared-kernel';
 import { MINING_QUOTA_RETURNED, MineEvent } from '../../mine/mine.events';
 import { evolveMine, initialMineState, MineState, quotaKey } from '../../mine/mine.state';
 import { ReturnMiningQuotaCommand } from './return-mining-quota.command';

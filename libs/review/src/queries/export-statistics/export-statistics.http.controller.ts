@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext, Ctx, Roles } from '@ree/platform';
+import { Ctx, Roles } from '@ree/platform';
+import { CommandContext } from '@ree/shared-kernel';
 import { REVIEW_READERS } from '../readers';
 import { ExportStatisticsQuery } from './export-statistics.query';
 import { ExportStatisticsRequestDto } from './export-statistics.request.dto';

@@ -1,4 +1,4 @@
-import type { Actor } from '@ree/event-store';
+import type { Actor } from '@ree/shared-kernel';
 import type { StatisticsGrouping } from './export-statistics.request.dto';
 
 /** What customs released in a span of days (both included), grouped; an exporter's own only. */

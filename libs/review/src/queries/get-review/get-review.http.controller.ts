@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext, Ctx, ParseIdPipe, Roles } from '@ree/platform';
+import { Ctx, ParseIdPipe, Roles } from '@ree/platform';
+import { CommandContext } from '@ree/shared-kernel';
 import type { ReviewDocument } from '../../review-document/review-document';
 import { REVIEW_READERS } from '../readers';
 import { GetReviewQuery } from './get-review.query';

@@ -1,4 +1,4 @@
-import type { Actor } from '@ree/event-store';
+import type { Actor } from '@ree/shared-kernel';
 
 /** A consignment's whole-process review document, as the review projection last stored it. */
 export class GetReviewQuery {

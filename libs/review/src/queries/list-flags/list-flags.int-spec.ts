@@ -1,4 +1,4 @@
-import type { Actor } from '@ree/event-store';
+import type { Actor } from '@ree/shared-kernel';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

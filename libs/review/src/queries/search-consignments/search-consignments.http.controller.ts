@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContext, Ctx, DEFAULT_LIMIT, Roles } from '@ree/platform';
+import { Ctx, DEFAULT_LIMIT, Roles } from '@ree/platform';
+import { CommandContext } from '@ree/shared-kernel';
 import { REVIEW_READERS } from '../readers';
 import { rangeEndOf, rangeStartOf } from '../time-range';
 import { ConsignmentPageResponseDto } from './consignment-summary.response.dto';

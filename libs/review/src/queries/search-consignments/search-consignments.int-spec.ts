@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import type { Actor } from '@ree/event-store';
 import { encodeCursor } from '@ree/platform';
+import type { Actor } from '@ree/shared-kernel';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

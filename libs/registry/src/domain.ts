@@ -1,0 +1,18 @@
+/**
+ * The pure part of this context's public surface: the mine's and the restricted parties' events,
+ * stream ids, state and evolve, the name normalisation screening uses and the quota deciders other
+ * contexts call. Domain code of other contexts imports it as `@ree/registry/domain`: it reaches no
+ * framework (the `domain-reaches-no-platform` rule of .dependency-cruiser.js). `index.ts` re-exports
+ * it.
+ */
+export * from './mine/mine.events';
+export { mineIdOf, mineStreamId } from './mine/mine.stream';
+export { drawnGrams, evolveMine, initialMineState, quotaKey, remainingQuotaGrams } from './mine/mine.state';
+export type { DrawState, MineState, QuotaState } from './mine/mine.state';
+export * from './restricted-party/restricted-party.events';
+export { restrictedPartyStreamId } from './restricted-party/restricted-party.stream';
+export { normaliseName } from './screening/name-normaliser';
+export type { DrawMiningQuotaCommand } from './commands/draw-mining-quota/draw-mining-quota.command';
+export { drawMiningQuota, drawMiningQuotaDecider } from './commands/draw-mining-quota/draw-mining-quota.decide';
+export type { ReturnMiningQuotaCommand } from './commands/return-mining-quota/return-mining-quota.command';
+export { returnMiningQuota, returnMiningQuotaDecider } from './commands/return-mining-quota/return-mining-quota.decide';
