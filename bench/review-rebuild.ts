@@ -12,7 +12,7 @@
 import { createEventStorePool, PostgresEventStore, Projector, type RecordedEvent } from '@ree/event-store';
 import { loadConfig } from '@ree/platform';
 import { configuredFlagPolicy, reviewDocument, ReviewProjection } from '@ree/review';
-import { inputOf, Lifecycles } from '@ree/review/projection/review-lifecycles.fixtures';
+import { inputOf, Lifecycles } from '@ree/review/testing/lifecycles';
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';

@@ -3,7 +3,7 @@ import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { JobQueues, Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 
 /** API.md "Audit": signed anchors, the public key and inclusion proofs, through HTTP. */
 describe('signed anchors and proofs over HTTP', () => {

@@ -20,10 +20,10 @@ import { CommandResponse } from '@ree/platform/http/command-response';
 import { READ_MODEL_POSITIONS } from '@ree/platform/http/read-model-positions.port';
 import { Metrics } from '@ree/platform/metrics/metrics';
 import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
-import { FakeReadModelPositions } from './support/fake-read-model-positions';
-import { expectProblem } from './support/problem';
-import { testConfig } from './support/test-config';
-import { bearer, refusedBearers } from './support/tokens';
+import { FakeReadModelPositions } from '../support/fake-read-model-positions';
+import { expectProblem } from '../support/problem';
+import { testConfig } from '../support/test-config';
+import { bearer, refusedBearers } from '../support/tokens';
 
 class ConsigneeDto {
   @IsString() name: string;

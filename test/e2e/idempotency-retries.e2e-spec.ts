@@ -15,10 +15,10 @@ import { CommandContext, Ctx } from '@ree/platform/http/command-context';
 import { READ_MODEL_POSITIONS } from '@ree/platform/http/read-model-positions.port';
 import { Metrics } from '@ree/platform/metrics/metrics';
 import { DomainRuleViolation } from '@ree/shared-kernel';
-import { FakeReadModelPositions } from './support/fake-read-model-positions';
-import { expectProblem } from './support/problem';
-import { testConfig } from './support/test-config';
-import { bearer } from './support/tokens';
+import { FakeReadModelPositions } from '../support/fake-read-model-positions';
+import { expectProblem } from '../support/problem';
+import { testConfig } from '../support/test-config';
+import { bearer } from '../support/tokens';
 
 class AttemptDto {
   @IsString() name: string;

@@ -4,7 +4,7 @@ import { privateTestDatabase } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/test-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 
 jest.setTimeout(180_000);
 

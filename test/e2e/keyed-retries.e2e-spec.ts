@@ -10,7 +10,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/api.module';
 import { failAppendsWhere, holdAppendsWhere } from '../support/append-fault';
 import { startTestApp, TestApp } from '../support/test-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 
 const ORG = 'org-e2e-keyed-retries';
 const OFFICER = 'officer-e2e-keyed-retries';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.module';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 import { startTestApp, TestApp } from '../support/test-app';
 
 interface StatusItem {

@@ -17,8 +17,8 @@ import {
   processDeadlineFlagJob,
 } from '@ree/review';
 import { randomUUID } from 'node:crypto';
-import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
-import { eventually, useJobSuite, useReactorHarness } from './reactor-harness';
+import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
+import { eventually, useJobSuite, useReactorHarness } from '../support/reactor-harness';
 
 const customs = { sub: 'deadline-flags-int-spec', role: 'customs-agent' };
 const officer = { sub: 'deadline-flags-int-spec-officer', role: 'licensing-officer' };

@@ -7,8 +7,8 @@ import type { Pool } from 'pg';
 import { AttachLicenceCommand } from '../../libs/consignment/src/commands/attach-licence/attach-licence.command';
 import { AttachLicenceHandler } from '../../libs/consignment/src/commands/attach-licence/attach-licence.handler';
 import { LicenceReservations } from '../../libs/consignment/src/commands/licence-reservations';
-import { EXPORTER_ORG } from '../../libs/consignment/test/consignment-fixtures';
-import { issuedLicence, sourcedConsignment } from '../../libs/consignment/test/licence-fixtures';
+import { EXPORTER_ORG } from '@ree/consignment/testing/consignment-events';
+import { issuedLicence, sourcedConsignment } from '@ree/consignment/testing/given-streams';
 
 const CONTENDERS = 50;
 

@@ -10,8 +10,8 @@ import {
   restoreStepMissing,
 } from '@ree/event-store';
 import { checkRestoreStep } from '@ree/platform';
-import { RecordingLogger, eventually } from '../../libs/event-store/src/projections/test/projector-harness';
-import { RowsProjection } from '../../libs/event-store/src/projections/test/rows-projection';
+import { RecordingLogger, eventually } from '@ree/event-store/testing/schema-harness';
+import { RowsProjection } from '@ree/event-store/testing/rows-projection';
 import { dataSourceOptions, dropDatabase, migrate, recreateDatabase } from '../../infra/data-source';
 import { MIGRATIONS } from '../../infra/migrations';
 import { PositionEpochs1764300010000 } from '../../infra/migrations/1764300010000-position-epochs';

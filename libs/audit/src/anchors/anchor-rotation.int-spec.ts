@@ -9,7 +9,7 @@ import { anchorRows } from './anchor-store';
 import { AnchorTaker } from './anchor-taker';
 import { checkAnchor } from './check/anchor-check';
 import { EMPTY_LOG, extendLogFromStore } from './log/log-hash';
-import { keyringOf, testKey } from './test/anchor-fixtures';
+import { keyringOf, testKey } from '../testing/anchors';
 
 jest.setTimeout(180_000);
 

@@ -12,7 +12,7 @@ import { AnchorTaker } from './anchor-taker';
 import { eventProofOf } from './event-proof';
 import { readStreamHeads } from './stream-heads';
 import { EMPTY_LOG, extendLogFromStore } from './log/log-hash';
-import { keyringOf, testKey } from './test/anchor-fixtures';
+import { keyringOf, testKey } from '../testing/anchors';
 import { verifyAnchor, verifyProof } from './verify';
 
 const actor = { sub: 'anchors-int-spec', role: 'licensing-officer' };

@@ -8,7 +8,7 @@ import { signAnchor } from '../anchors/anchor';
 import { anchorRows } from '../anchors/anchor-store';
 import { AnchorTaker } from '../anchors/anchor-taker';
 import type { Finding } from '../anchors/check/findings';
-import { keyringOf, testKey } from '../anchors/test/anchor-fixtures';
+import { keyringOf, testKey } from '../testing/anchors';
 import { ensureIntegritySchedule, findingLine, INTEGRITY_SWEEP_QUEUE } from './integrity-sweep-jobs';
 import { runIntegritySweep } from './integrity-sweep';
 import { sweepRecords } from './sweep-records';

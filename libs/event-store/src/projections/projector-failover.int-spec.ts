@@ -1,6 +1,6 @@
 import { Projector } from './projector';
-import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
-import { RowsProjection } from './test/rows-projection';
+import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { RowsProjection } from '../testing/rows-projection';
 
 describe('Projector, two instances of one projection', () => {
   const suite = useProjectorHarness();

@@ -5,8 +5,8 @@ import type { Horizon, HorizonReport } from '../horizon';
 import { readHorizon } from '../horizon';
 import { Projector } from './projector';
 import type { ProjectorLogger } from './projector-options';
-import { appendEvents, eventually, fresh, useProjectorHarness } from './test/projector-harness';
-import { RowsProjection } from './test/rows-projection';
+import { appendEvents, eventually, fresh, useProjectorHarness } from '../testing/schema-harness';
+import { RowsProjection } from '../testing/rows-projection';
 
 const HOLDER_APPLICATION = 'horizon-holder-spec';
 

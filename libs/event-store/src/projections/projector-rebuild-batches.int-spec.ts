@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../event';
 import type { Projection } from './projection';
 import { Projector } from './projector';
-import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
+import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
 
 /** Remembers how many events each batch brought: every type, so a batch is what the subscription read. */
 class BatchSizes implements Projection {

@@ -3,8 +3,8 @@ import { createEventStorePool, fold, handleCommand, PostgresEventStore } from '@
 import { allocateOnLicence, evolveLicence, releaseOnLicence, initialLicenceState, LicenceEvent, licenceStreamId, remainingGrams } from '@ree/licensing';
 import type { CommandContext } from '@ree/platform';
 import type { Pool } from 'pg';
-import { EXPORTER_ORG } from '../../../test/consignment-fixtures';
-import { issuedLicence, sourcedConsignment } from '../../../test/licence-fixtures';
+import { EXPORTER_ORG } from '../../testing/consignment-events';
+import { issuedLicence, sourcedConsignment } from '../../testing/given-streams';
 import { LICENCE_ATTACHED } from '../../consignment/consignment.events';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { CancelConsignmentCommand } from '../cancel-consignment/cancel-consignment.command';

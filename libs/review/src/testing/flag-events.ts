@@ -1,8 +1,8 @@
 import type { ConsignmentEvent, Process } from '@ree/consignment';
 import type { LicenceEvent } from '@ree/licensing';
-import { DEFAULT_FLAG_POLICY } from './flag-policy';
-import { evaluateFlags } from './evaluate-flags';
-import { foldFlagState } from './flag-state';
+import { DEFAULT_FLAG_POLICY } from '../flags/flag-policy';
+import { evaluateFlags } from '../flags/evaluate-flags';
+import { foldFlagState } from '../flags/flag-state';
 
 /** Event builders for the flag specs: only the fields the rules read are meaningful. */
 type Given = ConsignmentEvent | LicenceEvent;

@@ -10,9 +10,9 @@ import {
 } from '@ree/licensing';
 import { randomUUID } from 'node:crypto';
 import { MINE_REGISTERED, MineEvent, mineStreamId } from '@ree/registry';
-import { CONSIGNMENT_REGISTERED, ConsignmentEvent, MINING_SOURCE_DECLARED } from '../src/consignment/consignment.events';
-import { consignmentStreamId } from '../src/consignment/consignment.stream';
-import { EXPORTER_ORG, registration, source } from './consignment-fixtures';
+import { CONSIGNMENT_REGISTERED, ConsignmentEvent, MINING_SOURCE_DECLARED } from '../consignment/consignment.events';
+import { consignmentStreamId } from '../consignment/consignment.stream';
+import { EXPORTER_ORG, registration, source } from './consignment-events';
 
 const officer = { sub: 'officer-int-spec', role: 'licensing-officer' };
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { dataSourceOptions } from '../../../../../infra/data-source';
-import { READ_MODEL, schemaGrants } from '../../../../../infra/privileges';
-import type { AppendResult, EventStore } from '../../event-store';
-import { createEventStorePool, PostgresEventStore } from '../../postgres';
-import type { Projector } from '../projector';
-import type { ProjectorLogger } from '../projector-options';
+import { dataSourceOptions } from '../../../../infra/data-source';
+import { READ_MODEL, schemaGrants } from '../../../../infra/privileges';
+import type { AppendResult, EventStore } from '../event-store';
+import { createEventStorePool, PostgresEventStore } from '../postgres/index';
+import type { Projector } from '../projections/projector';
+import type { ProjectorLogger } from '../projections/projector-options';
 
 /** The real PostgreSQL event store and read-model database of the test run, plus a schema of the test's own. */
 export interface ProjectorHarness {

@@ -12,7 +12,7 @@ import {
   LicenceState,
 } from '@ree/licensing';
 import type { CommandContext } from '@ree/platform';
-import { CONSIGNMENT_ID, EXPORTER_ORG } from '../../../test/consignment-fixtures';
+import { CONSIGNMENT_ID, EXPORTER_ORG } from './consignment-events';
 
 /**
  * The licence behind the decider specs' consignment (`licensed` attaches `lic-1` with 12 t): NdPr

@@ -1,6 +1,6 @@
 import type { Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from '../../support/test-app';
+import type { TestApp } from './test-app';
 
 const OFFICER: Role = 'licensing-officer';
 const PARTY = { name: 'Magnetfabrik Bonn GmbH', country: 'DE', address: 'Dorotheenstraße 215, 53119 Bonn' };

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '../../event';
-import type { BlueGreen, Projection } from '../projection';
-import { createReadModelSchema } from './projector-harness';
+import type { RecordedEvent } from '../event';
+import type { BlueGreen, Projection } from '../projections/projection';
+import { createReadModelSchema } from './schema-harness';
 
 /** What every instance of one test projection shares: whether the copies' batches are held back. */
 interface Shared {

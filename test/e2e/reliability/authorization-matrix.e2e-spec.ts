@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { expectProblem } from '../e2e/support/problem';
-import { refusedBearers } from '../e2e/support/tokens';
-import { PERSON_ROLES, ROUTE_ACCESS } from '../support/route-access';
-import { discoverRoutes, pathWith, routeKey, routeOf } from '../support/routes';
-import { startTestApp, TestApp } from '../support/test-app';
+import { expectProblem } from '../../support/problem';
+import { refusedBearers } from '../../support/tokens';
+import { PERSON_ROLES, ROUTE_ACCESS } from '../../support/route-access';
+import { discoverRoutes, pathWith, routeKey, routeOf } from '../../support/routes';
+import { startTestApp, TestApp } from '../../support/test-app';
 
 /**
  * QUALITY.md's authorisation matrix: every served route × every role, plus requests without a

@@ -16,7 +16,7 @@ import {
   SHIPMENT_DECLARED,
   SHIPMENT_DEPARTED,
   SHIPMENT_RELEASED,
-} from '../src/consignment/consignment.events';
+} from '../consignment/consignment.events';
 
 /** Realistic events of one consignment for the decider specs: 12 t of NdPr oxide for Germany. */
 export const CONSIGNMENT_ID = '9c4e2a71-3b5d-4e8f-a1c6-7d2b0e9f5a34';

@@ -1,8 +1,8 @@
 import { privateTestDatabase } from '@ree/testing';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { startTestApp, TestApp } from '../support/test-app';
-import { Answer, expectEachStoredOnce, KeyedCommand, keyedCommands, retryUntilCreated, send, sendAll, storedRegistrations } from './faults/keyed-commands';
+import { startTestApp, TestApp } from '../../support/test-app';
+import { Answer, expectEachStoredOnce, KeyedCommand, keyedCommands, retryUntilCreated, send, sendAll, storedRegistrations } from '../../support/faults/keyed-commands';
 
 const COMMANDS = 160;
 const CLIENTS = 8;

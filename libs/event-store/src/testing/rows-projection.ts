@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '../../event';
-import type { Projection } from '../projection';
+import type { RecordedEvent } from '../event';
+import type { Projection } from '../projections/projection';
 
 export interface ProjectedRow {
   event_id: string;

@@ -1,8 +1,8 @@
 import { loadConfig, signDevelopmentToken } from '@ree/platform';
 import { privateTestDatabase } from '@ree/testing';
 import { Pool } from 'pg';
-import { ApiProcess } from './faults/api-process';
-import { Answer, expectEachStoredOnce, KeyedCommand, keyedCommands, retryUntilCreated, send, sendAll, storedRegistrations } from './faults/keyed-commands';
+import { ApiProcess } from '../../support/faults/api-process';
+import { Answer, expectEachStoredOnce, KeyedCommand, keyedCommands, retryUntilCreated, send, sendAll, storedRegistrations } from '../../support/faults/keyed-commands';
 
 const COMMANDS = 240;
 const CLIENTS = 8;

@@ -1,8 +1,8 @@
 import { generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
 import { ChainLink, eventHash, GENESIS_HASH } from '@ree/event-store';
-import { Anchor, AnchorLeaf, anchorBodyOf, keyIdOf, signAnchor } from '../anchor';
-import type { AnchorKeyring } from '../anchor-keyring';
-import { extendLog, LOG_GENESIS } from '../log/log-hash';
+import { Anchor, AnchorLeaf, anchorBodyOf, keyIdOf, signAnchor } from '../anchors/anchor';
+import type { AnchorKeyring } from '../anchors/anchor-keyring';
+import { extendLog, LOG_GENESIS } from '../anchors/log/log-hash';
 
 /** An Ed25519 key pair with the public key's PEM, as the service holds it. */
 export interface TestKey {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../../support/test-app';
 
 // 500 commands on a machine that may be busy with other work: a generous ceiling, no timed assertion.
 jest.setTimeout(600_000);

@@ -13,11 +13,11 @@ import {
   pollutingObject,
   queryParametersOf,
   unicodeEdgeString,
-} from '../support/openapi-arbitraries';
-import { answerChecker } from '../support/openapi-responses';
-import { aRoleAllowed, ROUTE_ACCESS } from '../support/route-access';
-import { pathWith, routeOf } from '../support/routes';
-import { startTestApp, TestApp } from '../support/test-app';
+} from '../../support/openapi-arbitraries';
+import { answerChecker } from '../../support/openapi-responses';
+import { aRoleAllowed, ROUTE_ACCESS } from '../../support/route-access';
+import { pathWith, routeOf } from '../../support/routes';
+import { startTestApp, TestApp } from '../../support/test-app';
 
 /**
  * The bad-input case (docs/http-conventions.md, "How it is tested"): property-based requests on
