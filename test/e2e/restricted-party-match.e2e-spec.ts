@@ -1,6 +1,7 @@
 import type { Role } from '@ree/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
+import { eventually } from '@ree/testing';
 
 const OFFICER: Role = 'licensing-officer';
 const ORG = `org-e2e-listed-later-${randomUUID().slice(0, 8)}`;
@@ -20,15 +21,7 @@ describe('a party listed after its licence was issued, through the API and the w
     app.http().post(`/api/v1${path}`).set('Authorization', bearer(role, sub)).send(body);
   const get = (path: string, role: Role = OFFICER) => app.http().get(`/api/v1${path}`).set('Authorization', bearer(role));
 
-  async function until<T>(read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const value = await read();
-      if (holds(value)) return value;
-      if (Date.now() > deadline) throw new Error(`Not seen in time: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const until = <T>(read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> => eventually(read, holds, { intervalMs: 100 });
 
   it('suspends the licence as the system, flags its consignment RESTRICTED_PARTY_MATCH, and leaves the revocation to one officer', async () => {
     const consignee = `${word()} ${word()} Magnetics GmbH`;

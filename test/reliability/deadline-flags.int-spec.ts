@@ -18,7 +18,8 @@ import {
 } from '@ree/review';
 import { randomUUID } from 'node:crypto';
 import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
-import { eventually, useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const customs = { sub: 'deadline-flags-int-spec', role: 'customs-agent' };
 const officer = { sub: 'deadline-flags-int-spec-officer', role: 'licensing-officer' };

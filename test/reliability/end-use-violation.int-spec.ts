@@ -25,7 +25,8 @@ import { RevokeLicenceCommand } from '../../libs/licensing/src/commands/revoke-l
 import { revokeLicenceDecider } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.decide';
 import { allocated, application, approvedEvent, issued } from '@ree/licensing/testing/licence-events';
 import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
-import { eventually, useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const officer = { sub: 'end-use-violation-int-spec', role: 'licensing-officer' };
 const customs = { sub: 'end-use-violation-int-spec-customs', role: 'customs-agent' };

@@ -17,7 +17,8 @@ import { DeclareMiningSourceCommand } from '../../libs/consignment/src/commands/
 import { DeclareMiningSourceHandler } from '../../libs/consignment/src/commands/declare-mining-source/declare-mining-source.handler';
 import { MineReservations } from '../../libs/consignment/src/commands/mine-reservations';
 import { registration, source } from '@ree/consignment/testing/consignment-events';
-import { checkpointOf, eventually, REDIS_URL, startAtHead, useReactorHarness } from '../support/reactor-harness';
+import { checkpointOf, REDIS_URL, startAtHead, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 /** How long after a draw the job looks in these tests: long enough for a live request, short for a test. */
 const RECONCILE_AFTER_MS = 300;

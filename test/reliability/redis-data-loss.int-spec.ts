@@ -10,7 +10,8 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { application, issued } from '@ree/licensing/testing/licence-events';
 import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
-import { eventually, REDIS_URL, startAtHead, useReactorHarness } from '../support/reactor-harness';
+import { REDIS_URL, startAtHead, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const actor = { sub: 'redis-data-loss-int-spec', role: 'licensing-officer' };
 const policy = flagPolicy({ arrivalDueDays: 1, endUseCheckDueDays: 1 });

@@ -31,7 +31,8 @@ import {
 import { randomInt, randomUUID } from 'node:crypto';
 import { allocated, application, approvedEvent, issued } from '@ree/licensing/testing/licence-events';
 import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
-import { eventually, useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const officer = { sub: 'restricted-party-int-spec', role: 'licensing-officer' };
 const customs = { sub: 'restricted-party-int-spec-customs', role: 'customs-agent' };

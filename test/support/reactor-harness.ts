@@ -74,15 +74,6 @@ export async function checkpointOf(harness: ReactorHarness, name: string): Promi
   return rows[0]?.checkpoint ?? null;
 }
 
-/** Polls until `condition` holds (integration tests wait on state, never on a fixed sleep). */
-export async function eventually(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('The condition did not hold in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 export interface JobSuiteOptions<Data> {
   /** What the reactor's checkpoint is named after (a random suffix keeps runs apart). */
   readonly name: string;

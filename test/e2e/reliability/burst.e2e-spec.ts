@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { eventually } from '@ree/testing';
 
 // 500 commands on a machine that may be busy with other work: a generous ceiling, no timed assertion.
 jest.setTimeout(600_000);
@@ -146,10 +147,4 @@ async function blockReadModelPool(test: TestApp): Promise<{ release(): Promise<v
 }
 
 /** Polls a condition until it holds; fails after a generous ceiling. */
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const waitFor = (condition: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> => eventually(condition, timeoutMs);

@@ -1,6 +1,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { eventually } from '@ree/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -34,17 +35,14 @@ export class ApiProcess {
 
   /** Resolves once `/health/ready` answers 200; fails if the process ends first or after `ceilingMs`. */
   async ready(ceilingMs = 120_000): Promise<void> {
-    const deadline = Date.now() + ceilingMs;
-    for (;;) {
+    const status = async (): Promise<number> => {
       if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`The API ended before it was ready: ${this.stderr}`);
-      const status = await fetch(`${this.baseUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) }).then(
+      return fetch(`${this.baseUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) }).then(
         (response) => response.status,
         () => 0,
       );
-      if (status === 200) return;
-      if (Date.now() > deadline) throw new Error(`The API was not ready within ${ceilingMs} ms (last status ${status}): ${this.stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    };
+    await eventually(status, (answer) => answer === 200, { timeoutMs: ceilingMs, intervalMs: 100, what: `the API ready (${this.stderr})` });
   }
 
   async kill(): Promise<void> {

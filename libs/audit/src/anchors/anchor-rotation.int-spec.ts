@@ -1,5 +1,5 @@
 import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
-import { openTestDataSource, privateTestDatabase } from '@ree/testing';
+import { openTestDataSource, privateTestDatabase, untilReadable } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -37,11 +37,7 @@ describe('rotating the anchor key', () => {
   /** Appends `count` events to a new stream and waits (60 s ceiling) until anchors can see them. */
   async function events(count: number): Promise<void> {
     const { position } = await store.appendToStream(`licence-${randomUUID()}`, Array.from({ length: count }, (_, n) => ({ type: 'StepRecorded', data: { n }, metadata: { actor } })));
-    const deadline = Date.now() + 60_000;
-    while ((await store.headPosition()) === null || BigInt((await store.headPosition())!) < BigInt(position)) {
-      if (Date.now() > deadline) throw new Error(`position ${position} did not become readable`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilReadable(store, position);
   }
 
   it('verifies the old anchor with the retired key and goes on from its log; passes over a forged anchor row', async () => {

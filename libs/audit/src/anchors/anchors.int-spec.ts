@@ -1,6 +1,6 @@
 import { appendWithClient, createEventStorePool, eventHash, PostgresEventStore, RecordedEvent, verifyChain } from '@ree/event-store';
 import { NotFound } from '@ree/shared-kernel';
-import { asOwner, openTestDataSource, privateTestDatabase } from '@ree/testing';
+import { asOwner, openTestDataSource, privateTestDatabase, untilReadable } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -65,13 +65,7 @@ describe('anchors over the PostgreSQL event store', () => {
    * holds it back, up to the 60 s idle-in-transaction timeout.
    */
   async function untilVisible(position: string): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const head = await store.headPosition();
-      if (head !== null && BigInt(head) >= BigInt(position)) return;
-      if (Date.now() > deadline) throw new Error(`position ${position} did not become readable`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilReadable(store, position);
   }
 
   const leafOf = async (anchor: Anchor, streamId: string) => {

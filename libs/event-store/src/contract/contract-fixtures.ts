@@ -42,17 +42,6 @@ export async function readAllOf(
   return found;
 }
 
-/** Polls `read` until `predicate` holds for its value; fails after 10 s. */
-export async function eventually<T>(read: () => Promise<T>, predicate: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (predicate(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Resolves when `predicate` holds, checked after every delivered batch; rejects after `ms`. */
 export function deliveredWhen(ms = 10_000): {
   notify(): void;

@@ -3,7 +3,8 @@ import { sealChecker } from '../chain-seal';
 import { eventHash, GENESIS_HASH, verifyChain } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasting';
 import { WithStore } from './contract-types';
-import { eventually, freshStream, newEvent, newEvents, readAllOf } from './contract-fixtures';
+import { freshStream, newEvent, newEvents, readAllOf } from './contract-fixtures';
+import { eventually } from '@ree/testing';
 
 export function readContract(withStore: WithStore): void {
   it('reads a stream in revision order, from a revision, up to a count; an unknown stream is empty', () =>

@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../event';
 import { WithStore } from './contract-types';
-import { deliveredWhen, eventually, freshStream, newEvents } from './contract-fixtures';
+import { deliveredWhen, freshStream, newEvents } from './contract-fixtures';
+import { eventually } from '@ree/testing';
 
 export function subscriptionContract(withStore: WithStore): void {
   it('catches up from a checkpoint, then follows live appends in order, and stops', () =>

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '../event';
 import type { Projection } from './projection';
 import { Projector } from './projector';
-import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { RecordingLogger, appendEvents, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { eventually } from '@ree/testing';
 
 /** Remembers how many events each batch brought: every type, so a batch is what the subscription read. */
 class BatchSizes implements Projection {

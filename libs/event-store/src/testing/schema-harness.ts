@@ -98,15 +98,6 @@ export function appendEvents(store: EventStore, type: string, count: number): Pr
   return store.appendToStream(`test-${randomUUID()}`, events);
 }
 
-/** Polls a condition on the database (a checkpoint, a row count) until it holds: never a bare sleep. */
-export async function eventually(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Keeps what the projector logs, for assertions and for a readable failure. */
 export class RecordingLogger implements ProjectorLogger {
   readonly lines: string[] = [];
