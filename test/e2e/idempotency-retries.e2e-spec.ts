@@ -9,11 +9,7 @@ import { HttpConventionsModule } from '../../apps/api/src/http/http-conventions.
 import { IdempotencyStore } from '../../apps/api/src/http/idempotency.store';
 import { dataSourceOptions } from '../../infra/data-source';
 import { canonicalJson, EventStoreUnavailableError } from '@ree/event-store';
-import { Roles } from '@ree/platform/auth/roles';
-import { APP_CONFIG } from '@ree/platform/config/app-config';
-import { CommandContext, Ctx } from '@ree/platform/http/command-context';
-import { READ_MODEL_POSITIONS } from '@ree/platform/http/read-model-positions.port';
-import { Metrics } from '@ree/platform/metrics/metrics';
+import { Roles, APP_CONFIG, CommandContext, Ctx, READ_MODEL_POSITIONS, Metrics } from '@ree/platform';
 import { DomainRuleViolation } from '@ree/shared-kernel';
 import { FakeReadModelPositions } from '../support/fake-read-model-positions';
 import { expectProblem } from '../support/problem';

@@ -21,8 +21,7 @@ import {
 } from '@ree/licensing';
 import { END_USE_VIOLATION_QUEUE, EndUseViolationJob, endUseViolationRoute, EndUseViolationSuspender } from '@ree/review';
 import { randomUUID } from 'node:crypto';
-import { RevokeLicenceCommand } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.command';
-import { revokeLicenceDecider } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.decide';
+import { RevokeLicenceCommand, revokeLicenceDecider } from '@ree/licensing/testing/commands';
 import { allocated, application, approvedEvent, issued } from '@ree/licensing/testing/licence-events';
 import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
 import { useJobSuite, useReactorHarness } from '../support/reactor-harness';

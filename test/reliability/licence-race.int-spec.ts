@@ -4,9 +4,7 @@ import { evolveLicence, initialLicenceState, LICENCE_QUANTITY_ALLOCATED, Licence
 import type { CommandContext } from '@ree/platform';
 import { DomainRuleViolation } from '@ree/shared-kernel';
 import type { Pool } from 'pg';
-import { AttachLicenceCommand } from '../../libs/consignment/src/commands/attach-licence/attach-licence.command';
-import { AttachLicenceHandler } from '../../libs/consignment/src/commands/attach-licence/attach-licence.handler';
-import { LicenceReservations } from '../../libs/consignment/src/commands/licence-reservations';
+import { AttachLicenceCommand, AttachLicenceHandler, LicenceReservations } from '@ree/consignment/testing/commands';
 import { EXPORTER_ORG } from '@ree/consignment/testing/consignment-events';
 import { issuedLicence, sourcedConsignment } from '@ree/consignment/testing/given-streams';
 

@@ -13,9 +13,7 @@ import {
 } from '@ree/registry';
 import type { Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DeclareMiningSourceCommand } from '../../libs/consignment/src/commands/declare-mining-source/declare-mining-source.command';
-import { DeclareMiningSourceHandler } from '../../libs/consignment/src/commands/declare-mining-source/declare-mining-source.handler';
-import { MineReservations } from '../../libs/consignment/src/commands/mine-reservations';
+import { DeclareMiningSourceCommand, DeclareMiningSourceHandler, MineReservations } from '@ree/consignment/testing/commands';
 import { registration, source } from '@ree/consignment/testing/consignment-events';
 import { checkpointOf, REDIS_URL, startAtHead, useReactorHarness } from '../support/reactor-harness';
 import { eventually } from '@ree/testing';

@@ -1,4 +1,4 @@
-import type { ReadModelPositionsPort } from '@ree/platform/http/read-model-positions.port';
+import type { ReadModelPositionsPort } from '@ree/platform';
 
 /** A read model whose position the test moves by hand. */
 export class FakeReadModelPositions implements ReadModelPositionsPort {

@@ -1,5 +1,4 @@
-import { DevelopmentClaims, signDevelopmentToken } from '@ree/platform/auth/development-token';
-import type { AppConfig } from '@ree/platform/config/app-config';
+import { DevelopmentClaims, signDevelopmentToken, type AppConfig } from '@ree/platform';
 import { sign } from 'jsonwebtoken';
 
 /** An `Authorization` header value that the API accepts for these claims. */
