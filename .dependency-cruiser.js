@@ -19,10 +19,10 @@ module.exports = {
     },
     {
       name: 'libraries-meet-through-index',
-      comment: 'A library (bounded context or shared) is imported by another only through its index.ts.',
+      comment: 'A library (bounded context or shared) is imported by another only through its index.ts (its tests may also use the other\'s testing/ folder).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/testing/'] },
     },
     {
       name: 'apps-meet-libraries-through-index',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { eventually } from '@ree/testing';
 
 /**
  * The fault tests' stream of keyed commands over HTTP: mines registered by an officer and
@@ -127,19 +128,15 @@ export async function retryUntilCreated(
   sendOne: (command: KeyedCommand) => Promise<Answer>,
   ceilingMs: number,
 ): Promise<Map<string, Answer>> {
-  const deadline = Date.now() + ceilingMs;
   const last = new Map<string, Answer>();
   let pending = [...commands];
-  while (pending.length > 0) {
+  const round = async () => {
     const answers = await Promise.all(pending.map(async (command) => [command, await sendOne(command)] as const));
     answers.forEach(([command, answer]) => last.set(command.key, answer));
     pending = answers.filter(([, answer]) => answer.kind !== 'created').map(([command]) => command);
-    if (pending.length === 0) break;
-    if (Date.now() > deadline) {
-      throw new Error(`${pending.length} commands were not created within ${ceilingMs} ms; last answers: ${JSON.stringify(pending.slice(0, 3).map((command) => last.get(command.key)))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return { notCreated: pending.length, lastAnswers: pending.slice(0, 3).map((command) => last.get(command.key)) };
+  };
+  if (pending.length > 0) await eventually(round, ({ notCreated }) => notCreated === 0, { timeoutMs: ceilingMs, intervalMs: 100, what: 'every command created' });
   return last;
 }
 

@@ -1,5 +1,5 @@
 import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
-import { openTestDataSource, privateTestDatabase, untilReadable } from '@ree/testing';
+import { openTestDataSource, privateTestDatabase, untilReadable, eventually } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -60,7 +60,8 @@ describe('rotating the anchor key', () => {
     const forgedBody = { ...oldBody, events: old.events + 1000, logHash: 'f'.repeat(64), keyId: stranger.keyId };
     const { leavesOf } = (await anchorRows.byId(dataSource, old.id))!;
     await anchorRows.insert(dataSource, { anchor: { ...forgedBody, id: randomUUID(), signature: signAnchor(forgedBody, stranger.privateKey) }, leavesOf }, []);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    const forgedAt = Date.now();
+    await eventually(() => Date.now() > forgedAt + 1, { intervalMs: 1, what: 'a later instant than the forged row' });
     const fresh = await new AnchorTaker(dataSource, rotated).take();
     expect(fresh.keyId).toBe(newKey.keyId);
     // The new anchor went on from the old one's signed log, not from the forged row: the same as reading every event.

@@ -1,16 +1,13 @@
 import {
   evolveLicence,
   initialLicenceState,
-  LICENCE_APPLIED,
-  LICENCE_APPROVED,
-  LICENCE_ISSUED,
   LICENCE_QUANTITY_ALLOCATED,
   LICENCE_QUANTITY_SHIPPED,
-  LICENCE_SCREENED,
   LICENCE_SUSPENDED,
   LicenceEvent,
   LicenceState,
 } from '@ree/licensing';
+import { issuedLicenceEvents } from '@ree/licensing/testing/licence-events';
 import type { CommandContext } from '@ree/platform';
 import { CONSIGNMENT_ID, EXPORTER_ORG } from './consignment-events';
 
@@ -29,9 +26,8 @@ export const asCustoms = (now = new Date('2025-03-01T09:00:00Z')): CommandContex
 const party = { name: 'Vacuumschmelze GmbH', country: 'DE', address: 'Grüner Weg 37, Hanau' };
 
 export const issuedLicence: LicenceEvent[] = [
-  {
-    type: LICENCE_APPLIED,
-    data: {
+  ...issuedLicenceEvents({
+    application: {
       licenceId: LICENCE_ID,
       exporterOrg: EXPORTER_ORG,
       consignee: party,
@@ -40,16 +36,10 @@ export const issuedLicence: LicenceEvent[] = [
       items: [{ product: 'Praseodymium-neodymium oxide 99 %', hsCode: '2846.90', element: 'NdPr', quantityKg: 20000 }],
       intendedEndUse: 'Sintered NdFeB magnets for wind-turbine generators',
     },
-  },
-  {
-    type: LICENCE_SCREENED,
-    data: { matches: [], screenedAt: '2025-01-05T09:00:00.000Z', listPosition: null, algorithm: 'pg_trgm-similarity/normalised-name@1', threshold: 0.7 },
-  },
-  {
-    type: LICENCE_APPROVED,
-    data: { validFrom: '2025-01-10', validUntil: '2025-12-31', conditions: [], issuedQuantityKg: [20000], approvedBy: 'officer-wang' },
-  },
-  { type: LICENCE_ISSUED, data: { countersignedBy: 'officer-li' } },
+    screening: { matches: [], screenedAt: '2025-01-05T09:00:00.000Z', listPosition: null, algorithm: 'pg_trgm-similarity/normalised-name@1', threshold: 0.7 },
+    approval: { validFrom: '2025-01-10', validUntil: '2025-12-31', conditions: [], issuedQuantityKg: [20000], approvedBy: 'officer-wang' },
+    countersignedBy: 'officer-li',
+  }),
   { type: LICENCE_QUANTITY_ALLOCATED, data: { consignmentId: CONSIGNMENT_ID, itemIndex: 0, hsCode: '2846.90', kg: 12000 } },
 ];
 

@@ -1,13 +1,6 @@
 import type { EventStore } from '@ree/event-store';
-import {
-  LICENCE_APPLIED,
-  LICENCE_APPROVED,
-  LICENCE_ISSUED,
-  LICENCE_SCREENED,
-  LicenceAppliedData,
-  LicenceEvent,
-  licenceStreamId,
-} from '@ree/licensing';
+import { LicenceAppliedData, licenceStreamId } from '@ree/licensing';
+import { issuedLicenceEvents } from '@ree/licensing/testing/licence-events';
 import { randomUUID } from 'node:crypto';
 import { MINE_REGISTERED, MineEvent, mineStreamId } from '@ree/registry';
 import { CONSIGNMENT_REGISTERED, ConsignmentEvent, MINING_SOURCE_DECLARED } from '../consignment/consignment.events';
@@ -30,12 +23,12 @@ export async function issuedLicence(store: EventStore, licenceId: string, kg: nu
     items: [{ product: 'Praseodymium-neodymium oxide 99 %', hsCode: '2846.90', element: 'NdPr', quantityKg: kg }],
     intendedEndUse: 'Sintered NdFeB magnets for wind-turbine generators',
   };
-  const events: LicenceEvent[] = [
-    { type: LICENCE_APPLIED, data: application },
-    { type: LICENCE_SCREENED, data: { matches: [], screenedAt: '2025-01-02T09:00:00.000Z', listPosition: null, algorithm: 'int-spec', threshold: 0.85 } },
-    { type: LICENCE_APPROVED, data: { validFrom: '2025-01-01', validUntil: '2025-12-31', conditions: [], issuedQuantityKg: [kg], approvedBy: 'officer-wang' } },
-    { type: LICENCE_ISSUED, data: { countersignedBy: 'officer-li' } },
-  ];
+  const events = issuedLicenceEvents({
+    application,
+    screening: { matches: [], screenedAt: '2025-01-02T09:00:00.000Z', listPosition: null, algorithm: 'int-spec', threshold: 0.85 },
+    approval: { validFrom: '2025-01-01', validUntil: '2025-12-31', conditions: [], issuedQuantityKg: [kg], approvedBy: 'officer-wang' },
+    countersignedBy: 'officer-li',
+  });
   await store.appendToStream(licenceStreamId(licenceId), events.map((event) => ({ ...event, metadata: { actor: officer } })), {
     expectedRevision: 'no-stream',
   });

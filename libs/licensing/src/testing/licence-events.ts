@@ -6,6 +6,7 @@ import {
   LICENCE_SCREENED,
   LICENCE_SUSPENDED,
   LicenceAppliedData,
+  LicenceApprovedData,
   LicenceEvent,
   LicenceScreenedData,
   LicenceScreeningMatch,
@@ -67,3 +68,19 @@ export const allocated = (consignmentId: string, kg: number, itemIndex = 0): Lic
   type: LICENCE_QUANTITY_ALLOCATED,
   data: { consignmentId, itemIndex, hsCode: itemIndex === 0 ? '2846.90' : '2805.30', kg },
 });
+
+/** What an issued licence's history is made of; each context's fixtures state their own values. */
+export interface IssuedLicenceTerms {
+  readonly application: LicenceAppliedData;
+  readonly screening: LicenceScreenedData;
+  readonly approval: LicenceApprovedData;
+  readonly countersignedBy: string;
+}
+
+/** The four events of an issued licence: applied, screened, approved, countersigned. */
+export const issuedLicenceEvents = ({ application, screening, approval, countersignedBy }: IssuedLicenceTerms): LicenceEvent[] => [
+  { type: LICENCE_APPLIED, data: application },
+  { type: LICENCE_SCREENED, data: screening },
+  { type: LICENCE_APPROVED, data: approval },
+  { type: LICENCE_ISSUED, data: { countersignedBy } },
+];
