@@ -6,7 +6,7 @@
 export interface Patience {
   /** The ceiling: 60 s unless the test states its own. */
   readonly timeoutMs?: number;
-  /** The pause between two looks: 50 ms unless stated. */
+  /** The pause between two looks: 20 ms unless stated. */
   readonly intervalMs?: number;
   /** What is awaited, for the failure's message. */
   readonly what?: string;
@@ -35,7 +35,7 @@ export async function eventually<T>(
       const what = patience.what ?? read.toString();
       throw new Error(`Not within ${timeoutMs} ms: ${what}; last value ${JSON.stringify(value)}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, patience.intervalMs ?? 50));
+    await new Promise((resolve) => setTimeout(resolve, patience.intervalMs ?? 20));
   }
 }
 
