@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevisionError } from '../errors';
-import { ExpectedRevision } from '../expected-revision';
+import { WrongExpectedRevisionError } from '../../errors';
+import { ExpectedRevision } from '../../expected-revision';
 import { WithStore } from './contract-types';
-import { freshStream, newEvent, newEvents } from './contract-fixtures';
+import { freshStream, newEvent, newEvents } from './sample-events';
 
 export function appendContract(withStore: WithStore): void {
   it('numbers revisions from 0 and answers with the next expected revision and the last position', () =>

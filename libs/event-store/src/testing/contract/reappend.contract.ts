@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EventIdConflictError } from '../errors';
-import { NewEvent } from '../event';
-import { ExpectedRevision } from '../expected-revision';
+import { EventIdConflictError } from '../../errors';
+import { NewEvent } from '../../event';
+import { ExpectedRevision } from '../../expected-revision';
 import { WithStore } from './contract-types';
-import { actor, freshStream, newEvents, readAllOf } from './contract-fixtures';
+import { actor, freshStream, newEvents, readAllOf } from './sample-events';
 
 /** Two events as a command would write them: every field a writer gives, one of them a `Date`. */
 function aCommandsEvents(): NewEvent[] {

@@ -1,6 +1,7 @@
+import { eventually } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
-import { NewEvent, RecordedEvent } from '../event';
-import { EventStore } from '../event-store';
+import { NewEvent, RecordedEvent } from '../../event';
+import { EventStore } from '../../event-store';
 
 export const actor = { sub: 'contract-test', role: 'OFFICER' } as const;
 
@@ -29,16 +30,15 @@ export async function readAllOf(
   pageSize = 500,
 ): Promise<RecordedEvent[]> {
   const found: RecordedEvent[] = [];
-  const deadline = Date.now() + 10_000;
-  for (let checkpoint = after; checkpoint === null || store.comparePositions(checkpoint, upTo) < 0; ) {
+  let checkpoint = after;
+  const reached = () => checkpoint !== null && store.comparePositions(checkpoint, upTo) >= 0;
+  const nextPage = async (): Promise<boolean> => {
     const page = await store.readAll({ after: checkpoint, maxCount: pageSize });
     found.push(...page.events.filter((event) => streamIds.includes(event.streamId)));
     checkpoint = page.checkpoint;
-    if (page.events.length === 0) {
-      if (Date.now() > deadline) throw new Error(`readAll did not reach ${upTo}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+    return page.events.length > 0 || reached();
+  };
+  while (!reached()) await eventually(nextPage, { what: `readAll up to ${upTo}` });
   return found;
 }
 

@@ -1,6 +1,6 @@
-import { RecordedEvent } from '../event';
+import { RecordedEvent } from '../../event';
 import { WithStore } from './contract-types';
-import { deliveredWhen, freshStream, newEvents } from './contract-fixtures';
+import { deliveredWhen, freshStream, newEvents } from './sample-events';
 import { eventually } from '@ree/testing';
 
 export function subscriptionContract(withStore: WithStore): void {

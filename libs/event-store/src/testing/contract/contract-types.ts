@@ -1,6 +1,6 @@
-import type { SealKey } from '../chain-seal';
-import { EventStore } from '../event-store';
-import { UpcasterRegistry } from '../upcasting';
+import type { SealKey } from '../../chain-seal';
+import { EventStore } from '../../event-store';
+import { UpcasterRegistry } from '../../upcasting';
 
 export interface ContractStoreOptions {
   /** The suite passes upcasters for its upcasting tests. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { sealChecker } from '../chain-seal';
-import { eventHash, GENESIS_HASH, verifyChain } from '../hash-chain';
-import { UpcasterRegistry } from '../upcasting';
+import { sealChecker } from '../../chain-seal';
+import { eventHash, GENESIS_HASH, verifyChain } from '../../hash-chain';
+import { UpcasterRegistry } from '../../upcasting';
 import { WithStore } from './contract-types';
-import { freshStream, newEvent, newEvents, readAllOf } from './contract-fixtures';
+import { freshStream, newEvent, newEvents, readAllOf } from './sample-events';
 import { eventually } from '@ree/testing';
 
 export function readContract(withStore: WithStore): void {
