@@ -3,7 +3,8 @@
  * - domain code (below) imports no framework, and reaches none through any chain of imports;
  * - a library imports another only through that library's `index.ts` (or its pure `domain.ts`);
  * - production library code never imports infra/;
- * - production code never imports tests or the test-support library; no cycles.
+ * - production code never imports tests or the test support (libs/testing, each library's src/testing/); no cycles;
+ * - tests and benchmarks reach a library through its index.ts or its src/testing/ folder.
  */
 // `(^|node_modules/)`: a package resolves to `node_modules/<name>/…`, or further up when
 // node_modules is a link (a git worktree's), or stays `<name>` when it cannot be resolved.
@@ -22,7 +23,7 @@ const DOMAIN_FILES = [
 ];
 const NOT_DOMAIN = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/audit/src/cli/'];
 /** Specs and test support, which may build a database from infra/ as test/ does. */
-const TEST_CODE = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '/test/', '/contract/'];
+const TEST_CODE = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^libs/[^/]+/src/testing/'];
 
 module.exports = {
   forbidden: [
@@ -51,10 +52,10 @@ module.exports = {
     },
     {
       name: 'libraries-meet-through-index',
-      comment: 'A library (bounded context or shared) is imported by another only through its index.ts, or its pure domain.ts.',
+      comment: 'A library (bounded context or shared) is imported by another only through its index.ts or its pure domain.ts (its tests may also use the other\'s testing/ folder).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/((testing/)?index|domain)\\.ts$'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/(index|domain)\\.ts$', '^libs/[^/]+/src/testing/'] },
     },
     {
       name: 'apps-meet-libraries-through-index',
@@ -67,6 +68,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^libs/[^/]+/src/testing/', '/contract/'] },
       to: { path: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^libs/[^/]+/src/testing/', '^test/', '/contract/'] },
+    },
+    {
+      name: 'tests-and-bench-meet-libraries-through-entry-points',
+      comment:
+        'test/ and bench/ reach a library through its index.ts, its pure domain.ts or its testing/ folder (event builders, fixtures, harnesses), ' +
+        'never a deep path. test/setup/ is exempt: Jest loads its global set-up without the @ree/* path mapping.',
+      severity: 'error',
+      from: { path: '^(test|bench)/', pathNot: '^test/setup/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/(index|domain)\\.ts$', '^libs/[^/]+/src/testing/'] },
     },
     {
       name: 'no-circular',

@@ -12,7 +12,7 @@
 import { createEventStorePool, PostgresEventStore, Projector } from '@ree/event-store';
 import { loadConfig } from '@ree/platform';
 import { configuredFlagPolicy, reviewDocument, ReviewProjection } from '@ree/review';
-import { inputOf, Lifecycles } from '@ree/review/projection/review-lifecycles.fixtures';
+import { inputOf, Lifecycles } from '@ree/review/testing/lifecycles';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';

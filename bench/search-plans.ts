@@ -8,13 +8,7 @@
  * its indexes".
  */
 import { encodeCursor } from '@ree/platform';
-import { ExportStatisticsHandler } from '@ree/review/queries/export-statistics/export-statistics.handler';
-import { ExportStatisticsQuery } from '@ree/review/queries/export-statistics/export-statistics.query';
-import { ListFlagsHandler } from '@ree/review/queries/list-flags/list-flags.handler';
-import { ListFlagsQuery } from '@ree/review/queries/list-flags/list-flags.query';
-import { SearchConsignmentsHandler } from '@ree/review/queries/search-consignments/search-consignments.handler';
-import { ConsignmentFilter, SearchConsignmentsQuery } from '@ree/review/queries/search-consignments/search-consignments.query';
-import { rangeEndOf, rangeStartOf } from '@ree/review/queries/time-range';
+import { ExportStatisticsHandler, ExportStatisticsQuery, ListFlagsHandler, ListFlagsQuery, SearchConsignmentsHandler, ConsignmentFilter, SearchConsignmentsQuery, rangeEndOf, rangeStartOf } from '@ree/review/testing/queries';
 import type { Actor } from '@ree/shared-kernel';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';

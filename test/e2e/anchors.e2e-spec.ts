@@ -3,7 +3,8 @@ import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { JobQueues, Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
+import { untilReadable as readable, eventually } from '@ree/testing';
 
 /** docs/api.md, "Audit": signed anchors, the public key and inclusion proofs, through HTTP. */
 describe('signed anchors and proofs over HTTP', () => {
@@ -29,13 +30,7 @@ describe('signed anchors and proofs over HTTP', () => {
 
   /** Positions become readable once every older transaction of the cluster has ended (docs/decisions.md, 1). */
   async function untilReadable(position: string): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const head = await store.headPosition();
-      if (head !== null && store.comparePositions(head, position) >= 0) return;
-      if (Date.now() > deadline) throw new Error(`position ${position} never became readable`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await readable(store, position);
   }
 
   /** A mine registered through the API: its stream has one event, readable by anchors when this resolves. */
@@ -87,13 +82,11 @@ describe('signed anchors and proofs over HTTP', () => {
 
   it('takes an anchor when the worker starts and keeps one schedule every ANCHOR_INTERVAL_MS', async () => {
     const queue = queues.queue(TAKE_ANCHOR_QUEUE);
-    const deadline = Date.now() + 60_000;
-    let started: Array<{ id?: string; returnvalue: { anchorId: string } }> = [];
-    while (started.length === 0) {
-      if (Date.now() > deadline) throw new Error('no anchor was taken at start');
-      started = (await queue.getCompleted()).filter((job) => job.id?.startsWith('start-'));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const started: Array<{ id?: string; returnvalue: { anchorId: string } }> = await eventually(
+      async () => (await queue.getCompleted()).filter((job) => job.id?.startsWith('start-')),
+      (jobs) => jobs.length > 0,
+      { intervalMs: 100, what: 'an anchor taken at start' },
+    );
     const anchor = await get(`/audit/anchors/${started[0].returnvalue.anchorId}`);
     expect(anchor.status).toBe(200);
     expect(verifyAnchor(anchor.body, publicKeyPem)).toEqual({ valid: true, problems: [] });

@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { privateTestDatabase } from '@ree/testing';
 import { tamperWithEvents } from '../support/tamper';
 import { startTestApp, TestApp } from '../support/test-app';
-import { AuditedConsignment, consignmentWithSuspendedLicence } from './support/audit-fixture';
+import { AuditedConsignment, consignmentWithSuspendedLicence } from '../support/audited-consignment';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

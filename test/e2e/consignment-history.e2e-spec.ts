@@ -6,8 +6,8 @@ import { configuredFlagPolicy, reviewDocument } from '@ree/review';
 import { randomUUID } from 'node:crypto';
 import { tamperWithEvents } from '../support/tamper';
 import { startTestApp, TestApp } from '../support/test-app';
-import { AuditedConsignment, consignmentWithSuspendedLicence } from './support/audit-fixture';
-import { expectProblem } from './support/problem';
+import { AuditedConsignment, consignmentWithSuspendedLicence } from '../support/audited-consignment';
+import { expectProblem } from '../support/problem';
 
 interface HistoryEvent {
   eventId: string;

@@ -1,6 +1,7 @@
 import type { Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
+import { given } from '../support/given';
 
 const OFFICER: Role = 'licensing-officer';
 const APPROVER = 'officer-e2e-licence-approver';
@@ -40,16 +41,11 @@ const aDeclaration = (overrides: object = {}) => ({
 describe('licence attachment and end-use declaration over HTTP', () => {
   let app: TestApp;
   let mineId: string;
+  const setUp = given(() => app);
 
   beforeAll(async () => {
     app = await startTestApp();
-    const mine = await post(
-      '/mines',
-      { name: `Bayan Obo ${randomUUID().slice(0, 8)}`, operator: 'Baotou Steel Rare-Earth', region: 'Inner Mongolia', country: 'CN', miningLicenceNo: 'C150000201107', depositType: 'bastnaesite' },
-      OFFICER,
-    );
-    mineId = mine.body.id;
-    expect((await post(`/mines/${mineId}/quotas`, { year: 2025, category: 'light', quotaKgReo: 10_000_000 }, OFFICER)).status).toBe(200);
+    mineId = await setUp.mineWithQuota(10_000_000);
   });
   afterAll(() => app.close());
 
@@ -60,14 +56,8 @@ describe('licence attachment and end-use declaration over HTTP', () => {
   const refusal = (response: { status: number; body: { code?: string } }) => [response.status, response.body.code];
   const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((error) => error.field);
 
-  async function licence(overrides: object = {}, { issue = true, org = ORG } = {}): Promise<string> {
-    const applied = await post('/licences', anApplication(overrides), 'exporter', org);
-    expect(applied.status).toBe(201);
-    const id = applied.body.id;
-    expect((await post(`/licences/${id}/approve`, { validFrom: '2025-01-01', validUntil: '2099-12-31', conditions: [] }, OFFICER, ORG, APPROVER)).status).toBe(200);
-    if (issue) expect((await post(`/licences/${id}/issue`, {}, OFFICER, ORG, COUNTERSIGNER)).status).toBe(200);
-    return id;
-  }
+  const licence = (overrides: object = {}, { issue = true, org = ORG } = {}): Promise<string> =>
+    setUp.issuedLicence(anApplication(overrides), { exporter: { org }, approver: APPROVER, countersigner: COUNTERSIGNER, issue });
 
   async function sourcedConsignment(overrides: object = {}, org = ORG): Promise<string> {
     const created = await post('/consignments', aConsignment(overrides), 'exporter', org);

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { dropDatabase, recreateDatabase } from '../../infra/data-source';
 import { asSuperuser } from '../support/postgres-admin';
 import { startTestApp, TestApp } from '../support/test-app';
+import { eventually } from '@ree/testing';
 
 const HOLDER_APPLICATION = 'horizon-e2e-holder';
 
@@ -21,15 +22,8 @@ function sampleOf(text: string, series: string): number | undefined {
 }
 
 /** Polls until `read` answers a value that `holds`; fails after a generous ceiling. */
-async function until<T>(read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (holds(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = <T>(read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs = 60_000): Promise<T> =>
+  eventually(read, holds, { timeoutMs, intervalMs: 100 });
 
 /**
  * docs/operations.md, "The readable horizon": a transaction left open in another database of the

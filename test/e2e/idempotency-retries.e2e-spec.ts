@@ -9,16 +9,13 @@ import { HttpConventionsModule } from '../../apps/api/src/http/http-conventions.
 import { IdempotencyStore } from '../../apps/api/src/http/idempotency.store';
 import { dataSourceOptions } from '../../infra/data-source';
 import { canonicalJson, EventStoreUnavailableError } from '@ree/event-store';
-import { Roles } from '@ree/platform/auth/roles';
-import { APP_CONFIG } from '@ree/platform/config/app-config';
-import { Ctx } from '@ree/platform/http/command-context';
-import { READ_MODEL_POSITIONS } from '@ree/platform/http/read-model-positions.port';
-import { Metrics } from '@ree/platform/metrics/metrics';
+import { APP_CONFIG, Ctx, Metrics, READ_MODEL_POSITIONS, Roles } from '@ree/platform';
 import { CommandContext, DomainRuleViolation } from '@ree/shared-kernel';
-import { FakeReadModelPositions } from './support/fake-read-model-positions';
-import { expectProblem } from './support/problem';
-import { testConfig } from './support/test-config';
-import { bearer } from './support/tokens';
+import { FakeReadModelPositions } from '../support/fake-read-model-positions';
+import { expectProblem } from '../support/problem';
+import { testConfig } from '../support/test-config';
+import { bearer } from '../support/tokens';
+import { eventually } from '@ree/testing';
 
 class AttemptDto {
   @IsString() name: string;
@@ -85,11 +82,7 @@ describe('Idempotency-Key retries: a keyed request is one command', () => {
 
   /** Waits (at most 5 s) until the clock has passed `instant`, so that a later request has a later time of its own. */
   async function clockPast(instant: string): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (Date.now() <= Date.parse(instant)) {
-      if (Date.now() > deadline) throw new Error(`the clock did not pass ${instant}`);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
+    await eventually(() => Date.now() > Date.parse(instant), { timeoutMs: 5_000, intervalMs: 2, what: `the clock past ${instant}` });
   }
 
   const rowOf = async (key: string) =>

@@ -1,10 +1,10 @@
 import { INTEGRITY_SWEEP_JOB, INTEGRITY_SWEEP_QUEUE, sweepRecords } from '@ree/audit';
 import { JobLedger, JobQueues, Role } from '@ree/platform';
-import { privateTestDatabase } from '@ree/testing';
+import { privateTestDatabase, eventually } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/test-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 
 jest.setTimeout(180_000);
 
@@ -33,18 +33,12 @@ describe('the integrity sweep and GET /admin/integrity', () => {
   const get = (path: string, role: Role = 'admin') => app.http().get(`/api/v1${path}`).set('Authorization', `Bearer ${app.token(role)}`);
 
   /** Polls (60 s ceiling, docs/decisions.md 26) until `probe` answers something. */
-  async function eventually<T>(what: string, probe: () => Promise<T | null | undefined>): Promise<T> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const value = await probe();
-      if (value !== null && value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`waited 60 s for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  async function answered<T>(what: string, probe: () => Promise<T | null | undefined>): Promise<T> {
+    return (await eventually(probe, (value) => value !== null && value !== undefined, { intervalMs: 100, what }))!;
   }
 
   it('keeps one schedule on INTEGRITY_SWEEP_CRON (UTC)', async () => {
-    const scheduler = await eventually('the integrity sweep schedule', () => queues.queue(INTEGRITY_SWEEP_QUEUE).getJobScheduler(INTEGRITY_SWEEP_QUEUE));
+    const scheduler = await answered('the integrity sweep schedule', () => queues.queue(INTEGRITY_SWEEP_QUEUE).getJobScheduler(INTEGRITY_SWEEP_QUEUE));
     expect(scheduler).toMatchObject({ pattern: app.config.integritySweepCron, tz: 'UTC' });
   });
 
@@ -60,10 +54,10 @@ describe('the integrity sweep and GET /admin/integrity', () => {
     expect(mine.status).toBe(201);
     const jobId = `e2e-${randomUUID()}`;
     await queues.queue(INTEGRITY_SWEEP_QUEUE).add(INTEGRITY_SWEEP_JOB, {}, { jobId });
-    const sweep = await eventually('the sweep record', () => sweepRecords.byJob(dataSource, jobId));
+    const sweep = await answered('the sweep record', () => sweepRecords.byJob(dataSource, jobId));
     expect(sweep).toMatchObject({ jobId, consistent: true, findings: [] });
     expect(sweep.streams).toBeGreaterThan(0);
-    const record = await eventually('the completed job record', async () => {
+    const record = await answered('the completed job record', async () => {
       const found = await app.api.get(JobLedger).find(INTEGRITY_SWEEP_QUEUE, jobId);
       return found?.state === 'completed' ? found : null;
     });

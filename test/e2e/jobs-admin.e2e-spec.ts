@@ -1,7 +1,7 @@
 import { JobLedger, JobQueues, recordJobs, Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** A queue no worker takes from: its jobs stay where the test puts them. */

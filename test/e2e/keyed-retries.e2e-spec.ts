@@ -11,7 +11,8 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/api.module';
 import { failAppendsWhere, holdAppendsWhere } from '../support/append-fault';
 import { startTestApp, TestApp } from '../support/test-app';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
+import { eventually } from '@ree/testing';
 
 const ORG = 'org-e2e-keyed-retries';
 const OFFICER = 'officer-e2e-keyed-retries';
@@ -52,11 +53,7 @@ describe('keyed commands retried after a fault', () => {
 
   /** Waits (at most 5 s) until the clock has passed `instant`, so that a retry is later in time than it. */
   async function clockPast(instant: Date): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (Date.now() <= instant.getTime()) {
-      if (Date.now() > deadline) throw new Error(`the clock did not pass ${instant.toISOString()}`);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
+    await eventually(() => Date.now() > instant.getTime(), { timeoutMs: 5_000, intervalMs: 2, what: `the clock past ${instant.toISOString()}` });
   }
 
   async function withFault<T>(condition: string, attempt: () => Promise<T>): Promise<T> {

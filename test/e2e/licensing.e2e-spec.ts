@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@ree/platform';
 import { startTestApp, TestApp } from '../support/test-app';
+import { given } from '../support/given';
 
 const APPROVER = 'officer-e2e-approver';
 const COUNTERSIGNER = 'officer-e2e-countersigner';
@@ -42,12 +43,8 @@ describe('licences over HTTP', () => {
     return response.body;
   }
 
-  async function issuedLicence(): Promise<string> {
-    const { id } = await applied();
-    expect((await post(`/licences/${id}/approve`, terms)).status).toBe(200);
-    expect((await post(`/licences/${id}/issue`, {}, 'licensing-officer', COUNTERSIGNER)).status).toBe(200);
-    return id;
-  }
+  const issuedLicence = (): Promise<string> =>
+    given(() => app).issuedLicence(anApplication(), { exporter: { org, sub: 'exporter-e2e' }, approver: APPROVER, countersigner: COUNTERSIGNER, terms });
 
   async function read(id: string, position: string, role: Role = 'licensing-officer') {
     await app.waitForPosition(position);

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp, MONITORED_QUEUES } from '../../apps/api/src/api.module';
 import { startTestApp, TestApp } from '../support/test-app';
+import { eventually } from '@ree/testing';
 
 /** One line of Prometheus's text format: `name{label="value",…} value`. */
 interface Sample {
@@ -46,12 +47,8 @@ function valueOf(samples: readonly Sample[], name: string, labels: Record<string
  * ended (docs/decisions.md, 1), so the head can trail an append for a moment. Answers the head.
  */
 async function untilHeadReaches(store: EventStore, position: string): Promise<string> {
-  for (let attempt = 0; attempt < 400; attempt += 1) {
-    const head = await store.headPosition();
-    if (head !== null && store.comparePositions(head, position) >= 0) return head;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the event store's head never reached ${position}`);
+  const head = await eventually(() => store.headPosition(), (head) => head !== null && store.comparePositions(head, position) >= 0, { what: `the head at ${position}` });
+  return head!;
 }
 
 async function scrape(server: Parameters<typeof request>[0]): Promise<Sample[]> {

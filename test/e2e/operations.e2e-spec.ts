@@ -7,6 +7,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.module';
+import { untilReadable } from '@ree/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Nothing listens here: connecting is refused at once. */
@@ -40,12 +41,7 @@ function runApiMain(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdo
  * ended (docs/decisions.md, 1), so the head can trail an append for a moment.
  */
 async function untilHeadReaches(store: EventStore, position: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const head = await store.headPosition();
-    if (head !== null && store.comparePositions(head, position) >= 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the event store's head never reached ${position}`);
+  await untilReadable(store, position);
 }
 
 describe('operations', () => {

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api.module';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 import { startTestApp, TestApp } from '../support/test-app';
+import { eventually } from '@ree/testing';
 
 interface StatusItem {
   name: string;
@@ -41,16 +42,14 @@ describe('operations: projection status and rebuilds over HTTP', () => {
 
   /** Polls the projection's status (where a rebuild's Location points) until its rebuild job has ended, checking `meanwhile` each time. */
   async function rebuildEnded(location: string, meanwhile: () => Promise<void> = async () => undefined): Promise<StatusItem> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
+    const status = async (): Promise<StatusItem> => {
       await meanwhile();
       const response = await app.http().get(location).set('Authorization', bearer('admin'));
       expect(response.status).toBe(200);
-      const item = response.body as StatusItem;
-      if (item.rebuild && ['completed', 'failed'].includes(item.rebuild.state)) return item;
-      if (Date.now() > deadline) throw new Error(`The rebuild did not end: ${JSON.stringify(item)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return response.body as StatusItem;
+    };
+    const ended = (item: StatusItem) => item.rebuild !== undefined && item.rebuild !== null && ['completed', 'failed'].includes(item.rebuild.state);
+    return eventually(status, ended, { intervalMs: 100, what: 'the rebuild ended' });
   }
 
   it('lists every projection with its checkpoint and lag, to admins and auditors only', async () => {

@@ -1,6 +1,8 @@
 import type { Role } from '@ree/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
+import { eventually } from '@ree/testing';
+import { given } from '../support/given';
 
 const OFFICER: Role = 'licensing-officer';
 const ORG = `org-e2e-listed-later-${randomUUID().slice(0, 8)}`;
@@ -14,41 +16,32 @@ describe('a party listed after its licence was issued, through the API and the w
     app = await startTestApp();
   });
   afterAll(() => app.close());
+  const setUp = given(() => app);
 
   const bearer = (role: Role, sub?: string) => `Bearer ${app.token(role, role === 'exporter' ? ORG : undefined, sub)}`;
   const post = (path: string, body: object, role: Role = 'exporter', sub?: string) =>
     app.http().post(`/api/v1${path}`).set('Authorization', bearer(role, sub)).send(body);
   const get = (path: string, role: Role = OFFICER) => app.http().get(`/api/v1${path}`).set('Authorization', bearer(role));
 
-  async function until<T>(read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const value = await read();
-      if (holds(value)) return value;
-      if (Date.now() > deadline) throw new Error(`Not seen in time: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const until = <T>(read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> => eventually(read, holds, { intervalMs: 100 });
 
   it('suspends the licence as the system, flags its consignment RESTRICTED_PARTY_MATCH, and leaves the revocation to one officer', async () => {
     const consignee = `${word()} ${word()} Magnetics GmbH`;
-    const mine = await post('/mines', { name: `Bayan Obo ${word()}`, operator: 'Baotou Steel Rare-Earth', region: 'Inner Mongolia', country: 'CN', miningLicenceNo: 'C1500002009', depositType: 'bastnaesite' }, OFFICER);
-    expect((await post(`/mines/${mine.body.id}/quotas`, { year: 2026, category: 'light', quotaKgReo: 100_000 }, OFFICER)).status).toBe(200);
-    const applied = await post('/licences', {
+    const mineId = await setUp.mineWithQuota(100_000, { year: 2026 });
+    const application = {
       consignee: { name: consignee, country: 'DE', address: 'Hafenstraße 1, Hamburg' },
       endUser: { name: consignee, country: 'DE', address: 'Hafenstraße 1, Hamburg' },
       destinationCountry: 'DE',
       items: [{ product: 'Praseodymium-neodymium oxide ≥ 99 %', hsCode: '2846.90', element: 'NdPr', quantityKg: 20_000 }],
       intendedEndUse: 'Sintered NdFeB magnets for industrial motors',
-    });
-    const licenceId = applied.body.id;
-    expect((await post(`/licences/${licenceId}/approve`, { validFrom: '2026-01-01', validUntil: '2099-12-31', conditions: [] }, OFFICER, 'officer-e2e-approver')).status).toBe(200);
-    expect((await post(`/licences/${licenceId}/issue`, {}, OFFICER, 'officer-e2e-countersigner')).status).toBe(200);
+    };
+    const terms = { validFrom: '2026-01-01', validUntil: '2099-12-31', conditions: [] };
+    const licenceId = await setUp.issuedLicence(application, { exporter: { org: ORG }, approver: 'officer-e2e-approver', countersigner: 'officer-e2e-countersigner', terms });
     const consignment = await post('/consignments', {
       product: 'Praseodymium-neodymium oxide 99 %', productForm: 'separated-oxide', element: 'NdPr', hsCode: '2846.90', quantityKg: 12_000, destinationCountry: 'DE',
     });
     const consignmentId = consignment.body.id;
-    expect((await post(`/consignments/${consignmentId}/mining-sources`, { mineId: mine.body.id, extractionBatchRef: 'BO-2026-1', kgReo: 12_000, extractedOn: '2026-01-15' })).status).toBe(200);
+    expect((await post(`/consignments/${consignmentId}/mining-sources`, { mineId, extractionBatchRef: 'BO-2026-1', kgReo: 12_000, extractedOn: '2026-01-15' })).status).toBe(200);
     expect((await post(`/consignments/${consignmentId}/licence`, { licenceId })).status).toBe(200);
 
     const listed = await post('/restricted-parties', { name: consignee.replace('GmbH', 'AG'), aliases: [], country: 'DE', reason: 'Military end use', listReference: 'UEL-E2E-LATER' }, OFFICER);

@@ -1,6 +1,6 @@
 import type { Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const OFFICER: Role = 'licensing-officer';

@@ -1,7 +1,8 @@
 import type { Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
-import { expectProblem } from './support/problem';
+import { expectProblem } from '../support/problem';
 import { startTestApp, TestApp } from '../support/test-app';
+import { given } from '../support/given';
 
 const OFFICER: Role = 'licensing-officer';
 const CUSTOMS: Role = 'customs-agent';
@@ -45,16 +46,11 @@ const aCheck = { checkedOn: '2025-06-01', outcome: 'verified', notes: 'Site visi
 describe('the customs shipment and the end-use check over HTTP', () => {
   let app: TestApp;
   let mineId: string;
+  const setUp = given(() => app);
 
   beforeAll(async () => {
     app = await startTestApp();
-    const mine = await post(
-      '/mines',
-      { name: `Bayan Obo ${randomUUID().slice(0, 8)}`, operator: 'Baotou Steel Rare-Earth', region: 'Inner Mongolia', country: 'CN', miningLicenceNo: 'C150000201107', depositType: 'bastnaesite' },
-      OFFICER,
-    );
-    mineId = mine.body.id;
-    expect((await post(`/mines/${mineId}/quotas`, { year: 2025, category: 'light', quotaKgReo: 10_000_000 }, OFFICER)).status).toBe(200);
+    mineId = await setUp.mineWithQuota(10_000_000);
   });
   afterAll(() => app.close());
 
@@ -65,14 +61,7 @@ describe('the customs shipment and the end-use check over HTTP', () => {
   const customs = (id: string, step: string, body: object) => post(`/consignments/${id}/${step}`, body, CUSTOMS);
   const refusal = (response: { status: number; body: { code?: string } }) => [response.status, response.body.code];
 
-  async function issuedLicence(): Promise<string> {
-    const applied = await post('/licences', anApplication);
-    expect(applied.status).toBe(201);
-    const id = applied.body.id;
-    expect((await post(`/licences/${id}/approve`, { validFrom: '2025-01-01', validUntil: '2099-12-31', conditions: [] }, OFFICER, APPROVER)).status).toBe(200);
-    expect((await post(`/licences/${id}/issue`, {}, OFFICER, COUNTERSIGNER)).status).toBe(200);
-    return id;
-  }
+  const issuedLicence = (): Promise<string> => setUp.issuedLicence(anApplication, { exporter: { org: ORG }, approver: APPROVER, countersigner: COUNTERSIGNER });
 
   /** A consignment (12 t unless told), sourced, licensed on `licenceId` for all of it and, unless told otherwise, with its end-use declaration. */
   async function readyToShip(licenceId: string, { endUse = true, quantityKg = 12000 } = {}): Promise<string> {

@@ -1,7 +1,7 @@
 import { AnchorTaker, checkAnchor, type AnchorKeyring, type Finding } from '@ree/audit';
 import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
 import { RecordedEvent } from '@ree/shared-kernel';
-import { openTestDataSource, privateTestDatabase } from '@ree/testing';
+import { openTestDataSource, privateTestDatabase, untilReadable } from '@ree/testing';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -50,13 +50,7 @@ describe('tampering seen against the latest anchor', () => {
 
   /** Waits (60 s ceiling, docs/decisions.md 26) until the store's readers, and so anchors, see `position`. */
   async function untilVisible(position: string): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const head = await store.headPosition();
-      if (head !== null && BigInt(head) >= BigInt(position)) return;
-      if (Date.now() > deadline) throw new Error(`position ${position} did not become readable`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilReadable(store, position);
   }
 
   async function append(streamId: string, count: number): Promise<RecordedEvent[]> {

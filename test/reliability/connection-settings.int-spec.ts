@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrationDataSource } from '../../infra/data-source';
 import { startTestApp, TestApp } from '../support/test-app';
+import { eventually } from '@ree/testing';
 
 interface Session {
   application: string;
@@ -13,15 +14,6 @@ interface Session {
 const SESSION = `SELECT current_setting('application_name') AS application,
                        current_setting('statement_timeout') AS "statementTimeout",
                        current_setting('idle_in_transaction_session_timeout') AS "idleInTransaction"`;
-
-/** Waits for a condition, polling; fails after the ceiling. */
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms: ${condition.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * docs/operations.md, "Connections and backpressure": every session the product opens carries

@@ -17,8 +17,9 @@ import {
 } from '@ree/review';
 import { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
-import { eventually, useJobSuite, useReactorHarness } from './reactor-harness';
+import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
+import { useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const customs = { sub: 'deadline-flags-int-spec', role: 'customs-agent' };
 const officer = { sub: 'deadline-flags-int-spec-officer', role: 'licensing-officer' };

@@ -22,11 +22,11 @@ import {
 import { END_USE_VIOLATION_QUEUE, EndUseViolationJob, endUseViolationRoute, EndUseViolationSuspender } from '@ree/review';
 import { fold, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import { RevokeLicenceCommand } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.command';
-import { revokeLicenceDecider } from '../../libs/licensing/src/commands/revoke-licence/revoke-licence.decide';
-import { allocated, application, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
-import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
-import { eventually, useJobSuite, useReactorHarness } from './reactor-harness';
+import { RevokeLicenceCommand, revokeLicenceDecider } from '@ree/licensing/testing/commands';
+import { allocated, application, approvedEvent, issued } from '@ree/licensing/testing/licence-events';
+import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
+import { useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const officer = { sub: 'end-use-violation-int-spec', role: 'licensing-officer' };
 const customs = { sub: 'end-use-violation-int-spec-customs', role: 'customs-agent' };

@@ -16,8 +16,9 @@ import {
 } from '@ree/licensing';
 import { fold, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import { allocated, application, approved, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
-import { checkpointOf, eventually, useJobSuite, useReactorHarness } from './reactor-harness';
+import { allocated, application, approved, approvedEvent, issued } from '@ree/licensing/testing/licence-events';
+import { checkpointOf, useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const officer = { sub: 'licence-expiry-int-spec', role: 'licensing-officer' };
 /** Inside the fixture's validity (2025-03-01 to 2026-02-28): only the licence's status can refuse it then. */

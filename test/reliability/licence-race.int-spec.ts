@@ -3,11 +3,9 @@ import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
 import { evolveLicence, initialLicenceState, LICENCE_QUANTITY_ALLOCATED, LicenceEvent, licenceStreamId, remainingGrams } from '@ree/licensing';
 import { type CommandContext, DomainRuleViolation, fold } from '@ree/shared-kernel';
 import type { Pool } from 'pg';
-import { AttachLicenceCommand } from '../../libs/consignment/src/commands/attach-licence/attach-licence.command';
-import { AttachLicenceHandler } from '../../libs/consignment/src/commands/attach-licence/attach-licence.handler';
-import { LicenceReservations } from '../../libs/consignment/src/commands/licence-reservations';
-import { EXPORTER_ORG } from '../../libs/consignment/test/consignment-fixtures';
-import { issuedLicence, sourcedConsignment } from '../../libs/consignment/test/licence-fixtures';
+import { AttachLicenceCommand, AttachLicenceHandler, LicenceReservations } from '@ree/consignment/testing/commands';
+import { EXPORTER_ORG } from '@ree/consignment/testing/consignment-events';
+import { issuedLicence, sourcedConsignment } from '@ree/consignment/testing/given-streams';
 
 const CONTENDERS = 50;
 

@@ -10,14 +10,15 @@ import {
   restoreStepMissing,
 } from '@ree/event-store';
 import { checkRestoreStep } from '@ree/platform';
-import { RecordingLogger, eventually } from '../../libs/event-store/src/projections/test/projector-harness';
-import { RowsProjection } from '../../libs/event-store/src/projections/test/rows-projection';
+import { RecordingLogger } from '@ree/event-store/testing/schema-harness';
+import { RowsProjection } from '@ree/event-store/testing/rows-projection';
 import { dataSourceOptions, dropDatabase, migrate, recreateDatabase } from '../../infra/data-source';
 import { MIGRATIONS } from '../../infra/migrations';
 import { PositionEpochs1764300010000 } from '../../infra/migrations/1764300010000-position-epochs';
 import { restorePositions } from '../../infra/restore-positions';
 import { asSuperuser, burnTransactionIds, createDatabase, serverMajor, transactionId, withClient } from '../support/postgres-admin';
 import { postgresBinDir, ScratchCluster, startScratchCluster } from '../support/scratch-cluster';
+import { eventually } from '@ree/testing';
 
 /**
  * docs/decisions.md 20: a store dumped with pg_dump from a cluster whose transaction ids are high

@@ -13,11 +13,10 @@ import {
 import { type CommandContext, RecordedEvent } from '@ree/shared-kernel';
 import type { Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DeclareMiningSourceCommand } from '../../libs/consignment/src/commands/declare-mining-source/declare-mining-source.command';
-import { DeclareMiningSourceHandler } from '../../libs/consignment/src/commands/declare-mining-source/declare-mining-source.handler';
-import { MineReservations } from '../../libs/consignment/src/commands/mine-reservations';
-import { registration, source } from '../../libs/consignment/test/consignment-fixtures';
-import { checkpointOf, eventually, REDIS_URL, startAtHead, useReactorHarness } from './reactor-harness';
+import { DeclareMiningSourceCommand, DeclareMiningSourceHandler, MineReservations } from '@ree/consignment/testing/commands';
+import { registration, source } from '@ree/consignment/testing/consignment-events';
+import { checkpointOf, REDIS_URL, startAtHead, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 /** How long after a draw the job looks in these tests: long enough for a live request, short for a test. */
 const RECONCILE_AFTER_MS = 300;

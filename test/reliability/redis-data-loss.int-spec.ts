@@ -9,9 +9,10 @@ import { RecordedEvent } from '@ree/shared-kernel';
 import type { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { application, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
-import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
-import { eventually, REDIS_URL, startAtHead, useReactorHarness } from './reactor-harness';
+import { application, issued } from '@ree/licensing/testing/licence-events';
+import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
+import { REDIS_URL, startAtHead, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const actor = { sub: 'redis-data-loss-int-spec', role: 'licensing-officer' };
 const policy = flagPolicy({ arrivalDueDays: 1, endUseCheckDueDays: 1 });

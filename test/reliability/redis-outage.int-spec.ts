@@ -5,7 +5,8 @@ import { MINING_QUOTA_DRAWN, mineStreamId } from '@ree/registry';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:net';
 import { createWorkerApp } from '../../apps/worker/src/worker.module';
-import { checkpointOf, eventually, startAtHead, useReactorHarness } from './reactor-harness';
+import { checkpointOf, startAtHead, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const quiet: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 

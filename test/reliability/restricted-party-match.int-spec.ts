@@ -29,9 +29,10 @@ import {
 } from '@ree/review';
 import { RecordedEvent } from '@ree/shared-kernel';
 import { randomInt, randomUUID } from 'node:crypto';
-import { allocated, application, approvedEvent, issued } from '../../libs/licensing/src/commands/licence-history.fixture';
-import { registration, released, shipmentDeclared } from '../../libs/consignment/test/consignment-fixtures';
-import { eventually, useJobSuite, useReactorHarness } from './reactor-harness';
+import { allocated, application, approvedEvent, issued } from '@ree/licensing/testing/licence-events';
+import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
+import { useJobSuite, useReactorHarness } from '../support/reactor-harness';
+import { eventually } from '@ree/testing';
 
 const officer = { sub: 'restricted-party-int-spec', role: 'licensing-officer' };
 const customs = { sub: 'restricted-party-int-spec-customs', role: 'customs-agent' };

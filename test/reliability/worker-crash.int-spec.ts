@@ -3,7 +3,7 @@ import { useProjectorHarness } from '@ree/testing';
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { BlueGreenRowsProjection, namedObjectsOf } from '../../libs/event-store/src/projections/test/blue-green-projection';
+import { BlueGreenRowsProjection, namedObjectsOf } from '@ree/event-store/testing/blue-green-projection';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CHILD = 'test/reliability/worker-crash/rebuild-child.ts';

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { asSuperuser, withClient } from './postgres-admin';
+import { eventually } from '@ree/testing';
 
 /**
  * A trigger on `event_store.events` for the inserts that `condition` (SQL over `NEW`) holds for,
@@ -61,16 +62,14 @@ export async function holdAppendsWhere(pool: Pool, condition: string): Promise<H
   };
   return {
     async waiting(count) {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
+      const waiting = async (): Promise<number> => {
         const { rows } = await pool.query<{ waiting: number }>(
           `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid = $1::oid`,
           [lock],
         );
-        if (rows[0].waiting >= count) return;
-        if (Date.now() > deadline) throw new Error(`${count} held appends expected, ${rows[0].waiting} waiting`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+        return rows[0].waiting;
+      };
+      await eventually(waiting, (held) => held >= count, { intervalMs: 10, what: `${count} held appends waiting` });
     },
     release,
     async remove() {

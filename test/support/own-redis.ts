@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { eventually } from '@ree/testing';
 
 /** A port free at the moment of asking: a listener is opened to find one, then closed. */
 export async function freePort(): Promise<number> {
@@ -30,16 +31,17 @@ export async function startOwnRedis(args: readonly string[]): Promise<OwnRedis> 
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-    probe.on('error', () => undefined);
-    const up = await probe.connect().then(() => probe.ping().then(() => true), () => false).catch(() => false);
-    probe.disconnect(false);
-    if (up) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server did not answer on port ${port}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`redis-server ended before it answered on port ${port}`);
+      const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+      probe.on('error', () => undefined);
+      const up = await probe.connect().then(() => probe.ping().then(() => true), () => false).catch(() => false);
+      probe.disconnect(false);
+      return up;
+    },
+    { what: `redis-server answering on port ${port}` },
+  );
   return {
     url,
     stop: async () => {

@@ -1,7 +1,7 @@
 /**
  * Who may call each route of the API: the authorisation matrix of docs/quality.md, written out by hand
  * so that a change to a route's `@Roles` (or a new route) has to change this table too.
- * `test/reliability/authorization-matrix.e2e-spec.ts` fails when a served route has no row here, or
+ * `test/e2e/reliability/authorization-matrix.e2e-spec.ts` fails when a served route has no row here, or
  * a row names a route that is no longer served. Keys are `METHOD path`, in Express's `:param` syntax.
  */
 

@@ -1,3 +1,4 @@
+export * from './eventually';
 export * from './decider-specification';
 export * from './command-context';
 export * from './recorded-events';

@@ -1,6 +1,7 @@
 import { createEventStorePool, PostgresEventStore, Projector, type Projection, type ProjectorLogger } from '@ree/event-store';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { EVENTUALLY_CEILING_MS, eventually } from './eventually';
 import { asOwner, openTestDataSource, privateTestDatabase } from './test-database';
 
 /** The real PostgreSQL event store and read-model database of the test run. */
@@ -79,15 +80,13 @@ export function useProjectorHarness(options: ProjectorHarnessOptions = {}): Proj
       await projector.start();
       return projector;
     },
-    async caughtUp(name, position, timeoutMs = 60_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
+    async caughtUp(name, position, timeoutMs = EVENTUALLY_CEILING_MS) {
+      const checkpointOf = async (): Promise<string | null> => {
         const rows: { checkpoint: string | null }[] = await opened(dataSource).query(`SELECT checkpoint FROM projections.checkpoints WHERE name = $1`, [name]);
-        const checkpoint = rows[0]?.checkpoint ?? null;
-        if (checkpoint !== null && opened(store).comparePositions(checkpoint, position) >= 0) return;
-        if (Date.now() > deadline) throw new Error(`${name} did not reach ${position} within ${timeoutMs} ms (at ${checkpoint})`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+        return rows[0]?.checkpoint ?? null;
+      };
+      const reached = (checkpoint: string | null) => checkpoint !== null && opened(store).comparePositions(checkpoint, position) >= 0;
+      await eventually(checkpointOf, reached, { timeoutMs, intervalMs: 20, what: `${name} at ${position}` });
     },
   };
 }

@@ -10,7 +10,7 @@
 import { createEventStorePool, PostgresEventStore, Projector } from '@ree/event-store';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from '../../../infra/data-source';
-import { BlueGreenRowsProjection } from '../../../libs/event-store/src/projections/test/blue-green-projection';
+import { BlueGreenRowsProjection } from '@ree/event-store/testing/blue-green-projection';
 
 function required(name: string): string {
   const value = process.env[name];

@@ -1,3 +1,4 @@
+import { eventually } from '@ree/testing';
 import type { Pool } from 'pg';
 import { StoredEvent } from './history';
 
@@ -12,16 +13,14 @@ export async function within<T>(work: Promise<T>, ceilingMs: number, what: strin
 
 /** Resolves once the projection's stored checkpoint is at `head` or past it (polled, with a ceiling). */
 export async function projectionAt(db: Pool, name: string, head: string, ceilingMs: number): Promise<void> {
-  const deadline = Date.now() + ceilingMs;
-  for (;;) {
+  const reached = async (): Promise<boolean> => {
     const { rows } = await db.query<{ reached: boolean }>(`SELECT checkpoint::bigint >= $2::bigint AS reached FROM projections.checkpoints WHERE name = $1`, [
       name,
       head,
     ]);
-    if (rows[0]?.reached) return;
-    if (Date.now() > deadline) throw new Error(`Projection ${name} did not reach position ${head} within ${ceilingMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+    return rows[0]?.reached === true;
+  };
+  await eventually(reached, { timeoutMs: ceilingMs, intervalMs: 25, what: `projection ${name} at position ${head}` });
 }
 
 /** The last committed position, read once nobody writes any more (no horizon guard needed then). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Anchor, anchorBodyOf, signAnchor } from './anchor';
 import { AnchorKeyError } from './anchor-key';
 import { loadAnchorKeyring, verifyAnchorWithKeys } from './anchor-keyring';
-import { chainOf, headOf, testKey, TestKey } from './test/anchor-fixtures';
+import { chainOf, headOf, testKey, TestKey } from '../testing/anchors';
 
 describe('the anchor keys and their rotation', () => {
   let dir: string;

@@ -1,5 +1,5 @@
 import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
-import { openTestDataSource, privateTestDatabase } from '@ree/testing';
+import { openTestDataSource, privateTestDatabase, untilReadable, eventually } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { anchorRows } from './anchor-store';
 import { AnchorTaker } from './anchor-taker';
 import { checkAnchor } from './check/anchor-check';
 import { EMPTY_LOG, extendLogFromStore } from './log/log-hash';
-import { keyringOf, testKey } from './test/anchor-fixtures';
+import { keyringOf, testKey } from '../testing/anchors';
 
 jest.setTimeout(180_000);
 
@@ -37,11 +37,7 @@ describe('rotating the anchor key', () => {
   /** Appends `count` events to a new stream and waits (60 s ceiling) until anchors can see them. */
   async function events(count: number): Promise<void> {
     const { position } = await store.appendToStream(`licence-${randomUUID()}`, Array.from({ length: count }, (_, n) => ({ type: 'StepRecorded', data: { n }, metadata: { actor } })));
-    const deadline = Date.now() + 60_000;
-    while ((await store.headPosition()) === null || BigInt((await store.headPosition())!) < BigInt(position)) {
-      if (Date.now() > deadline) throw new Error(`position ${position} did not become readable`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilReadable(store, position);
   }
 
   it('verifies the old anchor with the retired key and goes on from its log; passes over a forged anchor row', async () => {
@@ -64,7 +60,8 @@ describe('rotating the anchor key', () => {
     const forgedBody = { ...oldBody, events: old.events + 1000, logHash: 'f'.repeat(64), keyId: stranger.keyId };
     const { leavesOf } = (await anchorRows.byId(dataSource, old.id))!;
     await anchorRows.insert(dataSource, { anchor: { ...forgedBody, id: randomUUID(), signature: signAnchor(forgedBody, stranger.privateKey) }, leavesOf }, []);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    const forgedAt = Date.now();
+    await eventually(() => Date.now() > forgedAt + 1, { intervalMs: 1, what: 'a later instant than the forged row' });
     const fresh = await new AnchorTaker(dataSource, rotated).take();
     expect(fresh.keyId).toBe(newKey.keyId);
     // The new anchor went on from the old one's signed log, not from the forged row: the same as reading every event.

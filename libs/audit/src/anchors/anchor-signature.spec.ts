@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { anchorMessage, keyIdOf, rootOfLeaves, signAnchor, sortLeaves } from './anchor';
-import { anchorOver, chainOf, headOf, testKey } from './test/anchor-fixtures';
+import { anchorOver, chainOf, headOf, testKey } from '../testing/anchors';
 import { verifyAnchor } from './verify';
 
 describe('signed anchors', () => {

@@ -1,7 +1,7 @@
 import { createEventStorePool, eventHash, PostgresEventStore, verifyChain } from '@ree/event-store';
 import { appendWithClient } from '@ree/event-store/testing';
 import { NotFound, RecordedEvent } from '@ree/shared-kernel';
-import { asOwner, openTestDataSource, privateTestDatabase } from '@ree/testing';
+import { asOwner, openTestDataSource, privateTestDatabase, untilReadable } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -13,7 +13,7 @@ import { AnchorTaker } from './anchor-taker';
 import { eventProofOf } from './event-proof';
 import { readStreamHeads } from './stream-heads';
 import { EMPTY_LOG, extendLogFromStore } from './log/log-hash';
-import { keyringOf, testKey } from './test/anchor-fixtures';
+import { keyringOf, testKey } from '../testing/anchors';
 import { verifyAnchor, verifyProof } from './verify';
 
 const actor = { sub: 'anchors-int-spec', role: 'licensing-officer' };
@@ -66,13 +66,7 @@ describe('anchors over the PostgreSQL event store', () => {
    * holds it back, up to the 60 s idle-in-transaction timeout.
    */
   async function untilVisible(position: string): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const head = await store.headPosition();
-      if (head !== null && BigInt(head) >= BigInt(position)) return;
-      if (Date.now() > deadline) throw new Error(`position ${position} did not become readable`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilReadable(store, position);
   }
 
   const leafOf = async (anchor: Anchor, streamId: string) => {

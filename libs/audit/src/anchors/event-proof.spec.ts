@@ -1,7 +1,7 @@
 import { ChainLink, eventHash } from '@ree/event-store';
 import { AnchorLeaf, sortLeaves } from './anchor';
 import { EventProof, eventProofOf } from './event-proof';
-import { anchorOver, chainOf, headOf, testKey } from './test/anchor-fixtures';
+import { anchorOver, chainOf, headOf, testKey } from '../testing/anchors';
 import { verifyProof } from './verify';
 
 const key = testKey();

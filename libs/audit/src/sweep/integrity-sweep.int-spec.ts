@@ -1,6 +1,6 @@
 import { createEventStorePool, eventHash, PostgresEventStore, sealChecker, SealKey } from '@ree/event-store';
 import { JobQueues } from '@ree/platform';
-import { openTestDataSource, privateTestDatabase } from '@ree/testing';
+import { openTestDataSource, privateTestDatabase, untilReadable } from '@ree/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -8,7 +8,7 @@ import { signAnchor } from '../anchors/anchor';
 import { anchorRows } from '../anchors/anchor-store';
 import { AnchorTaker } from '../anchors/anchor-taker';
 import type { Finding } from '../anchors/check/findings';
-import { keyringOf, testKey } from '../anchors/test/anchor-fixtures';
+import { keyringOf, testKey } from '../testing/anchors';
 import { ensureIntegritySchedule, findingLine, INTEGRITY_SWEEP_QUEUE } from './integrity-sweep-jobs';
 import { runIntegritySweep } from './integrity-sweep';
 import { sweepRecords } from './sweep-records';
@@ -45,11 +45,7 @@ describe('the integrity sweep', () => {
   async function stream(kind: string, count: number): Promise<string> {
     const streamId = `${kind}-${randomUUID()}`;
     const { position } = await store.appendToStream(streamId, Array.from({ length: count }, (_, n) => ({ type: 'StepRecorded', data: { n }, metadata: { actor } })));
-    const deadline = Date.now() + 60_000;
-    while ((await store.headPosition()) === null || BigInt((await store.headPosition())!) < BigInt(position)) {
-      if (Date.now() > deadline) throw new Error(`position ${position} did not become readable`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilReadable(store, position);
     return streamId;
   }
 

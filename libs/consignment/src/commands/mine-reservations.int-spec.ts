@@ -13,7 +13,7 @@ import {
 } from '@ree/registry';
 import { type CommandContext, DomainRuleViolation, fold } from '@ree/shared-kernel';
 import type { Pool } from 'pg';
-import { registration, source } from '../../test/consignment-fixtures';
+import { registration, source } from '../testing/consignment-events';
 import { consignmentStreamId } from '../consignment/consignment.stream';
 import { CancelConsignmentCommand } from './cancel-consignment/cancel-consignment.command';
 import { cancelConsignmentDecider } from './cancel-consignment/cancel-consignment.decide';

@@ -13,7 +13,7 @@ import {
   shipmentDeclared,
   source,
   sourced,
-} from '../../test/consignment-fixtures';
+} from '../testing/consignment-events';
 import { MINING_SOURCE_CORRECTED, SHIPMENT_HELD, SHIPMENT_HOLD_LIFTED, SHIPMENT_INSPECTED } from './consignment.events';
 import { currentSources, evolveConsignment, initialConsignmentState } from './consignment.state';
 

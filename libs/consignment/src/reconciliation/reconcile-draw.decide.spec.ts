@@ -4,7 +4,7 @@ import { spec } from '@ree/testing';
 import { DomainRuleViolation, fold } from '@ree/shared-kernel';
 import { CONSIGNMENT_CANCELLED, ConsignmentEvent, MINING_SOURCE_CORRECTED } from '../consignment/consignment.events';
 import { evolveConsignment, initialConsignmentState, ConsignmentState } from '../consignment/consignment.state';
-import { CONSIGNMENT_ID, licensed, MINE_ID, registered, source, sourced } from '../../test/consignment-fixtures';
+import { CONSIGNMENT_ID, licensed, MINE_ID, registered, source, sourced } from '../testing/consignment-events';
 import {
   LicenceAllocationJob,
   licenceAllocationReconciliation,

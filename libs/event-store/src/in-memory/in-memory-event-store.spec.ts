@@ -1,4 +1,4 @@
-import { describeEventStoreContract } from '../contract/event-store.contract';
+import { describeEventStoreContract } from '../testing/contract/event-store.contract';
 import { InMemoryEventStore } from './in-memory-event-store';
 
 describeEventStoreContract('in memory', async ({ upcasters, seal }) => {

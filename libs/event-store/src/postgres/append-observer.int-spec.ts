@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { AppendObservation } from '../append-observer';
-import { freshStream, newEvents } from '../contract/contract-fixtures';
+import { freshStream, newEvents } from '../testing/contract/sample-events';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import { createEventStorePool } from './create-event-store-pool';
 import { PostgresEventStore } from './postgres-event-store';

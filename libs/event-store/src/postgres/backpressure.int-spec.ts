@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { freshStream, newEvents } from '../contract/contract-fixtures';
+import { freshStream, newEvents } from '../testing/contract/sample-events';
 import { EventStoreOverloadedError, EventStoreUnavailableError } from '../errors';
 import type { AppendResult } from '../event-store';
 import { createEventStorePool } from './create-event-store-pool';

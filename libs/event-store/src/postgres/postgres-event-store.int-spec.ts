@@ -1,7 +1,7 @@
 import { asOwner } from '@ree/testing';
 import { Pool } from 'pg';
-import { describeEventStoreContract } from '../contract/event-store.contract';
-import { freshStream, newEvents, readAllOf } from '../contract/contract-fixtures';
+import { describeEventStoreContract } from '../testing/contract/event-store.contract';
+import { freshStream, newEvents, readAllOf } from '../testing/contract/sample-events';
 import { EventStoreUnavailableError } from '../errors';
 import { eventHash, verifyChain } from '../hash-chain';
 import { appendWithClient } from '../testing';

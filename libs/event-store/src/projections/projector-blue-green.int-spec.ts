@@ -1,8 +1,9 @@
 import { Projector } from './projector';
 import type { ProjectorOptions, RebuildProgress } from './projector-options';
-import { BlueGreenRowsProjection, namedObjectsOf } from './test/blue-green-projection';
-import { RecordingLogger, appendEvents, checkpointOf, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
-import { RowsProjection } from './test/rows-projection';
+import { BlueGreenRowsProjection, namedObjectsOf } from '../testing/blue-green-projection';
+import { RecordingLogger, appendEvents, checkpointOf, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { RowsProjection } from '../testing/rows-projection';
+import { eventually } from '@ree/testing';
 
 describe('Projector.rebuild, blue/green', () => {
   const suite = useProjectorHarness();

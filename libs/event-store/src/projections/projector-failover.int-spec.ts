@@ -1,6 +1,7 @@
 import { Projector } from './projector';
-import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
-import { RowsProjection } from './test/rows-projection';
+import { RecordingLogger, appendEvents, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { RowsProjection } from '../testing/rows-projection';
+import { eventually } from '@ree/testing';
 
 describe('Projector, two instances of one projection', () => {
   const suite = useProjectorHarness();

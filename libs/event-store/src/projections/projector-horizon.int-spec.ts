@@ -1,12 +1,12 @@
 import { Client } from 'pg';
-import { asSuperuser } from '@ree/testing';
+import { asSuperuser, eventually } from '@ree/testing';
 import { dropDatabase, recreateDatabase } from '../../../../infra/data-source';
 import type { Horizon, HorizonReport } from '../horizon';
 import { readHorizon } from '../horizon';
 import { Projector } from './projector';
 import type { ProjectorLogger } from './projector-options';
-import { appendEvents, eventually, fresh, useProjectorHarness } from './test/projector-harness';
-import { RowsProjection } from './test/rows-projection';
+import { appendEvents, fresh, useProjectorHarness } from '../testing/schema-harness';
+import { RowsProjection } from '../testing/rows-projection';
 
 const HOLDER_APPLICATION = 'horizon-holder-spec';
 

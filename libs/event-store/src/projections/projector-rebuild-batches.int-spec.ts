@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@ree/shared-kernel';
 import type { Projection } from './projection';
 import { Projector } from './projector';
-import { RecordingLogger, appendEvents, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
+import { RecordingLogger, appendEvents, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { eventually } from '@ree/testing';
 
 /** Remembers how many events each batch brought: every type, so a batch is what the subscription read. */
 class BatchSizes implements Projection {
@@ -62,7 +63,8 @@ describe('Projector batch sizes: rebuildBatchSize while a run from the empty rea
     await projector.start();
     expectReplay(await batchesUntil(projection, head));
 
-    const live = await batchesUntil(projection, await appended(12));
+    const beforeLive = projection.sizes.length;
+    const live = await batchesUntil(projection, await appended(12), beforeLive);
     expect(live.every((size) => size <= BATCH)).toBe(true);
     expect(live.reduce((sum, size) => sum + size, 0)).toBeGreaterThanOrEqual(12);
   });

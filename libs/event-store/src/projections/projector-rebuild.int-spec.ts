@@ -1,7 +1,8 @@
 import { Projector } from './projector';
 import type { RebuildProgress } from './projector-options';
-import { RecordingLogger, appendEvents, checkpointOf, eventually, fresh, reaches, useProjectorHarness } from './test/projector-harness';
-import { RowsProjection } from './test/rows-projection';
+import { RecordingLogger, appendEvents, checkpointOf, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { RowsProjection } from '../testing/rows-projection';
+import { eventually } from '@ree/testing';
 
 describe('Projector.rebuild', () => {
   const suite = useProjectorHarness();

@@ -1,7 +1,7 @@
 import { Projector } from './projector';
 import { ReadModelPositions } from './read-model-positions';
-import { RecordingLogger, appendEvents, fresh, useProjectorHarness } from './test/projector-harness';
-import { RowsProjection } from './test/rows-projection';
+import { RecordingLogger, appendEvents, fresh, useProjectorHarness } from '../testing/schema-harness';
+import { RowsProjection } from '../testing/rows-projection';
 
 describe('ReadModelPositions', () => {
   const suite = useProjectorHarness();

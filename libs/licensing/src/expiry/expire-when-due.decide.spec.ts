@@ -1,5 +1,5 @@
 import { spec } from '@ree/testing';
-import { applied, approved, issued, LICENCE_ID, suspendedBy } from '../commands/licence-history.fixture';
+import { applied, approved, issued, LICENCE_ID, suspendedBy } from '../testing/licence-events';
 import { LICENCE_EXHAUSTED, LICENCE_EXPIRED, LICENCE_REJECTED, LICENCE_REVOKED, LicenceEvent } from '../licence/licence.events';
 import { expireWhenDueDecider } from './expire-when-due.decide';
 

@@ -2,7 +2,7 @@ import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { openTestDataSource, recordedStream } from '@ree/testing';
 import { DataSource } from 'typeorm';
-import { allocated, application, issued } from '../commands/licence-history.fixture';
+import { allocated, application, issued } from '../testing/licence-events';
 import { LICENCE_ALLOCATION_RELEASED, LICENCE_APPLIED, LICENCE_QUANTITY_SHIPPED, LICENCE_SUSPENDED, LicenceEvent } from '../licence/licence.events';
 import { licenceStreamId } from '../licence/licence.stream';
 import { GetLicenceHandler } from '../queries/get-licence/get-licence.handler';

@@ -1,4 +1,4 @@
-import { openTestDataSource } from '@ree/testing';
+import { openTestDataSource, eventually } from '@ree/testing';
 import { Job, Queue, Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -7,14 +7,6 @@ import { createJobWorker, delayJob } from './job-worker';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const QUEUE = 'test.recorded-run';
-
-async function eventually(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('The condition did not hold in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Every queue's worker records its runs in jobs.jobs (JobProcessor passes the ledger): against PostgreSQL and Redis. */
 describe('a job’s run, recorded in PostgreSQL', () => {

@@ -3,7 +3,7 @@ import { EVENT_FLAG_CODES } from './flag';
 import { flagPolicy } from './flag-policy';
 import {
   arrived, cancelled, departed, endUseChecked, inspected, licenceSuspended, registered, shipmentDeclared, source, step,
-} from './flag.fixtures';
+} from '../testing/flag-events';
 import { foldFlagState } from './flag-state';
 
 const at = (iso: string) => new Date(iso);

@@ -1,7 +1,7 @@
 import type { ConsignmentEvent } from '@ree/consignment';
 import { spec } from '@ree/testing';
 import { flagPolicy } from '../flags/flag-policy';
-import { arrived, cancelled, departed, endUseChecked, registered, shipmentDeclared } from '../flags/flag.fixtures';
+import { arrived, cancelled, departed, endUseChecked, registered, shipmentDeclared } from '../testing/flag-events';
 import { foldFlagState } from '../flags/flag-state';
 import { deadlineDueAt, type DeadlineFlagCode, RaiseDeadlineFlagCommand, raiseDeadlineFlagDecider } from './deadline-flags.decide';
 

@@ -1,6 +1,6 @@
 import type { ConsignmentEvent } from '@ree/consignment';
 import { spec } from '@ree/testing';
-import { arrivedAt, attached, cancelled, closed, departed as departure, LICENCE_ID, registered, released, shipmentDeclared } from './job.fixtures';
+import { arrivedAt, attached, cancelled, closed, departed as departure, LICENCE_ID, registered, released, shipmentDeclared } from '../testing/job-events';
 import {
   FlagListedPartyCommand,
   flagListedPartyDecider,

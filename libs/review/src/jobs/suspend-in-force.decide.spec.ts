@@ -10,7 +10,7 @@ import {
   licenceReinstated,
   licenceRevoked,
   licenceSuspended,
-} from './job.fixtures';
+} from '../testing/job-events';
 import { suspendInForceDecider } from './suspend-in-force.decide';
 
 const JOB = 'review.end-use-violation';

@@ -5,7 +5,7 @@ import { loadConfig } from '@ree/platform';
 import { createTestSchema, useProjectorHarness } from '@ree/testing';
 import { reviewDocument } from '../review-document/review-document.fold';
 import { configuredFlagPolicy } from './configured-flag-policy';
-import { inputOf, Lifecycles } from './review-lifecycles.fixtures';
+import { inputOf, Lifecycles } from '../testing/lifecycles';
 import { REVIEW_EVENT_TYPES, ReviewProjection } from './review.projection';
 
 const TABLES = { consignments: 'consignment_id', flags: 'consignment_id, seq', licence_consignments: 'licence_id, consignment_id', licences: 'licence_id', mines: 'mine_id' };

@@ -4,7 +4,7 @@ import { reviewAsOf } from './review-as-of';
 import { evolveReview, foldReview, reviewDocument } from './review-document.fold';
 import {
   CONSIGNMENT_ID, CUSTOMS, endUseFiled, History, issuedLicence, LICENCE, LICENCE_ID, OFFICER, registered, shipmentDeclared, source, step, SYSTEM,
-} from './review-document.spec-support';
+} from '../testing/review-history';
 
 const flagged = (code: string, detail: string, severity = 'medium') => ({ code, severity, detail });
 const departure = { departedAt: '2025-03-05T10:00:00Z', vesselOrFlight: 'COSCO Shipping Aries' };

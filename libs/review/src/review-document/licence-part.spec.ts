@@ -1,7 +1,7 @@
 import { reviewDocument } from './review-document.fold';
 import {
   CONSIGNMENT_ID, CUSTOMS, History, issuedLicence, LICENCE, LICENCE_ID, OFFICER, registered, shipmentDeclared, SYSTEM,
-} from './review-document.spec-support';
+} from '../testing/review-history';
 
 const allocated = (consignmentId: string, kg: number) => ({ consignmentId, itemIndex: 0, hsCode: '2846.90', kg });
 

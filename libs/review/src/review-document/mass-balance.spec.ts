@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { reviewDocument } from './review-document.fold';
-import { History, registered, source, step } from './review-document.spec-support';
+import { History, registered, source, step } from '../testing/review-history';
 
 const grams = fc.integer({ min: 1, max: 25_000_000 });
 

@@ -2,7 +2,7 @@ import type { ReviewDocument } from './review-document';
 import { reviewDocument } from './review-document.fold';
 import {
   CONSIGNMENT_ID, CUSTOMS, endUseFiled, History, issuedLicence, LICENCE, LICENCE_ID, OFFICER, registered, shipmentDeclared, source, step,
-} from './review-document.spec-support';
+} from '../testing/review-history';
 
 const flagsOf = (document: ReviewDocument, code: string) => document.flags.filter((flag) => flag.code === code);
 const at = (history: History, index: number): string => history.events[index].recordedAt;

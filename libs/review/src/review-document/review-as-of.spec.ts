@@ -1,6 +1,6 @@
 import { recordedAsOf, reviewAsOf } from './review-as-of';
 import { reviewDocument } from './review-document.fold';
-import { CONSIGNMENT_ID, History, issuedLicence, LICENCE, LICENCE_ID, registered, source } from './review-document.spec-support';
+import { CONSIGNMENT_ID, History, issuedLicence, LICENCE, LICENCE_ID, registered, source } from '../testing/review-history';
 
 /** Licence issued (3 events), then consignment revisions 0..3 with a licence allocation before the attach. */
 const history = () =>

@@ -1,7 +1,7 @@
 import { reviewDocument } from './review-document.fold';
 import {
   CUSTOMS, endUseFiled, History, OFFICER, registered, shipmentDeclared, source, SYSTEM,
-} from './review-document.spec-support';
+} from '../testing/review-history';
 
 /** Registered, sourced, end use declared, shipment declared. */
 const declared = () =>

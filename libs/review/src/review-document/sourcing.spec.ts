@@ -1,5 +1,5 @@
 import { reviewDocument } from './review-document.fold';
-import { CONSIGNMENT_ID, EXPORTER, History, MINE, MINE_ID, registered, source, step } from './review-document.spec-support';
+import { CONSIGNMENT_ID, EXPORTER, History, MINE, MINE_ID, registered, source, step } from '../testing/review-history';
 
 const registeredHistory = () => new History().consignment('ConsignmentRegistered', registered(1000, 950));
 

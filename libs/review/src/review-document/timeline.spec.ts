@@ -2,7 +2,7 @@ import { evolveReview, reviewDocument } from './review-document.fold';
 import { initialReview } from './review';
 import {
   CONSIGNMENT, CONSIGNMENT_ID, EXPORTER, History, issuedLicence, LICENCE, LICENCE_ID, MINE, registered, source, step,
-} from './review-document.spec-support';
+} from '../testing/review-history';
 
 describe('review document: the timeline', () => {
   it('gives each event its position, stream, revision, type, time, actor and a readable summary', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sortLeaves } from '../../anchors/anchor';
 import { eventProofOf } from '../../anchors/event-proof';
-import { anchorOver, chainOf, headOf, testKey } from '../../anchors/test/anchor-fixtures';
+import { anchorOver, chainOf, headOf, testKey } from '../../testing/anchors';
 import type { AuditApi } from '../audit-api';
 import { CliError, CliIo, UsageError } from '../audit-command';
 import { verifyAnchorCommand } from './verify-anchor.command';

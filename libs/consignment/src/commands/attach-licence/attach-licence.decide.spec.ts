@@ -9,7 +9,7 @@ import {
   registered,
   sourced,
   untilShipmentDeclared,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import { LICENCE_ATTACHED } from '../../consignment/consignment.events';
 import { attachLicenceDecider } from './attach-licence.decide';
 

@@ -13,7 +13,7 @@ import {
   untilEndUseChecked,
   untilShipmentDeclared,
   closed,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import { CancelConsignmentCommand } from './cancel-consignment.command';
 import { cancelConsignmentDecider } from './cancel-consignment.decide';
 

@@ -11,7 +11,7 @@ import {
   untilShipmentDeclared,
   released,
   departed,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import { CloseConsignmentCommand } from './close-consignment.command';
 import { closeConsignmentDecider } from './close-consignment.decide';
 

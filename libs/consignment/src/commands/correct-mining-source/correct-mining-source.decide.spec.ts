@@ -1,6 +1,6 @@
 import { spec } from '@ree/testing';
 import { MINING_SOURCE_CORRECTED, MiningSourceCorrectedData } from '../../consignment/consignment.events';
-import { asExporter, cancelled, CONSIGNMENT_ID, registered, source, sourced, untilShipmentDeclared } from '../../../test/consignment-fixtures';
+import { asExporter, cancelled, CONSIGNMENT_ID, registered, source, sourced, untilShipmentDeclared } from '../../testing/consignment-events';
 import { MiningSourceCorrection } from './correct-mining-source.command';
 import { correctMiningSourceDecider } from './correct-mining-source.decide';
 

@@ -9,7 +9,7 @@ import {
   sourced,
   step,
   untilShipmentDeclared,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import { CorrectProcessingStepCommand } from './correct-processing-step.command';
 import { correctProcessingStepDecider } from './correct-processing-step.decide';
 

@@ -11,7 +11,7 @@ import {
   untilEndUseChecked,
   untilShipmentDeclared,
   closed,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import { MiningSourceDeclaration } from './declare-mining-source.command';
 import { declareMiningSourceDecider } from './declare-mining-source.decide';
 import { quotaCategoryFor } from './quota-category';

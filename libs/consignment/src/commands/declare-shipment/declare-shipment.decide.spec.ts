@@ -11,8 +11,8 @@ import {
   shipmentDeclared,
   sourced,
   untilShipmentDeclared,
-} from '../../../test/consignment-fixtures';
-import { activeLicence, asCustoms, licenceAfter, suspendedLicence } from './customs.fixture';
+} from '../../testing/consignment-events';
+import { activeLicence, asCustoms, licenceAfter, suspendedLicence } from '../../testing/customs';
 import { ShipmentDeclaration } from './declare-shipment.command';
 import { declareShipmentDecider } from './declare-shipment.decide';
 

@@ -7,7 +7,7 @@ import {
   licensed,
   registered,
   sourced,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import { END_USE_DECLARATION_FILED, EndUseDeclarationFiledData, Party } from '../../consignment/consignment.events';
 import { fileEndUseDeclarationDecider } from './file-end-use-declaration.decide';
 

@@ -11,7 +11,7 @@ import {
   released,
   untilEndUseChecked,
   untilShipmentDeclared,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import type { FlagConsignmentCommand } from './flag-consignment.command';
 import { flagConsignmentDecider } from './flag-consignment.decide';
 

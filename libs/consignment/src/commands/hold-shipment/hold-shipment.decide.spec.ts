@@ -1,7 +1,7 @@
 import { spec } from '@ree/testing';
 import { SHIPMENT_HELD, SHIPMENT_HOLD_LIFTED } from '../../consignment/consignment.events';
-import { cancelled, CONSIGNMENT_ID, departed, registered, released, sourced, untilShipmentDeclared } from '../../../test/consignment-fixtures';
-import { asCustoms } from '../declare-shipment/customs.fixture';
+import { cancelled, CONSIGNMENT_ID, departed, registered, released, sourced, untilShipmentDeclared } from '../../testing/consignment-events';
+import { asCustoms } from '../../testing/customs';
 import { HoldShipmentCommand } from './hold-shipment.command';
 import { holdShipmentDecider } from './hold-shipment.decide';
 

@@ -1,7 +1,7 @@
 import { spec } from '@ree/testing';
 import { SHIPMENT_HELD, SHIPMENT_INSPECTED, ShipmentInspectedData } from '../../consignment/consignment.events';
-import { asExporter, cancelled, CONSIGNMENT_ID, registered, released, untilShipmentDeclared, untilEndUseChecked, closed } from '../../../test/consignment-fixtures';
-import { asCustoms } from '../declare-shipment/customs.fixture';
+import { asExporter, cancelled, CONSIGNMENT_ID, registered, released, untilShipmentDeclared, untilEndUseChecked, closed } from '../../testing/consignment-events';
+import { asCustoms } from '../../testing/customs';
 import { InspectShipmentCommand } from './inspect-shipment.command';
 import { inspectShipmentDecider } from './inspect-shipment.decide';
 

@@ -1,7 +1,7 @@
 import { spec } from '@ree/testing';
 import { SHIPMENT_HELD, SHIPMENT_HOLD_LIFTED } from '../../consignment/consignment.events';
-import { cancelled, CONSIGNMENT_ID, registered, untilShipmentDeclared } from '../../../test/consignment-fixtures';
-import { asCustoms } from '../declare-shipment/customs.fixture';
+import { cancelled, CONSIGNMENT_ID, registered, untilShipmentDeclared } from '../../testing/consignment-events';
+import { asCustoms } from '../../testing/customs';
 import { LiftShipmentHoldCommand } from './lift-shipment-hold.command';
 import { liftShipmentHoldDecider } from './lift-shipment-hold.decide';
 

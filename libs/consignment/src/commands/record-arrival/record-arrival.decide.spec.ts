@@ -1,6 +1,6 @@
 import { spec } from '@ree/testing';
-import { arrived, CONSIGNMENT_ID, departed, released, untilShipmentDeclared } from '../../../test/consignment-fixtures';
-import { asCustoms } from '../declare-shipment/customs.fixture';
+import { arrived, CONSIGNMENT_ID, departed, released, untilShipmentDeclared } from '../../testing/consignment-events';
+import { asCustoms } from '../../testing/customs';
 import { RecordArrivalCommand } from './record-arrival.command';
 import { recordArrivalDecider } from './record-arrival.decide';
 

@@ -1,7 +1,7 @@
 import { spec } from '@ree/testing';
 import { SHIPMENT_HELD } from '../../consignment/consignment.events';
-import { cancelled, CONSIGNMENT_ID, departed, released, untilShipmentDeclared } from '../../../test/consignment-fixtures';
-import { asCustoms } from '../declare-shipment/customs.fixture';
+import { cancelled, CONSIGNMENT_ID, departed, released, untilShipmentDeclared } from '../../testing/consignment-events';
+import { asCustoms } from '../../testing/customs';
 import { RecordDepartureCommand } from './record-departure.command';
 import { recordDepartureDecider } from './record-departure.decide';
 

@@ -10,7 +10,7 @@ import {
   released,
   untilEndUseChecked,
   untilShipmentDeclared,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import { RecordEndUseCheckCommand } from './record-end-use-check.command';
 import { recordEndUseCheckDecider } from './record-end-use-check.decide';
 

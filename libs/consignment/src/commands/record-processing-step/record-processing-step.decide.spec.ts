@@ -10,7 +10,7 @@ import {
   step,
   untilEndUseChecked,
   untilShipmentDeclared,
-} from '../../../test/consignment-fixtures';
+} from '../../testing/consignment-events';
 import { RecordProcessingStepCommand } from './record-processing-step.command';
 import { recordProcessingStepDecider } from './record-processing-step.decide';
 

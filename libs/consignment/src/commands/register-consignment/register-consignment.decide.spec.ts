@@ -1,5 +1,5 @@
 import { spec } from '@ree/testing';
-import { asExporter, registered, registration } from '../../../test/consignment-fixtures';
+import { asExporter, registered, registration } from '../../testing/consignment-events';
 import { RegisterConsignmentCommand } from './register-consignment.command';
 import { registerConsignmentDecider } from './register-consignment.decide';
 

@@ -1,7 +1,7 @@
 import { spec } from '@ree/testing';
 import { SHIPMENT_HELD, SHIPMENT_HOLD_LIFTED } from '../../consignment/consignment.events';
-import { cancelled, CONSIGNMENT_ID, registered, released, sourced, untilShipmentDeclared } from '../../../test/consignment-fixtures';
-import { activeLicence, asCustoms, shippedLicence, suspendedLicence } from '../declare-shipment/customs.fixture';
+import { cancelled, CONSIGNMENT_ID, registered, released, sourced, untilShipmentDeclared } from '../../testing/consignment-events';
+import { activeLicence, asCustoms, shippedLicence, suspendedLicence } from '../../testing/customs';
 import { ShipmentRelease } from './release-shipment.command';
 import { releaseShipmentDecider } from './release-shipment.decide';
 

@@ -1,7 +1,7 @@
 import { LICENCE_ALLOCATION_RELEASED, LICENCE_EXHAUSTED, LICENCE_QUANTITY_ALLOCATED, LICENCE_QUANTITY_SHIPPED, LicenceEvent } from '@ree/licensing';
 import { DomainRuleViolation } from '@ree/shared-kernel';
-import { CONSIGNMENT_ID } from '../../../test/consignment-fixtures';
-import { activeLicence, LICENCE_ID, licenceAfter, shippedLicence, suspendedLicence } from '../declare-shipment/customs.fixture';
+import { CONSIGNMENT_ID } from '../../testing/consignment-events';
+import { activeLicence, LICENCE_ID, licenceAfter, shippedLicence, suspendedLicence } from '../../testing/customs';
 import { RELEASED_UNSHIPPED, shipUnderLicence } from './ship-on-licence.decide';
 
 const ship = (kg: number) => ({ licenceId: LICENCE_ID, consignmentId: CONSIGNMENT_ID, kg, now: new Date('2025-03-03T10:00:00Z') });

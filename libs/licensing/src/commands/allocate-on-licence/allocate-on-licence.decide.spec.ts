@@ -1,6 +1,6 @@
 import { spec } from '@ree/testing';
 import { LICENCE_ALLOCATION_RELEASED, LICENCE_SUSPENDED } from '../../licence/licence.events';
-import { allocated, approved, EXPORTER_ORG, issued, LICENCE_ID } from '../licence-history.fixture';
+import { allocated, approved, EXPORTER_ORG, issued, LICENCE_ID } from '../../testing/licence-events';
 import { AllocateOnLicenceCommand } from './allocate-on-licence.command';
 import { allocateOnLicenceDecider } from './allocate-on-licence.decide';
 

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { LICENCE_APPLIED, LICENCE_APPROVED, LICENCE_QUANTITY_ALLOCATED, LICENCE_SCHEMA_VERSIONS, LicenceEvent } from '../../licence/licence.events';
 import { remainingGrams } from '../../licence/licence.quantities';
 import { licenceStreamId } from '../../licence/licence.stream';
-import { application, approvedEvent, EXPORTER_ORG, issued } from '../licence-history.fixture';
+import { application, approvedEvent, EXPORTER_ORG, issued } from '../../testing/licence-events';
 import { AllocateOnLicenceCommand } from './allocate-on-licence.command';
 import { allocateOnLicenceDecider } from './allocate-on-licence.decide';
 

@@ -1,6 +1,6 @@
 import { aCommandContext, spec } from '@ree/testing';
 import { LICENCE_APPLIED, LICENCE_SCREENED } from '../../licence/licence.events';
-import { aMatch, applied, application, screening } from '../licence-history.fixture';
+import { aMatch, applied, application, screening } from '../../testing/licence-events';
 import { ApplyForLicenceCommand } from './apply-for-licence.command';
 import { applyForLicenceDecider } from './apply-for-licence.decide';
 

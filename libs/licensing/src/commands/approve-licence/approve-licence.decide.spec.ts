@@ -1,6 +1,6 @@
 import { aCommandContext, spec } from '@ree/testing';
 import { LICENCE_REJECTED, LICENCE_SCREENED } from '../../licence/licence.events';
-import { aMatch, applied, approved, approvedEvent, APPROVER, issued, LICENCE_ID, screening } from '../licence-history.fixture';
+import { aMatch, applied, approved, approvedEvent, APPROVER, issued, LICENCE_ID, screening } from '../../testing/licence-events';
 import { ApproveLicenceCommand, LicenceApprovalTerms } from './approve-licence.command';
 import { approveLicenceDecider } from './approve-licence.decide';
 

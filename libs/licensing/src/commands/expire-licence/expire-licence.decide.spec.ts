@@ -1,6 +1,6 @@
 import { spec } from '@ree/testing';
 import { LICENCE_EXPIRED, LICENCE_REVOKED } from '../../licence/licence.events';
-import { applied, approved, issued, LICENCE_ID, suspendedBy } from '../licence-history.fixture';
+import { applied, approved, issued, LICENCE_ID, suspendedBy } from '../../testing/licence-events';
 import { expireLicenceDecider } from './expire-licence.decide';
 
 const expireOn = (instant: string) => ({ licenceId: LICENCE_ID, now: new Date(instant) });

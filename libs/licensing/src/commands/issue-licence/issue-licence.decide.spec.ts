@@ -1,6 +1,6 @@
 import { aCommandContext, spec } from '@ree/testing';
 import { LICENCE_ISSUED, LICENCE_SCREENED } from '../../licence/licence.events';
-import { aMatch, applied, approved, APPROVER, COUNTERSIGNER, issued, LICENCE_ID, screening } from '../licence-history.fixture';
+import { aMatch, applied, approved, APPROVER, COUNTERSIGNER, issued, LICENCE_ID, screening } from '../../testing/licence-events';
 import { IssueLicenceCommand } from './issue-licence.command';
 import { issueLicenceDecider } from './issue-licence.decide';
 

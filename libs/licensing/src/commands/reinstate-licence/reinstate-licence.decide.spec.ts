@@ -1,6 +1,6 @@
 import { aCommandContext, spec } from '@ree/testing';
 import { LICENCE_REINSTATED, LICENCE_SCREENED } from '../../licence/licence.events';
-import { aMatch, issued, LICENCE_ID, screening, suspendedBy } from '../licence-history.fixture';
+import { aMatch, issued, LICENCE_ID, screening, suspendedBy } from '../../testing/licence-events';
 import { ReinstateLicenceCommand } from './reinstate-licence.command';
 import { reinstateLicenceDecider } from './reinstate-licence.decide';
 

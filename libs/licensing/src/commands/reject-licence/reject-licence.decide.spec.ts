@@ -1,6 +1,6 @@
 import { aCommandContext, spec } from '@ree/testing';
 import { LICENCE_REJECTED } from '../../licence/licence.events';
-import { applied, approved, issued, LICENCE_ID } from '../licence-history.fixture';
+import { applied, approved, issued, LICENCE_ID } from '../../testing/licence-events';
 import { RejectLicenceCommand } from './reject-licence.command';
 import { rejectLicenceDecider } from './reject-licence.decide';
 

@@ -1,6 +1,6 @@
 import { spec } from '@ree/testing';
 import { LICENCE_ALLOCATION_RELEASED, LICENCE_QUANTITY_SHIPPED, LICENCE_REVOKED } from '../../licence/licence.events';
-import { allocated, issued, LICENCE_ID } from '../licence-history.fixture';
+import { allocated, issued, LICENCE_ID } from '../../testing/licence-events';
 import { releaseOnLicenceDecider } from './release-on-licence.decide';
 
 const release = (kg: number) => ({ licenceId: LICENCE_ID, consignmentId: 'c1', kg, reason: 'consignment cancelled' });

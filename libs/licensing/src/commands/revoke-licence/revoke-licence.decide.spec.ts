@@ -1,6 +1,6 @@
 import { aCommandContext, spec } from '@ree/testing';
 import { LICENCE_REINSTATED, LICENCE_REVOKED } from '../../licence/licence.events';
-import { approved, issued, LICENCE_ID, suspendedBy } from '../licence-history.fixture';
+import { approved, issued, LICENCE_ID, suspendedBy } from '../../testing/licence-events';
 import { RevokeLicenceCommand } from './revoke-licence.command';
 import { revokeLicenceDecider } from './revoke-licence.decide';
 

@@ -2,7 +2,7 @@ import { fold } from '@ree/shared-kernel';
 import { spec } from '@ree/testing';
 import { LICENCE_EXHAUSTED, LICENCE_QUANTITY_SHIPPED, LICENCE_SUSPENDED, LicenceEvent } from '../../licence/licence.events';
 import { allocatedGrams, remainingGrams, shippedGrams } from '../../licence/licence.quantities';
-import { allocated, issued, LICENCE_ID } from '../licence-history.fixture';
+import { allocated, issued, LICENCE_ID } from '../../testing/licence-events';
 import { shipOnLicenceDecider } from './ship-on-licence.decide';
 
 const ship = (kg: number, consignmentId = 'c1', now = new Date('2025-06-01T10:00:00Z')) => ({ licenceId: LICENCE_ID, consignmentId, kg, now });

@@ -1,6 +1,6 @@
 import { aCommandContext, spec } from '@ree/testing';
 import { LICENCE_REVOKED, LICENCE_SUSPENDED } from '../../licence/licence.events';
-import { approved, issued, LICENCE_ID, suspendedBy } from '../licence-history.fixture';
+import { approved, issued, LICENCE_ID, suspendedBy } from '../../testing/licence-events';
 import { SuspendLicenceCommand } from './suspend-licence.command';
 import { suspendLicenceDecider } from './suspend-licence.decide';
 

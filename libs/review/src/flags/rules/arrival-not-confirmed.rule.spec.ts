@@ -1,5 +1,5 @@
 import { flagPolicy } from '../flag-policy';
-import { arrived, codesAfter, departed, flagsAfter, registered, shipmentDeclared } from '../flag.fixtures';
+import { arrived, codesAfter, departed, flagsAfter, registered, shipmentDeclared } from '../../testing/flag-events';
 
 const departedOn = [registered(1000), shipmentDeclared(1000), departed('2025-03-05T08:00:00.000Z')];
 const sixtyDaysLater = new Date('2025-05-04T08:00:00.000Z');

@@ -1,5 +1,5 @@
 import { flagPolicy } from '../flag-policy';
-import { arrived, codesAfter, departed, endUseChecked, flagsAfter, registered, shipmentDeclared } from '../flag.fixtures';
+import { arrived, codesAfter, departed, endUseChecked, flagsAfter, registered, shipmentDeclared } from '../../testing/flag-events';
 
 const arrivedOn = [registered(1000), shipmentDeclared(1000), departed(), arrived('2025-04-20T10:00:00.000Z')];
 const ninetyDaysLater = new Date('2025-07-19T10:00:00.000Z');

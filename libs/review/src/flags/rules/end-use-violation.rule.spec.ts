@@ -1,4 +1,4 @@
-import { arrived, codesAfter, departed, endUseChecked, flagsAfter, registered, shipmentDeclared } from '../flag.fixtures';
+import { arrived, codesAfter, departed, endUseChecked, flagsAfter, registered, shipmentDeclared } from '../../testing/flag-events';
 
 const arrivedOn = [registered(1000), shipmentDeclared(1000), departed(), arrived()];
 

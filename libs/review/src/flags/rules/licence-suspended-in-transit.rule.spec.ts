@@ -1,7 +1,7 @@
 import {
   arrived, cancelled, codesAfter, departed, flagsAfter, licenceReinstated, licenceRevoked, licenceSuspended, registered,
   shipmentDeclared,
-} from '../flag.fixtures';
+} from '../../testing/flag-events';
 
 const inTransit = [registered(1000), shipmentDeclared(1000), departed()];
 

@@ -1,5 +1,5 @@
 import { flagPolicy } from '../flag-policy';
-import { codesAfter, flagsAfter, registered, source, step } from '../flag.fixtures';
+import { codesAfter, flagsAfter, registered, source, step } from '../../testing/flag-events';
 
 const sourced = [registered(100), source('d-1', 1000)];
 

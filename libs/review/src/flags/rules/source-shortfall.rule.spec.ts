@@ -1,4 +1,4 @@
-import { codesAfter, flagsAfter, registered, source, step } from '../flag.fixtures';
+import { codesAfter, flagsAfter, registered, source, step } from '../../testing/flag-events';
 
 describe('SOURCE_SHORTFALL', () => {
   it('is not raised on a consignment with nothing declared yet', () => {

@@ -1,4 +1,4 @@
-import { codesAfter, flagsAfter, inspected, registered, shipmentDeclared } from '../flag.fixtures';
+import { codesAfter, flagsAfter, inspected, registered, shipmentDeclared } from '../../testing/flag-events';
 
 const declared = [registered(1000), shipmentDeclared(1000)];
 

@@ -2,7 +2,7 @@ import type { Actor } from '@ree/shared-kernel';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { consignmentRow, insertConsignment } from '../review-rows.fixture';
+import { consignmentRow, insertConsignment } from '../../testing/review-rows';
 import { ExportStatisticsHandler } from './export-statistics.handler';
 import { ExportStatisticsQuery } from './export-statistics.query';
 import type { StatisticsGrouping } from './export-statistics.request.dto';

@@ -2,7 +2,7 @@ import { type Actor, NotFound } from '@ree/shared-kernel';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { consignmentRow, flagEntry, insertConsignment } from '../review-rows.fixture';
+import { consignmentRow, flagEntry, insertConsignment } from '../../testing/review-rows';
 import { GetReviewHandler } from './get-review.handler';
 import { GetReviewQuery } from './get-review.query';
 

@@ -2,7 +2,7 @@ import type { Actor } from '@ree/shared-kernel';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { consignmentRow, ConsignmentRow, flagEntry, insertConsignment } from '../review-rows.fixture';
+import { consignmentRow, ConsignmentRow, flagEntry, insertConsignment } from '../../testing/review-rows';
 import { FlagFilter, ListFlagsQuery } from './list-flags.query';
 import { ListFlagsHandler } from './list-flags.handler';
 

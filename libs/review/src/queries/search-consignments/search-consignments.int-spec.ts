@@ -4,7 +4,7 @@ import type { Actor } from '@ree/shared-kernel';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { consignmentRow, ConsignmentRow, flagEntry, insertConsignment } from '../review-rows.fixture';
+import { consignmentRow, ConsignmentRow, flagEntry, insertConsignment } from '../../testing/review-rows';
 import { rangeEndOf, rangeStartOf } from '../time-range';
 import { ConsignmentFilter, SearchConsignmentsQuery } from './search-consignments.query';
 import { SearchConsignmentsHandler } from './search-consignments.handler';

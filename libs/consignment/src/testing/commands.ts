@@ -1,0 +1,7 @@
+/** The handlers and reservations that the reliability tests drive directly, without HTTP (test/reliability/). */
+export { AttachLicenceCommand } from '../commands/attach-licence/attach-licence.command';
+export { AttachLicenceHandler } from '../commands/attach-licence/attach-licence.handler';
+export { DeclareMiningSourceCommand } from '../commands/declare-mining-source/declare-mining-source.command';
+export { DeclareMiningSourceHandler } from '../commands/declare-mining-source/declare-mining-source.handler';
+export { LicenceReservations } from '../commands/licence-reservations';
+export { MineReservations } from '../commands/mine-reservations';
