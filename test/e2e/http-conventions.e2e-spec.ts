@@ -1,31 +1,14 @@
-import { INestApplication } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../infra/data-source';
 import { expectProblem } from '../support/problem';
 import { testConfig } from '../support/test-config';
 import { bearer, refusedBearers } from '../support/tokens';
-import { loggedErrors, startApp, validBody } from '../support/conventions-app';
+import { loggedErrors, useConventionsApp, validBody } from '../support/conventions-app';
 
 describe('HTTP conventions', () => {
   const config = testConfig({ READ_YOUR_WRITES_TIMEOUT_MS: '400' });
   const exporter = bearer({ role: 'exporter', org: 'org-lanthanide', sub: 'exporter-1' }, config);
   const auditor = bearer({ role: 'auditor', sub: 'auditor-1' }, config);
-  let dataSource: DataSource;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!, { extra: { max: 20 } })).initialize();
-    app = await startApp(config, dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await dataSource?.destroy();
-  });
-
-  const http = () => request(app.getHttpServer());
+  const { http } = useConventionsApp(config);
 
   describe('authentication', () => {
     it('answers 401 problem+json without a token', async () => {

@@ -1,31 +1,14 @@
-import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../infra/data-source';
 import { expectProblem } from '../support/problem';
 import { testConfig } from '../support/test-config';
 import { bearer } from '../support/tokens';
-import { positions, runs, startApp, validBody } from '../support/conventions-app';
+import { positions, runs, useConventionsApp, validBody } from '../support/conventions-app';
 
 describe('HTTP conventions: repeated requests and reads after writes', () => {
   const config = testConfig({ READ_YOUR_WRITES_TIMEOUT_MS: '400' });
   const exporter = bearer({ role: 'exporter', org: 'org-lanthanide', sub: 'exporter-1' }, config);
   const auditor = bearer({ role: 'auditor', sub: 'auditor-1' }, config);
-  let dataSource: DataSource;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!, { extra: { max: 20 } })).initialize();
-    app = await startApp(config, dataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await dataSource?.destroy();
-  });
-
-  const http = () => request(app.getHttpServer());
+  const { http, dataSource } = useConventionsApp(config);
 
   describe('Idempotency-Key', () => {
     it('runs 100 concurrent identical POSTs once and gives 100 identical answers', async () => {
@@ -68,7 +51,7 @@ describe('HTTP conventions: repeated requests and reads after writes', () => {
         expectProblem(await http().post('/api/v1/things/failing').set('Authorization', exporter).set('Idempotency-Key', key).send({ attempt: 1 }), 422, 'quota-exceeded');
       }
       expect(runs.get('failing')).toBe(before + 2);
-      const rows = await dataSource.query('SELECT 1 FROM platform.idempotency_keys WHERE key = $1', [key]);
+      const rows = await dataSource().query('SELECT 1 FROM platform.idempotency_keys WHERE key = $1', [key]);
       expect(rows).toHaveLength(0);
     });
 

@@ -3,7 +3,9 @@ import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsString, Min, MinLength, ValidateNested } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../infra/data-source';
 import { configureHttp } from '../../apps/api/src/http/configure-http';
 import { HttpConventionsModule } from '../../apps/api/src/http/http-conventions.module';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@ree/event-store';
@@ -138,3 +140,18 @@ export async function startApp(config: AppConfig, dataSource: DataSource): Promi
 }
 
 export const validBody = (product: string) => ({ product, quantityKg: 12.5, consignee: { name: 'Nordwerk GmbH', country: 'DE' } });
+
+/** The conventions app of one spec file, on a read-model pool of 20: started before its tests, closed after them. */
+export function useConventionsApp(config: AppConfig): { http: () => ReturnType<typeof request>; dataSource: () => DataSource } {
+  let dataSource: DataSource;
+  let app: INestApplication;
+  beforeAll(async () => {
+    dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!, { extra: { max: 20 } })).initialize();
+    app = await startApp(config, dataSource);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dataSource?.destroy();
+  });
+  return { http: () => request(app.getHttpServer()), dataSource: () => dataSource };
+}
