@@ -1,4 +1,6 @@
 import { DatabaseError } from 'pg';
+import { EventStoreOverloadedError, EventStoreRestoreRequiredError, EventStoreUnavailableError } from '../errors';
+import { PoolOverloadedError } from './admission';
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH']);
 // SQLSTATE 08xxx connection exceptions, 57P01-57P03 shutdown or not yet accepting, 53300 too many connections.
@@ -33,3 +35,18 @@ export function violatedUniqueConstraint(error: unknown): string | undefined {
 
 export const STREAM_REVISION_UNIQUE = 'events_stream_revision_unique';
 export const EVENT_ID_UNIQUE = 'events_event_id_unique';
+
+/**
+ * Runs `work` against PostgreSQL and answers its failures in the port's terms: a cluster that
+ * needs `npm run restore:positions`, a full admission queue and a lost connection become the
+ * event store's errors; anything else (a unique violation, a bug) propagates as it is.
+ */
+export async function inPortTerms<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isRestoreRequired(error)) throw new EventStoreRestoreRequiredError(error);
+    if (error instanceof PoolOverloadedError) throw new EventStoreOverloadedError(error);
+    throw isConnectionError(error) ? new EventStoreUnavailableError(error) : error;
+  }
+}

@@ -14,27 +14,20 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import {
-  EventIdConflictError,
-  EventStoreOverloadedError,
-  EventStoreRestoreRequiredError,
-  EventStoreUnavailableError,
-  WrongExpectedRevisionError,
-} from '../errors';
+import { EventIdConflictError, WrongExpectedRevisionError } from '../errors';
 import { satisfies } from '../expected-revision';
 import { AppendAttempt, findEarlierAppend } from '../earlier-append';
 import type { HorizonOptions, HorizonReport, HorizonSource } from '../horizon';
 import { prepareAppend, StreamHead } from '../prepare-append';
 import { storedHashOf } from '../hash-chain';
 import { UpcasterRegistry } from '../upcasting';
-import { PoolOverloadedError } from './admission';
 import { AnyRetryPolicy, backOffOrGiveUp, DEFAULT_ANY_RETRY } from './any-retry';
 import { AppendListener } from './append-listener';
 import { appendInTransaction } from './append-statement';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
 import { queryHorizon } from './horizon-query';
 import { PerStreamQueue } from './per-stream-queue';
-import { EVENT_ID_UNIQUE, isConnectionError, isRestoreRequired, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
+import { EVENT_ID_UNIQUE, inPortTerms, STREAM_REVISION_UNIQUE, violatedUniqueConstraint } from './pg-errors';
 import type { SessionSettings } from './session-settings';
 import { StreamHeadCache } from './stream-head-cache';
 
@@ -124,7 +117,7 @@ export class PostgresEventStore implements EventStore, HorizonSource {
       const attempt: AppendAttempt = { streamId, expected, prepared, given: events };
       if (!satisfies(expected, head?.revision ?? null)) return this.answerRetryOrFail(attempt, head?.revision ?? null);
       try {
-        const recorded = await this.guard(() => appendInTransaction(this.pool, head, prepared, this.seal));
+        const recorded = await inPortTerms(() => appendInTransaction(this.pool, head, prepared, this.seal));
         this.rememberHead(recorded);
         return resultOf(recorded);
       } catch (error) {
@@ -181,7 +174,7 @@ export class PostgresEventStore implements EventStore, HorizonSource {
 
   /** How far `readAll` trails what is committed, and the oldest open transaction of the cluster holding it back. */
   async horizon(options: HorizonOptions = {}): Promise<HorizonReport> {
-    return this.guard(() => queryHorizon(this.pool, options.countLimit ?? 10_000, this.clock()));
+    return inPortTerms(() => queryHorizon(this.pool, options.countLimit ?? 10_000, this.clock()));
   }
 
   /** The last position that `readAll` can deliver now (same transaction guard). */
@@ -236,17 +229,7 @@ export class PostgresEventStore implements EventStore, HorizonSource {
   }
 
   private async query<Row extends object>(sql: string, values: unknown[] = []): Promise<Row[]> {
-    return this.guard(async () => (await this.pool.query<Row>(sql, values)).rows);
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isRestoreRequired(error)) throw new EventStoreRestoreRequiredError(error);
-      if (error instanceof PoolOverloadedError) throw new EventStoreOverloadedError(error);
-      throw isConnectionError(error) ? new EventStoreUnavailableError(error) : error;
-    }
+    return inPortTerms(async () => (await this.pool.query<Row>(sql, values)).rows);
   }
 }
 
