@@ -7,9 +7,6 @@ import { Counter } from 'prom-client';
 
 type ThrottlerRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
-/** The longest a request waits for Redis to count it before it passes uncounted. */
-export const RATE_LIMIT_REDIS_TIMEOUT_MS = 500;
-
 /** The longest the start waits for the connection, so that the first requests are counted; Redis down at start delays nothing more. */
 const CONNECT_WAIT_MS = 5_000;
 
@@ -18,7 +15,7 @@ const CONNECT_WAIT_MS = 5_000;
  * (docs/decisions.md, 33): one atomic script per request (`@nest-lab/throttler-storage-redis`) on
  * keys `<QUEUE_PREFIX>:rate-limit:…`, which expire with their window.
  *
- * It fails open: while Redis cannot count (down, or slower than {@link RATE_LIMIT_REDIS_TIMEOUT_MS}),
+ * It fails open: while Redis cannot count (down, or slower than `RATE_LIMIT_REDIS_TIMEOUT_MS`, 500 ms by default),
  * requests pass unlimited, counted in `ree_rate_limit_uncounted_total`, with a warning once per
  * outage. Its own connection queues nothing while Redis is down, so a request never waits on a
  * reconnection.
@@ -37,7 +34,7 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnModuleInit, O
       connectionName: 'ree-api-rate-limits',
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: RATE_LIMIT_REDIS_TIMEOUT_MS,
+      commandTimeout: config.rateLimitRedisTimeoutMs,
       connectTimeout: 2_000,
       retryStrategy: (attempt: number) => Math.min(attempt * 200, 5_000),
     }).on('error', () => undefined);

@@ -81,6 +81,8 @@ export interface AppConfig {
     readonly sweepIntervalMs: number;
   };
   readonly rateLimitPerMinute: number;
+  /** The longest a request waits for Redis to count it before it passes uncounted (`RATE_LIMIT_REDIS_TIMEOUT_MS`). */
+  readonly rateLimitRedisTimeoutMs: number;
   readonly logLevel: string;
 }
 
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sweepIntervalMs: integer(env, 'JOB_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000, problems),
     },
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60_000, 1, 10_000_000, problems),
+    rateLimitRedisTimeoutMs: integer(env, 'RATE_LIMIT_REDIS_TIMEOUT_MS', 500, 10, 60_000, problems),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info', problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
