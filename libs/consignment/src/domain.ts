@@ -5,7 +5,7 @@
  * rule of .dependency-cruiser.js). `index.ts` re-exports it.
  */
 export * from './consignment/consignment.events';
-export { consignmentIdOf, consignmentStreamId } from './consignment/consignment.stream';
+export { consignmentIdOf, consignmentStream, consignmentStreamId } from './consignment/consignment.stream';
 export { CONSIGNMENT_STATUSES, hasReached, isFinished } from './consignment/consignment.status';
 export type { ConsignmentStatus } from './consignment/consignment.status';
 export { currentSources, currentSteps, evolveConsignment, initialConsignmentState } from './consignment/consignment.state';

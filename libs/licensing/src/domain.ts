@@ -5,7 +5,7 @@
  * .dependency-cruiser.js). `index.ts` re-exports it.
  */
 export * from './licence/licence.events';
-export { licenceIdOf, licenceStreamId } from './licence/licence.stream';
+export { licenceIdOf, licenceStream, licenceStreamId } from './licence/licence.stream';
 export { evolveLicence, initialLicenceState, LICENCE_STATUSES } from './licence/licence.state';
 export type { AllocationState, LicenceItemState, LicenceState, LicenceStatus } from './licence/licence.state';
 export { allocatedGrams, heldGrams, isActiveOn, issuedGrams, remainingGrams, shippedGrams } from './licence/licence.quantities';

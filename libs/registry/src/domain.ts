@@ -6,11 +6,11 @@
  * it.
  */
 export * from './mine/mine.events';
-export { mineIdOf, mineStreamId } from './mine/mine.stream';
+export { mineIdOf, mineStream, mineStreamId } from './mine/mine.stream';
 export { drawnGrams, evolveMine, initialMineState, quotaKey, remainingQuotaGrams } from './mine/mine.state';
 export type { DrawState, MineState, QuotaState } from './mine/mine.state';
 export * from './restricted-party/restricted-party.events';
-export { restrictedPartyStreamId } from './restricted-party/restricted-party.stream';
+export { restrictedPartyStream, restrictedPartyStreamId } from './restricted-party/restricted-party.stream';
 export { normaliseName } from './screening/name-normaliser';
 export type { DrawMiningQuotaCommand } from './commands/draw-mining-quota/draw-mining-quota.command';
 export { drawMiningQuota, drawMiningQuotaDecider } from './commands/draw-mining-quota/draw-mining-quota.decide';

@@ -5,3 +5,4 @@ export * from './domain-error';
 export * from './deterministic-id';
 export * from './kilograms';
 export * from './reference-data';
+export * from './stream-type';

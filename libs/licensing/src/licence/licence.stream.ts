@@ -1,5 +1,10 @@
+import { streamType } from '@ree/shared-kernel';
+import { LICENCE_SCHEMA_VERSIONS, type LicenceEvent } from './licence.events';
+
 /** One stream per licence: the application, its screening, the officers' decisions and every allocation on it. */
-export const licenceStreamId = (licenceId: string): string => `licence-${licenceId}`;
+export const licenceStream = streamType<LicenceEvent>('licence', LICENCE_SCHEMA_VERSIONS);
+
+export const licenceStreamId = licenceStream.streamId;
 
 /** The licence id of a licence stream: later licence events do not repeat it. */
-export const licenceIdOf = (streamId: string): string => streamId.slice('licence-'.length);
+export const licenceIdOf = licenceStream.entityIdOf;
