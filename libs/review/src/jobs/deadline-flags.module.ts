@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig, delayJob, JobProcessor, JobQueues, Reactor } fro
 import type { Job } from 'bullmq';
 import { DeadlineFlagger } from './deadline-flagger';
 import { DEADLINE_FLAGS_QUEUE, DEADLINE_FLAGS_REACTOR, DeadlineFlagJob, deadlineFlagsRoute } from './deadline-flags.job';
-import { configuredFlagPolicy } from '../projection/configured-flag-policy';
+import { configuredFlagPolicy } from '../projections/configured-flag-policy';
 
 /** The reactor that turns every departure and arrival into a job due at its deadline; the worker's projector runs it. */
 @Injectable()

@@ -12,9 +12,8 @@ const STANDING_CHANGES = new Set(['LicenceSuspended', 'LicenceReinstated', 'Lice
  * consignment's allocation; only those about this consignment's quantity, or about the licence
  * itself, enter the timeline (another licence's, once one is attached, do not).
  */
-export function applyLicenceEvent(review: Review, recorded: RecordedEvent): Applied {
-  const event = recorded as unknown as LicenceEvent;
-  const licenceId = licenceIdOf(recorded.streamId);
+export function applyLicenceEvent(review: Review, event: RecordedEvent & LicenceEvent): Applied {
+  const licenceId = licenceIdOf(event.streamId);
   const licence = evolveLicence(review.licences[licenceId] ?? initialLicenceState(), event);
   const attachedId = review.consignment.licence?.licenceId ?? null;
   // The red-flag rules read the attached licence only, from the attach on: what it did before

@@ -1,4 +1,6 @@
-import { consignmentIdOf } from '@ree/consignment/domain';
+import { consignmentIdOf, consignmentStream } from '@ree/consignment/domain';
+import { licenceStream } from '@ree/licensing/domain';
+import { mineStream } from '@ree/registry/domain';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import { DEFAULT_FLAG_POLICY, evaluateEventFlags, type FlagPolicy } from '../flags';
 import { applyConsignmentEvent } from './consignment-events';
@@ -12,14 +14,14 @@ import { withStageStatuses } from './stages';
 import { summarise } from './timeline-summary';
 
 function apply(review: Review, event: RecordedEvent): Applied {
-  if (event.streamId.startsWith('consignment-')) {
+  if (consignmentStream.holds(event)) {
     const consignmentId = consignmentIdOf(event.streamId);
     if (review.document.consignmentId !== null && review.document.consignmentId !== consignmentId) return ignored(review);
     const named = { ...review, document: { ...review.document, consignmentId } };
     return applyConsignmentEvent(named, event);
   }
-  if (event.streamId.startsWith('licence-')) return applyLicenceEvent(review, event);
-  if (event.streamId.startsWith('mine-')) return applyMineEvent(review, event);
+  if (licenceStream.holds(event)) return applyLicenceEvent(review, event);
+  if (mineStream.holds(event)) return applyMineEvent(review, event);
   return ignored(review);
 }
 
