@@ -73,13 +73,24 @@ export interface StreamRows<Event extends DomainEvent, Row> {
   evolve(row: Row, event: RecordedEvent & Event): Row;
   /** The stored rows of these entities; an entity without a row is left out. */
   load(entityIds: readonly string[], tx: EntityManager): Promise<Map<string, Row>>;
-  /** Upserts these rows, keyed by entity id. */
-  save(rows: ReadonlyMap<string, Row>, tx: EntityManager): Promise<void>;
+  /**
+   * Upserts the rows the batch changed. Each comes with the row as loaded (null when it had none): rows are
+   * immutable and evolve copies only what an event changes, so a part that is the same object as before is
+   * unchanged and need not be written again (a mine's thousand draws when one is added).
+   */
+  save(changes: ReadonlyArray<RowChange<Row>>, tx: EntityManager): Promise<void>;
   reset(tx: EntityManager): Promise<void>;
 }
 
-/** The rows of one batch of {@link streamRows}: every loaded row, and the ids of those the batch changed. */
+/** One row a batch changed: as loaded (null when it had none) and as folded. */
+export interface RowChange<Row> {
+  readonly before: Row | null;
+  readonly after: Row;
+}
+
+/** The rows of one batch of {@link streamRows}: as loaded, as folded so far, and the ids of those the batch changed. */
 export interface StreamBatch<Row> {
+  readonly loaded: ReadonlyMap<string, Row>;
   readonly rows: Map<string, Row>;
   readonly changed: Set<string>;
 }
@@ -90,7 +101,8 @@ export function streamRows<Event extends DomainEvent, Row>(rows: StreamRows<Even
   return {
     load: async (events, tx) => {
       const ids = new Set(events.filter((event) => stream.holds(event)).map((event) => stream.entityIdOf(event.streamId)));
-      return { rows: ids.size === 0 ? new Map() : await rows.load([...ids], tx), changed: new Set() };
+      const loaded = ids.size === 0 ? new Map<string, Row>() : await rows.load([...ids], tx);
+      return { loaded, rows: new Map(loaded), changed: new Set() };
     },
     fold: (batch, event) => {
       if (!stream.holds(event)) return;
@@ -102,7 +114,7 @@ export function streamRows<Event extends DomainEvent, Row>(rows: StreamRows<Even
     },
     save: async (batch, tx) => {
       if (batch.changed.size === 0) return;
-      await rows.save(new Map([...batch.changed].map((id) => [id, batch.rows.get(id)!])), tx);
+      await rows.save([...batch.changed].map((id) => ({ before: batch.loaded.get(id) ?? null, after: batch.rows.get(id)! })), tx);
     },
     reset: (tx) => rows.reset(tx),
   };

@@ -2,6 +2,7 @@ import { toKilograms } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import type { LicenceParty, LicenceScreenedData } from '../licence/licence.events';
 import type { AllocationState, LicenceItemState, LicenceStatus } from '../licence/licence.state';
+import type { RowChange } from '@ree/event-store';
 import type { LicenceRow } from './licence-row';
 
 interface LicenceColumns {
@@ -129,8 +130,11 @@ function rowOf(licence: LicenceColumns, items: readonly ItemColumns[], allocatio
   };
 }
 
-/** The columns of one licence's rows, written from its state. A licence not applied for has none. */
-function columnsOf(row: LicenceRow): { licence: LicenceColumns; items: ItemColumns[]; allocations: AllocationColumns[] } | null {
+/**
+ * The columns of one licence's rows, written from its state: the licence's, and those of its items and allocations that
+ * the batch changed. A licence not applied for has none.
+ */
+function columnsOf({ before, after: row }: RowChange<LicenceRow>): { licence: LicenceColumns; items: ItemColumns[]; allocations: AllocationColumns[] } | null {
   const { state, licenceId } = row;
   if (state.application === null || row.appliedAt === null || row.appliedPosition === null || row.updatedAt === null) return null;
   const { application } = state;
@@ -156,7 +160,7 @@ function columnsOf(row: LicenceRow): { licence: LicenceColumns; items: ItemColum
       updated_at: row.updatedAt,
       revision: row.revision,
     },
-    items: state.items.map((item, index) => ({
+    items: (before?.state.items === state.items ? [] : state.items).map((item, index) => ({
       licence_id: licenceId,
       item_index: index,
       product: item.product,
@@ -165,7 +169,7 @@ function columnsOf(row: LicenceRow): { licence: LicenceColumns; items: ItemColum
       requested_grams: String(item.requestedGrams),
       issued_grams: item.issuedGrams === null ? null : String(item.issuedGrams),
     })),
-    allocations: Object.entries(state.allocations).map(([consignmentId, allocation]) => ({
+    allocations: Object.entries(state.allocations).filter(([id, allocation]) => before?.state.allocations[id] !== allocation).map(([consignmentId, allocation]) => ({
       licence_id: licenceId,
       consignment_id: consignmentId,
       item_index: allocation.itemIndex,
@@ -208,8 +212,8 @@ export const licenceTables = {
     return new Map(licences.map((licence) => [licence.licence_id, rowOf(licence, itemsOf.get(licence.licence_id) ?? [], allocationsOf.get(licence.licence_id) ?? [])]));
   },
 
-  async save(rows: ReadonlyMap<string, LicenceRow>, tx: EntityManager): Promise<void> {
-    const columns = [...rows.values()].map(columnsOf).filter((row) => row !== null);
+  async save(changes: ReadonlyArray<RowChange<LicenceRow>>, tx: EntityManager): Promise<void> {
+    const columns = changes.map(columnsOf).filter((row) => row !== null);
     if (columns.length === 0) return;
     await tx.query(UPSERT_LICENCES, [JSON.stringify(columns.map((row) => row.licence))]);
     const items = columns.flatMap((row) => row.items);
