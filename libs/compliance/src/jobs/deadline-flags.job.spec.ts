@@ -1,4 +1,4 @@
-import { flagPolicy } from '../flags/flag-policy';
+import { flagPolicy } from '@ree/review';
 import { DEADLINE_FLAGS_QUEUE, deadlineFlagsRoute } from './deadline-flags.job';
 
 const policy = flagPolicy({ arrivalDueDays: 60, endUseCheckDueDays: 90 });
