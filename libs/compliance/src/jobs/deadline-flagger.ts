@@ -1,7 +1,7 @@
 import { EventStore, handleCommand } from '@ree/event-store';
-import { CONSIGNMENT_SCHEMA_VERSIONS, consignmentStreamId } from '@ree/consignment';
+import { consignmentStream } from '@ree/consignment';
 import { eventIdsFrom } from '@ree/shared-kernel';
-import type { FlagPolicy } from '../flags/flag-policy';
+import type { FlagPolicy } from '@ree/review';
 import { deadlineDueAt, raiseDeadlineFlagDecider } from './deadline-flags.decide';
 import { DEADLINE_FLAGS_ACTOR, DEADLINE_FLAGS_QUEUE, DeadlineFlagJob } from './deadline-flags.job';
 
@@ -24,12 +24,12 @@ export class DeadlineFlagger {
   ) {}
 
   async run(job: DeadlineFlagJob, jobId: string, now: Date): Promise<DeadlineOutcome> {
-    const streamId = consignmentStreamId(job.consignmentId);
+    const streamId = consignmentStream.streamId(job.consignmentId);
     const command = { consignmentId: job.consignmentId, code: job.code, now, policy: this.policy };
     const result = await handleCommand(this.store, streamId, raiseDeadlineFlagDecider, command, {
       metadata: { actor: DEADLINE_FLAGS_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`${DEADLINE_FLAGS_QUEUE}:${jobId}`, streamId),
-      schemaVersions: CONSIGNMENT_SCHEMA_VERSIONS,
+      schemaVersions: consignmentStream.schemaVersions,
       retries: RETRIES,
     });
     if (result.newEvents.length > 0) return { outcome: 'flagged' };
