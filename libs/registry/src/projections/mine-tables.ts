@@ -2,7 +2,7 @@ import type { RowChange } from '@ree/event-store';
 import type { DepositType, QuotaCategory } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import { quotaKey, type MineState, type QuotaState } from '../mine/mine.state';
-import type { MineRow, QuotaBatch } from './mine-row';
+import type { DrawDetail, MineRow, QuotaBatch } from './mine-row';
 
 interface MineColumns {
   mine_id: string;
@@ -75,12 +75,12 @@ function rowOf(mineId: string, mine: MineColumns | undefined, batchRows: readonl
     const { year, category } = batch;
     quotas[quotaKey(year, category)] = { ...quota(year, category), allocatedGrams: quota(year, category).allocatedGrams + batch.quotaGrams };
   }
-  const draws: MineRow['draws'] = {};
+  const draws: Record<string, DrawDetail> = {};
   for (const row of drawRows) {
     const current = quota(row.year, row.category);
     const draw = { drawnGrams: Number(row.drawn_grams), returnedGrams: Number(row.returned_grams) };
     quotas[quotaKey(row.year, row.category)] = { ...current, draws: { ...current.draws, [row.declaration_id]: draw } };
-    Object.assign(draws, { [row.declaration_id]: { consignmentId: row.consignment_id, year: row.year, category: row.category, returnReason: row.return_reason } });
+    draws[row.declaration_id] = { consignmentId: row.consignment_id, year: row.year, category: row.category, returnReason: row.return_reason };
   }
   const registration: MineState['registration'] = mine === undefined ? null : {
     mineId, name: mine.name, operator: mine.operator, region: mine.region, country: mine.country, miningLicenceNo: mine.mining_licence_no, depositType: mine.deposit_type,
