@@ -2,7 +2,7 @@ import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AnchorJobsModule, IntegritySweepJobsModule } from '@ree/audit';
 import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '@ree/licensing';
-import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
+import { CONSIGNMENT_JOB_PROJECTIONS, ConsignmentJobsModule } from '@ree/consignment';
 import { AppConfig, JobsModule, JobSweepModule, loadConfig, PlatformModule, ProjectorModule, RebuildProjectionModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
 import { REVIEW_JOB_PROJECTIONS, REVIEW_PROJECTIONS, ReviewJobsModule } from '@ree/review';
@@ -27,8 +27,8 @@ export class WorkerModule {
         PlatformModule.forRoot({ role: 'worker', config }),
         JobsModule.forRoot(),
         JobSweepModule,
-        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...REVIEW_PROJECTIONS, ...RECONCILIATION_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...REVIEW_JOB_PROJECTIONS] }),
-        ReconciliationModule,
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...REVIEW_PROJECTIONS, ...CONSIGNMENT_JOB_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...REVIEW_JOB_PROJECTIONS] }),
+        ConsignmentJobsModule,
         LicenceExpiryModule,
         ReviewJobsModule,
         AnchorJobsModule,

@@ -1,5 +1,5 @@
 import { EventStore, handleCommand } from '@ree/event-store';
-import { CONSIGNMENT_SCHEMA_VERSIONS, consignmentStreamId } from '@ree/consignment';
+import { consignmentStream, consignmentStreamId } from '@ree/consignment';
 import { eventIdsFrom } from '@ree/shared-kernel';
 import type { FlagPolicy } from '../flags/flag-policy';
 import { deadlineDueAt, raiseDeadlineFlagDecider } from './deadline-flags.decide';
@@ -29,7 +29,7 @@ export class DeadlineFlagger {
     const result = await handleCommand(this.store, streamId, raiseDeadlineFlagDecider, command, {
       metadata: { actor: DEADLINE_FLAGS_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`${DEADLINE_FLAGS_QUEUE}:${jobId}`, streamId),
-      schemaVersions: CONSIGNMENT_SCHEMA_VERSIONS,
+      stream: consignmentStream,
       retries: RETRIES,
     });
     if (result.newEvents.length > 0) return { outcome: 'flagged' };

@@ -1,5 +1,5 @@
 import { EventStore, handleCommand } from '@ree/event-store';
-import { CONSIGNMENT_SCHEMA_VERSIONS, consignmentStreamId } from '@ree/consignment';
+import { consignmentStream, consignmentStreamId } from '@ree/consignment';
 import { LICENCE_PROJECTION } from '@ree/licensing';
 import { RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_PROJECTION, restrictedPartyStreamId } from '@ree/registry';
 import { eventIdsFrom } from '@ree/shared-kernel';
@@ -104,7 +104,7 @@ export class RestrictedPartyScreener {
     const result = await handleCommand(this.store, streamId, flagListedPartyDecider, command, {
       metadata: { actor: RESTRICTED_PARTY_MATCH_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`${RESTRICTED_PARTY_MATCH_QUEUE}:${jobId}`, streamId),
-      schemaVersions: CONSIGNMENT_SCHEMA_VERSIONS,
+      stream: consignmentStream,
       retries: RETRIES,
     });
     return result.newEvents.length > 0;

@@ -1,6 +1,6 @@
 import { EventStore, handleCommand } from '@ree/event-store';
 import {
-  LICENCE_SCHEMA_VERSIONS,
+  licenceStream,
   LICENCE_SUSPENDED,
   LicenceEvent,
   LicenceState,
@@ -46,7 +46,7 @@ export async function suspendAsSystem(store: EventStore, suspension: SystemSuspe
   const result = await handleCommand(store, streamId, suspendInForceDecider, command, {
     metadata: { actor, correlationId: jobId, causationId: jobId },
     eventId: eventIdsFrom(`${queue}:${jobId}`, streamId),
-    schemaVersions: LICENCE_SCHEMA_VERSIONS,
+    stream: licenceStream,
     retries: RETRIES,
   });
   return { suspended: result.newEvents.length > 0, licence: result.state };
