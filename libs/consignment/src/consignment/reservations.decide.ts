@@ -69,3 +69,13 @@ export function refuseReturnedDraw(mine: MineState, declarationId: string): void
     }
   }
 }
+
+/**
+ * `reservation-expired` at attach: this operation's allocation is on the licence but no longer held,
+ * because the reconciliation released it as orphaned. The exporter attaches again with a new key.
+ */
+export const allocationExpired = (consignmentId: string, licenceId: string): DomainRuleViolation =>
+  new DomainRuleViolation(
+    'reservation-expired',
+    `The allocation for consignment ${consignmentId} on licence ${licenceId} was released because the attachment was not recorded in time; attach the licence again with a new Idempotency-Key`,
+  );

@@ -2,11 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
 import { allocateOnLicence, LicenceState } from '@ree/licensing';
-import { DomainRuleViolation } from '@ree/shared-kernel';
 import { visibleRegistration } from '../../consignment/consignment.errors';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
-import { RELEASED_ON_REFUSAL, releaseHeldBy } from '../../consignment/reservations.decide';
+import { allocationExpired, RELEASED_ON_REFUSAL, releaseHeldBy } from '../../consignment/reservations.decide';
 import { consignmentOptions } from '../command-options';
 import { LicenceReservations } from '../licence-reservations';
 import { AttachLicenceCommand, LicenceAttachment } from './attach-licence.command';
@@ -41,16 +40,9 @@ export class AttachLicenceHandler implements ICommandHandler<AttachLicenceComman
           const allocation = { licenceId, consignmentId, exporterOrg, hsCode, element, destinationCountry, kg: allocatedKg, now: context.now };
           const decide = (licence: LicenceState) => allocateOnLicence(allocation, licence);
           const giveBack = releaseHeldBy(consignmentId, licenceId, RELEASED_ON_REFUSAL);
-          return [this.licences.reserve(licenceId, { decide, giveBack, whenUndone: () => expired(consignmentId, licenceId) })];
+          return [this.licences.reserve(licenceId, { decide, giveBack, whenUndone: () => allocationExpired(consignmentId, licenceId) })];
         },
       },
     });
   }
 }
-
-/** This operation's allocation is on the licence but no longer held: the reconciliation released it as orphaned. */
-const expired = (consignmentId: string, licenceId: string): DomainRuleViolation =>
-  new DomainRuleViolation(
-    'reservation-expired',
-    `The allocation for consignment ${consignmentId} on licence ${licenceId} was released because the attachment was not recorded in time; attach the licence again with a new Idempotency-Key`,
-  );
