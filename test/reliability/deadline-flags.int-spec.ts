@@ -7,14 +7,8 @@ import {
   SHIPMENT_ARRIVED,
   SHIPMENT_DEPARTED,
 } from '@ree/consignment';
-import {
-  DEADLINE_FLAGS_QUEUE,
-  DeadlineFlagger,
-  DeadlineFlagJob,
-  deadlineFlagsRoute,
-  flagPolicy,
-  processDeadlineFlagJob,
-} from '@ree/review';
+import { DEADLINE_FLAGS_QUEUE, DeadlineFlagger, DeadlineFlagJob, deadlineFlagsRoute, processDeadlineFlagJob } from '@ree/compliance';
+import { flagPolicy } from '@ree/review';
 import { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';

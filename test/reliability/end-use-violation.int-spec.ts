@@ -20,7 +20,7 @@ import {
   licenceStream,
   licenceStreamId,
 } from '@ree/licensing';
-import { END_USE_VIOLATION_QUEUE, EndUseViolationJob, endUseViolationRoute, EndUseViolationSuspender } from '@ree/review';
+import { END_USE_VIOLATION_QUEUE, EndUseViolationJob, endUseViolationRoute, EndUseViolationSuspender } from '@ree/compliance';
 import { fold, RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { RevokeLicenceCommand, revokeLicenceDecider } from '@ree/licensing/testing/commands';

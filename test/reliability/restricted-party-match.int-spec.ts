@@ -26,7 +26,7 @@ import {
   restrictedPartyMatchRoute,
   RestrictedPartyScreener,
   ScreeningOutcome,
-} from '@ree/review';
+} from '@ree/compliance';
 import { RecordedEvent } from '@ree/shared-kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { allocated, application, approvedEvent, issued } from '@ree/licensing/testing/licence-events';

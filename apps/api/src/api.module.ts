@@ -1,11 +1,12 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule, INTEGRITY_SWEEP_QUEUE, TAKE_ANCHOR_QUEUE } from '@ree/audit';
+import { DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, RESTRICTED_PARTY_MATCH_QUEUE } from '@ree/compliance';
 import { ConsignmentModule, RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
 import { EXPIRE_LICENCES_QUEUE, LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
 import { AppConfig, JobsModule, loadConfig, PlatformModule, ReadModelPositionsModule, REBUILD_PROJECTION_QUEUE } from '@ree/platform';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
-import { DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, RESTRICTED_PARTY_MATCH_QUEUE, REVIEW_PROJECTION, ReviewModule } from '@ree/review';
+import { REVIEW_PROJECTION, ReviewModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { HealthModule } from './health/health.module';

@@ -1,11 +1,12 @@
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AnchorJobsModule, IntegritySweepJobsModule } from '@ree/audit';
+import { COMPLIANCE_JOB_PROJECTIONS, ComplianceJobsModule } from '@ree/compliance';
 import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '@ree/licensing';
 import { CONSIGNMENT_JOB_PROJECTIONS, ConsignmentJobsModule } from '@ree/consignment';
 import { AppConfig, JobsModule, JobSweepModule, loadConfig, PlatformModule, ProjectorModule, RebuildProjectionModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
-import { REVIEW_JOB_PROJECTIONS, REVIEW_PROJECTIONS, ReviewJobsModule } from '@ree/review';
+import { REVIEW_PROJECTIONS } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 
 export interface WorkerAppOptions {
@@ -27,10 +28,10 @@ export class WorkerModule {
         PlatformModule.forRoot({ role: 'worker', config }),
         JobsModule.forRoot(),
         JobSweepModule,
-        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...REVIEW_PROJECTIONS, ...CONSIGNMENT_JOB_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...REVIEW_JOB_PROJECTIONS] }),
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...REVIEW_PROJECTIONS, ...CONSIGNMENT_JOB_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...COMPLIANCE_JOB_PROJECTIONS] }),
         ConsignmentJobsModule,
         LicenceExpiryModule,
-        ReviewJobsModule,
+        ComplianceJobsModule,
         AnchorJobsModule,
         IntegritySweepJobsModule,
         RebuildProjectionModule,

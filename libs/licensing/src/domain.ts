@@ -8,7 +8,7 @@ export * from './licence/licence.events';
 export { licenceIdOf, licenceStream, licenceStreamId } from './licence/licence.stream';
 export { evolveLicence, initialLicenceState, LICENCE_STATUSES } from './licence/licence.state';
 export type { AllocationState, LicenceItemState, LicenceState, LicenceStatus } from './licence/licence.state';
-export { allocatedGrams, heldGrams, isActiveOn, issuedGrams, remainingGrams, shippedGrams } from './licence/licence.quantities';
+export { allocatedGrams, heldGrams, isActiveOn, isInForceOn, issuedGrams, remainingGrams, shippedGrams } from './licence/licence.quantities';
 export { allocateOnLicence, allocateOnLicenceDecider } from './commands/allocate-on-licence/allocate-on-licence.decide';
 export type { AllocateOnLicenceCommand } from './commands/allocate-on-licence/allocate-on-licence.command';
 export { releaseOnLicence, releaseOnLicenceDecider } from './commands/release-on-licence/release-on-licence.decide';
@@ -17,6 +17,7 @@ export { shipOnLicence, shipOnLicenceDecider } from './commands/ship-on-licence/
 export type { ShipOnLicenceCommand } from './commands/ship-on-licence/ship-on-licence.command';
 export { expireLicence, expireLicenceDecider } from './commands/expire-licence/expire-licence.decide';
 export type { ExpireLicenceCommand } from './commands/expire-licence/expire-licence.command';
-export { expireWhenDue, expireWhenDueDecider } from './expiry/expire-when-due.decide';
+export { expireWhenDue, expireWhenDueDecider } from './jobs/expire-when-due.decide';
 export { SuspendLicenceCommand } from './commands/suspend-licence/suspend-licence.command';
 export { suspendLicence, suspendLicenceDecider } from './commands/suspend-licence/suspend-licence.decide';
+export { suspendInForce, suspendInForceDecider } from './commands/suspend-licence/suspend-in-force.decide';

@@ -1,24 +1,18 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { bodySchemaOf, deeplyNested, junk, nearlyValid, OpenApiDocument, operationOf, pollutingObject, unicodeEdgeString } from '../../support/openapi-arbitraries';
+import { bodySchemaOf, deeplyNested, junk, nearlyValid, operationOf, pollutingObject, unicodeEdgeString } from '../../support/openapi-arbitraries';
 import { pathWith } from '../../support/routes';
-import { TestApp } from '../../support/test-app';
 import { BODIES_PER_ROUTE, BODY_LIMIT_BYTES, breaksLimits, postRoutes, useBadInputSuite, withDuplicateKey } from '../../support/bad-input';
 
 /** The bad-input case's bodies (test/support/bad-input.ts describes the case): every POST route. */
 describe('bad input: bodies', () => {
   const suite = useBadInputSuite();
   const { ids, bearer, pathOf, conventionHeaders, expectWellFormed } = suite;
-  let app: TestApp;
-  let document: OpenApiDocument;
-  beforeAll(() => {
-    ({ app, document } = suite);
-  });
 
   describe.each(postRoutes)('$key', (route) => {
     it(`answers any body with no 5xx, problem+json for every 4xx, 400 or 415 for what the limits refuse (${BODIES_PER_ROUTE} cases)`, async () => {
-      const schema = bodySchemaOf(operationOf(document, route.method, route.path));
-      const valid = schema ? nearlyValid(schema, document, Object.values(ids)) : junk;
+      const schema = bodySchemaOf(operationOf(suite.document, route.method, route.path));
+      const valid = schema ? nearlyValid(schema, suite.document, Object.values(ids)) : junk;
       const json = fc.oneof(
         { weight: 4, arbitrary: valid },
         { weight: 2, arbitrary: junk },
@@ -42,7 +36,7 @@ describe('bad input: bodies', () => {
       );
       await fc.assert(
         fc.asyncProperty(pathOf(route.path), body, conventionHeaders, async (path, { type, text, refused }, headers) => {
-          const response = await app.http().post(path).set(headers).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
+          const response = await suite.app.http().post(path).set(headers).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
           expectWellFormed(response, route);
           // A body over the size limit is refused for its size first (413), whatever else is wrong with it.
           const expected = Buffer.byteLength(text) > BODY_LIMIT_BYTES ? 413 : refused;
@@ -54,7 +48,7 @@ describe('bad input: bodies', () => {
 
     it('refuses deep nesting, refused characters and duplicate keys with 400 naming the field, and any body but JSON with 415', async () => {
       const path = pathWith(route.path, (name) => ids[name] ?? randomUUID());
-      const post = (type: string, text: string) => app.http().post(path).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
+      const post = (type: string, text: string) => suite.app.http().post(path).set('Authorization', bearer(route.access)).set('Content-Type', type).send(text);
       const cases: Array<[string, number, string, string?]> = [
         [`{"notes":${'['.repeat(3_000)}${']'.repeat(3_000)}}`, 400, 'json-too-deep'],
         [`{"a":${'{"a":'.repeat(2_500)}1${'}'.repeat(2_500)}}`, 400, 'json-too-deep'],
@@ -87,7 +81,7 @@ describe('bad input: bodies', () => {
         '{"constructor":{"prototype":{"polluted":"yes"}}}',
         '{"items":[{"__proto__":{"polluted":"yes"}}],"consignee":{"prototype":{"polluted":"yes"}}}',
       ]) {
-        const response = await app.http().post(pathWith(route.path, (name) => ids[name] ?? randomUUID())).set('Authorization', bearer(route.access)).set('Content-Type', 'application/json').send(text);
+        const response = await suite.app.http().post(pathWith(route.path, (name) => ids[name] ?? randomUUID())).set('Authorization', bearer(route.access)).set('Content-Type', 'application/json').send(text);
         expectWellFormed(response, route);
         expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'validation-failed' });
       }
@@ -95,7 +89,7 @@ describe('bad input: bodies', () => {
 
     it('answers a body over 1 MB with 413', async () => {
       const text = JSON.stringify({ padding: 'x'.repeat(1024 * 1024 + 1) });
-      const response = await app.http().post(pathWith(route.path, (name) => ids[name] ?? randomUUID())).set('Authorization', bearer(route.access)).set('Content-Type', 'application/json').send(text);
+      const response = await suite.app.http().post(pathWith(route.path, (name) => ids[name] ?? randomUUID())).set('Authorization', bearer(route.access)).set('Content-Type', 'application/json').send(text);
       expectWellFormed(response, route);
       expect({ status: response.status, code: response.body.code }).toEqual({ status: 413, code: 'payload-too-large' });
     });

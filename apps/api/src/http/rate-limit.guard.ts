@@ -17,8 +17,8 @@ export class RateLimitGuard extends ThrottlerGuard {
     return UNLIMITED.test(context.switchToHttp().getRequest<AuthenticatedRequest>().path);
   }
 
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const { actor, ip } = request as unknown as AuthenticatedRequest;
+  protected override async getTracker(request: Pick<AuthenticatedRequest, 'actor' | 'ip'>): Promise<string> {
+    const { actor, ip } = request;
     return actor ? `sub:${actor.sub}` : `ip:${ip}`;
   }
 

@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore, readHorizon } from '@ree/event-store';
 import { EVENT_STORE_POOL, JOB_RECORD_STATES, JobLedger, JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { readPool, setHorizon, setPools } from './horizon-gauges';
 import { LAG_COUNT_LIMIT, projectionBacklogs, ProjectionBacklog } from './projection-backlog';
 
@@ -58,7 +59,9 @@ export class MetricsScraper {
 
   /** TypeORM's pg pool (its driver's `master`). */
   private readModelPool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
+    const { driver } = this.dataSource;
+    if (!(driver instanceof PostgresDriver)) throw new Error(`The read models are on ${driver.options.type}, not PostgreSQL`);
+    return driver.master as Pool;
   }
 
   private async depthOf(queue: string): Promise<QueueDepth> {

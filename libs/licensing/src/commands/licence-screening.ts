@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { ScreeningResult, ScreeningService } from '@ree/registry';
 import { fold, NotFound } from '@ree/shared-kernel';
-import type { LicenceEvent, LicenceParty, LicenceScreenedData, LicenceScreeningMatch, ScreenedField } from '../licence/licence.events';
-import { evolveLicence, initialLicenceState, LicenceState } from '../licence/licence.state';
-import { licenceStreamId } from '../licence/licence.stream';
+import type { LicenceParty, LicenceScreenedData, LicenceScreeningMatch, ScreenedField } from '../licence/licence.events';
+import { evolveLicence, initialLicenceState } from '../licence/licence.state';
+import { licenceStream } from '../licence/licence.stream';
 
 export interface ScreenedParties {
   readonly consignee: LicenceParty;
@@ -59,8 +59,8 @@ export class LicenceScreening {
 
   /** Screens the parties of an existing licence again; 404 for an unknown licence. */
   async screenLicence(licenceId: string, now: Date): Promise<LicenceScreenedData> {
-    const events = await this.store.readStream(licenceStreamId(licenceId));
-    const state = fold<LicenceState, LicenceEvent>({ evolve: evolveLicence, initialState: initialLicenceState }, events as unknown as LicenceEvent[]);
+    const events = licenceStream.domainEvents(await this.store.readStream(licenceStream.streamId(licenceId)));
+    const state = fold({ evolve: evolveLicence, initialState: initialLicenceState }, events);
     if (!state.application) throw new NotFound('Licence', licenceId);
     return this.screenParties(state.application, now);
   }

@@ -42,3 +42,12 @@ export function isActiveOn(state: LicenceState, now: Date): boolean {
   const today = dayOf(now);
   return state.validFrom <= today && today <= state.validUntil;
 }
+
+/**
+ * In force: issued (countersigned) and its validity not over on `now`'s day (UTC), whether or not it
+ * has begun. What the system may suspend (docs/domain.md, "Red flags"): a suspended, revoked,
+ * expired, exhausted, rejected or unissued licence is not in force, nor an issued one whose
+ * validity has ended but whose expiry job has not yet run.
+ */
+export const isInForceOn = (state: LicenceState, now: Date): boolean =>
+  state.status === 'issued' && (state.validUntil === null || dayOf(now) <= state.validUntil);

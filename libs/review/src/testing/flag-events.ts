@@ -3,7 +3,6 @@ import type { LicenceEvent } from '@ree/licensing';
 import { DEFAULT_FLAG_POLICY } from '../flags/flag-policy';
 import { evaluateFlags } from '../flags/evaluate-flags';
 import { foldFlagState } from '../flags/flag-state';
-import { licenceReinstated, licenceRevoked, licenceSuspended as suspendedBy } from './job-events';
 
 /** Event builders for the flag specs: only the fields the rules read are meaningful. */
 type Given = ConsignmentEvent | LicenceEvent;
@@ -59,8 +58,9 @@ export const endUseChecked = (outcome: 'verified' | 'not-verified' | 'diverted',
 });
 
 export const cancelled: Given = { type: 'ConsignmentCancelled', data: { reason: 'buyer withdrew' } };
-export const licenceSuspended: Given = suspendedBy('officer-1');
-export { licenceReinstated, licenceRevoked };
+export const licenceSuspended: Given = { type: 'LicenceSuspended', data: { reason: 'under investigation', suspendedBy: 'officer-1' } };
+export const licenceReinstated: Given = { type: 'LicenceReinstated', data: { reason: 'investigation closed' } };
+export const licenceRevoked: Given = { type: 'LicenceRevoked', data: { reason: 'false declaration' } };
 
 /** The codes in force after the given events, evaluated at `now` (a fixed instant unless given). */
 export const flagsAfter = (events: readonly Given[], now = new Date('2025-03-01T00:00:00.000Z'), policy = DEFAULT_FLAG_POLICY) =>

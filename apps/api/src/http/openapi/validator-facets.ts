@@ -51,8 +51,7 @@ const FACETS: Readonly<Record<string, (constraints: readonly unknown[]) => Facet
  * not required. The validator wins where `@ApiProperty` says otherwise. Idempotent.
  */
 export function applyValidatorFacets(): void {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<abstract new (...args: never[]) => unknown, ValidationMetadata[]> };
-  for (const [target, metadatas] of storage.validationMetadatas) {
+  for (const [target, metadatas] of validationMetadatas()) {
     const byProperty = new Map<string, ValidationMetadata[]>();
     for (const metadata of metadatas) byProperty.set(metadata.propertyName, [...(byProperty.get(metadata.propertyName) ?? []), metadata]);
     for (const [property, list] of byProperty) {
@@ -77,4 +76,18 @@ function propertyOptions(metadatas: readonly ValidationMetadata[]): ApiPropertyO
   if (Object.keys(items).length > 0) options.items = items;
   if (optional) options.required = false;
   return Object.keys(options).length > 0 ? (options as ApiPropertyOptions) : undefined;
+}
+
+type ValidatedClass = abstract new (...args: never[]) => unknown;
+
+/**
+ * Every class's validation metadata. class-validator keeps them in a private map and offers no
+ * public way to list the classes; the map is read by name and checked, so an upgrade that moves it
+ * fails here, at start-up, instead of documenting no constraint.
+ */
+function validationMetadatas(): Map<ValidatedClass, ValidationMetadata[]> {
+  const storage: object = getMetadataStorage();
+  const map: unknown = Reflect.get(storage, 'validationMetadatas');
+  if (!(map instanceof Map)) throw new Error('class-validator no longer keeps validationMetadatas as a Map; update applyValidatorFacets');
+  return map;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { keyValidAt, type PublishedKey } from '../../anchors/anchor-keyring';
 import { parseArguments } from '../arguments';
-import { CliError, UsageError } from '../audit-command';
+import { CliError, type CliIo, UsageError } from '../audit-command';
 
 /** The document to check and the public key to check it with. */
 export interface VerificationInputs {
@@ -81,4 +81,19 @@ async function fetchKeys(apiUrl: string): Promise<PublishedKey[]> {
   const body = (await response.json().catch(() => null)) as { keys?: unknown } | null;
   if (!Array.isArray(body?.keys)) throw new CliError('GET /api/v1/audit/keys did not answer a list of keys; pass --public-key <file.pem>');
   return body.keys as PublishedKey[];
+}
+
+/**
+ * Prints an offline verification's verdict after its heading: every problem and exit code 1, or
+ * the checks that held (`held` runs only then, when the document is known to be whole) and 0.
+ */
+export function printVerdict(io: CliIo, problems: readonly string[], held: () => readonly string[], conclusion: string): number {
+  if (problems.length > 0) {
+    io.out('NOT VALID:');
+    problems.forEach((problem) => io.out(`  ✗ ${problem}`));
+    return 1;
+  }
+  held().forEach((line) => io.out(`  ✓ ${line}`));
+  io.out(conclusion);
+  return 0;
 }

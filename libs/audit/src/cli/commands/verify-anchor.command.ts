@@ -1,6 +1,6 @@
 import { verifyAnchor } from '../../anchors/verify';
 import type { AuditCommand } from '../audit-command';
-import { validityProblems, verificationInputs } from './verification-inputs';
+import { printVerdict, validityProblems, verificationInputs } from './verification-inputs';
 
 /**
  * `verify-anchor <anchor.json> [--public-key <file.pem>]`: checks an anchor as served by
@@ -16,17 +16,12 @@ export const verifyAnchorCommand: AuditCommand = {
     const { document, publicKeyPem, keySource } = inputs;
     const checked = verifyAnchor(document, publicKeyPem);
     const problems = [...checked.problems, ...validityProblems(inputs, 'anchor')];
-    const result = { valid: problems.length === 0, problems };
     const anchor = document as { id?: unknown; root?: unknown; takenAt?: unknown; streams?: unknown; events?: unknown; keyId?: unknown };
     io.out(`Anchor ${String(anchor.id ?? '(no id)')}, key from ${keySource}`);
-    if (!result.valid) {
-      io.out('NOT VALID:');
-      result.problems.forEach((problem) => io.out(`  ✗ ${problem}`));
-      return 1;
-    }
-    io.out(`  ✓ signed by key ${String(anchor.keyId)}`);
-    io.out(`  ✓ root ${String(anchor.root)} over ${String(anchor.streams)} streams and ${String(anchor.events)} events, taken at ${String(anchor.takenAt)}`);
-    io.out('Valid: the signature holds.');
-    return 0;
+    const held = () => [
+      `signed by key ${String(anchor.keyId)}`,
+      `root ${String(anchor.root)} over ${String(anchor.streams)} streams and ${String(anchor.events)} events, taken at ${String(anchor.takenAt)}`,
+    ];
+    return printVerdict(io, problems, held, 'Valid: the signature holds.');
   },
 };

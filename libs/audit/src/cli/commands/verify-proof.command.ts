@@ -1,7 +1,7 @@
 import type { EventProof } from '../../anchors/event-proof';
 import { verifyProof } from '../../anchors/verify';
 import type { AuditCommand } from '../audit-command';
-import { validityProblems, verificationInputs } from './verification-inputs';
+import { printVerdict, validityProblems, verificationInputs } from './verification-inputs';
 
 /**
  * `verify-proof <proof.json> [--public-key <file.pem>]`: checks an event's inclusion proof as
@@ -18,20 +18,18 @@ export const verifyProofCommand: AuditCommand = {
     const { document, publicKeyPem, keySource } = inputs;
     const checked = verifyProof(document, publicKeyPem);
     const problems = [...checked.problems, ...validityProblems(inputs, 'proof')];
-    const result = { valid: problems.length === 0, problems };
     const proof = document as Partial<EventProof> | null;
     const event = proof?.event;
     io.out(`Event ${String(event?.eventId ?? '(no id)')} (${String(event?.type ?? '?')}, ${String(event?.streamId ?? '?')} revision ${String(event?.revision ?? '?')}), key from ${keySource}`);
-    if (!result.valid) {
-      io.out('NOT VALID:');
-      result.problems.forEach((problem) => io.out(`  ✗ ${problem}`));
-      return 1;
-    }
-    const later = proof!.laterEvents!.length;
-    io.out(`  ✓ its hash, and ${later} later event${later === 1 ? '' : 's'} of the stream up to the anchored head (revision ${proof!.leaf!.revision})`);
-    io.out(`  ✓ leaf ${proof!.leaf!.index} of ${proof!.anchor!.streams}, ${proof!.auditPath!.length} path hashes to root ${proof!.anchor!.root}`);
-    io.out(`  ✓ anchor ${proof!.anchor!.id} taken at ${proof!.anchor!.takenAt}, signed by key ${proof!.anchor!.keyId}`);
-    io.out('Valid: the event is part of the record the anchor signed.');
-    return 0;
+    const held = () => {
+      const { laterEvents, leaf, anchor, auditPath } = document as EventProof;
+      const later = laterEvents.length;
+      return [
+        `its hash, and ${later} later event${later === 1 ? '' : 's'} of the stream up to the anchored head (revision ${leaf.revision})`,
+        `leaf ${leaf.index} of ${anchor.streams}, ${auditPath.length} path hashes to root ${anchor.root}`,
+        `anchor ${anchor.id} taken at ${anchor.takenAt}, signed by key ${anchor.keyId}`,
+      ];
+    };
+    return printVerdict(io, problems, held, 'Valid: the event is part of the record the anchor signed.');
   },
 };

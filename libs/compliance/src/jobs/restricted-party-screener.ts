@@ -1,7 +1,7 @@
 import { EventStore, handleCommand } from '@ree/event-store';
-import { consignmentStream, consignmentStreamId } from '@ree/consignment';
+import { consignmentStream } from '@ree/consignment';
 import { LICENCE_PROJECTION } from '@ree/licensing';
-import { RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_PROJECTION, restrictedPartyStreamId } from '@ree/registry';
+import { RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_PROJECTION, restrictedPartyStream } from '@ree/registry';
 import { eventIdsFrom } from '@ree/shared-kernel';
 import type { DataSource } from 'typeorm';
 import { LicencePartyMatcher } from './licence-party-matcher';
@@ -80,7 +80,7 @@ export class RestrictedPartyScreener {
   /**
    * The licensing read model holds every licence applied before the listing once its checkpoint
    * has reached the listing; the registry's, once it has, makes every later screening of an
-   * approval, issue or reinstatement see the party (the race left is in docs/review.md, "Jobs").
+   * approval, issue or reinstatement see the party (the race left is in docs/compliance.md, "Restricted party listed later").
    */
   private async readModelsReached(listingPosition: string): Promise<boolean> {
     const rows: Array<{ name: string; checkpoint: string | null }> = await this.dataSource.query(
@@ -94,12 +94,12 @@ export class RestrictedPartyScreener {
   }
 
   private async delistedSince(job: RestrictedPartyMatchJob): Promise<boolean> {
-    const events = await this.store.readStream(restrictedPartyStreamId(job.partyId));
+    const events = await this.store.readStream(restrictedPartyStream.streamId(job.partyId));
     return events.some((event) => event.type === RESTRICTED_PARTY_DELISTED && event.revision > job.listingRevision);
   }
 
   private async flag(job: RestrictedPartyMatchJob, match: LicenceMatch, consignmentId: string, jobId: string): Promise<boolean> {
-    const streamId = consignmentStreamId(consignmentId);
+    const streamId = consignmentStream.streamId(consignmentId);
     const command = { consignmentId, licenceId: match.licenceId, since: retroScreeningSince(job.listedAt), detail: matchDetail(job, match) };
     const result = await handleCommand(this.store, streamId, flagListedPartyDecider, command, {
       metadata: { actor: RESTRICTED_PARTY_MATCH_ACTOR, correlationId: jobId, causationId: jobId },

@@ -1,5 +1,5 @@
 import { EventStore } from '@ree/event-store';
-import { ConsignmentEvent, consignmentStreamId, evolveConsignment, initialConsignmentState } from '@ree/consignment';
+import { consignmentStream, evolveConsignment, initialConsignmentState } from '@ree/consignment';
 import { fold } from '@ree/shared-kernel';
 import { END_USE_VIOLATION_ACTOR, END_USE_VIOLATION_QUEUE, endUseViolationReason, EndUseViolationJob } from './end-use-violation.job';
 import { suspendAsSystem } from './system-suspension';
@@ -16,8 +16,8 @@ export class EndUseViolationSuspender {
   constructor(private readonly store: EventStore) {}
 
   async run(job: EndUseViolationJob, jobId: string, now: Date): Promise<EndUseViolationOutcome> {
-    const events = await this.store.readStream(consignmentStreamId(job.consignmentId));
-    const consignment = fold({ evolve: evolveConsignment, initialState: initialConsignmentState }, events as unknown as ConsignmentEvent[]);
+    const events = consignmentStream.domainEvents(await this.store.readStream(consignmentStream.streamId(job.consignmentId)));
+    const consignment = fold({ evolve: evolveConsignment, initialState: initialConsignmentState }, events);
     const licenceId = consignment.licence?.licenceId;
     if (!licenceId) return 'left';
     const { suspended } = await suspendAsSystem(this.store, {

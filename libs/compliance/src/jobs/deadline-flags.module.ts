@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
 import { APP_CONFIG, AppConfig, delayJob, JobProcessor, JobQueues, Reactor } from '@ree/platform';
+import { configuredFlagPolicy } from '@ree/review';
 import type { Job } from 'bullmq';
 import { DeadlineFlagger } from './deadline-flagger';
 import { DEADLINE_FLAGS_QUEUE, DEADLINE_FLAGS_REACTOR, DeadlineFlagJob, deadlineFlagsRoute } from './deadline-flags.job';
-import { configuredFlagPolicy } from '../projection/configured-flag-policy';
 
 /** The reactor that turns every departure and arrival into a job due at its deadline; the worker's projector runs it. */
 @Injectable()

@@ -1,14 +1,6 @@
 import { EventStore, handleCommand } from '@ree/event-store';
-import {
-  licenceStream,
-  LICENCE_SUSPENDED,
-  LicenceEvent,
-  LicenceState,
-  licenceStreamId,
-  SuspendLicenceCommand,
-} from '@ree/licensing';
+import { LICENCE_SUSPENDED, LicenceState, licenceStream, SuspendLicenceCommand, suspendInForceDecider } from '@ree/licensing';
 import { Actor, eventIdsFrom, fold } from '@ree/shared-kernel';
-import { suspendInForceDecider } from './suspend-in-force.decide';
 
 /** An officer reinstates or revokes while the job runs: a lost race is decided again, up to this many times. */
 const RETRIES = 16;
@@ -37,10 +29,10 @@ export interface SuspensionResult {
  */
 export async function suspendAsSystem(store: EventStore, suspension: SystemSuspension): Promise<SuspensionResult> {
   const { licenceId, reason, actor, queue, jobId, now } = suspension;
-  const streamId = licenceStreamId(licenceId);
-  const stored = await store.readStream(streamId);
+  const streamId = licenceStream.streamId(licenceId);
+  const stored = licenceStream.domainEvents(await store.readStream(streamId));
   if (stored.some((event) => event.type === LICENCE_SUSPENDED && event.metadata.causationId === jobId)) {
-    return { suspended: false, licence: fold(suspendInForceDecider, stored as unknown as LicenceEvent[]) };
+    return { suspended: false, licence: fold(suspendInForceDecider, stored) };
   }
   const command = new SuspendLicenceCommand(licenceId, reason, { actor, correlationId: jobId, now });
   const result = await handleCommand(store, streamId, suspendInForceDecider, command, {

@@ -1,4 +1,5 @@
 import type { ConsignmentEvent } from '@ree/consignment';
+import { restrictedPartyStream } from '@ree/registry';
 import { spec } from '@ree/testing';
 import { arrivedAt, attached, cancelled, closed, departed as departure, LICENCE_ID, registered, released, shipmentDeclared } from '../testing/job-events';
 import {
@@ -105,7 +106,7 @@ describe('what the job writes', () => {
     const event = {
       eventId: 'e1',
       type: 'RestrictedPartyListed',
-      streamId: 'restricted-party-party-1',
+      streamId: restrictedPartyStream.streamId('party-1'),
       revision: 0,
       position: '4398046511104',
       recordedAt: LISTED_AT,

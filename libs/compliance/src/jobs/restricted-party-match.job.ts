@@ -1,7 +1,7 @@
 import type { ReactorRoute } from '@ree/platform';
-import { RESTRICTED_PARTY_LISTED, RestrictedPartyListedData } from '@ree/registry';
-import type { RestrictedPartyMatchJob } from './restricted-party-match.decide';
+import { RESTRICTED_PARTY_LISTED, restrictedPartyStream } from '@ree/registry';
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
+import type { RestrictedPartyMatchJob } from './restricted-party-match.decide';
 
 /** The queue of the retro-screening: one job per listing, run at once. */
 export const RESTRICTED_PARTY_MATCH_QUEUE = 'review.restricted-party-match';
@@ -21,7 +21,8 @@ export function restrictedPartyMatchRoute(): ReactorRoute {
     queue: RESTRICTED_PARTY_MATCH_QUEUE,
     eventTypes: [RESTRICTED_PARTY_LISTED],
     job: (event: RecordedEvent) => {
-      const { partyId, name, aliases, country, listReference } = event.data as RestrictedPartyListedData;
+      if (!restrictedPartyStream.holds(event) || event.type !== RESTRICTED_PARTY_LISTED) return undefined;
+      const { partyId, name, aliases, country, listReference } = event.data;
       const data: RestrictedPartyMatchJob = {
         partyId,
         name,

@@ -1,7 +1,8 @@
+import { consignmentStream } from '@ree/consignment';
 import { END_USE_VIOLATION_QUEUE, endUseViolationReason, endUseViolationRoute } from './end-use-violation.job';
 
-const check = (outcome: string, notes = 'Magnets not at the declared site') =>
-  ({ eventId: 'e1', type: 'EndUseCheckRecorded', streamId: 'consignment-c-1', data: { checkedOn: '2025-07-01', outcome, notes } }) as never;
+const check = (outcome: string, notes = 'Magnets not at the declared site', streamId = consignmentStream.streamId('c-1')) =>
+  ({ eventId: 'e1', type: 'EndUseCheckRecorded', streamId, data: { checkedOn: '2025-07-01', outcome, notes } }) as never;
 
 describe('the end-use-violation route', () => {
   it('turns a diverted or not-verified check into a job at once', () => {
@@ -14,8 +15,9 @@ describe('the end-use-violation route', () => {
     expect(route.job(check('not-verified'))?.data).toMatchObject({ outcome: 'not-verified' });
   });
 
-  it('turns a verified check into nothing', () => {
+  it('turns a verified check into nothing, nor a check on a stream that is not a consignment’s', () => {
     expect(endUseViolationRoute().job(check('verified'))).toBeUndefined();
+    expect(endUseViolationRoute().job(check('diverted', 'notes', 'mine-c-1'))).toBeUndefined();
   });
 
   it('gives a reason naming the consignment, the day, the finding and the notes', () => {

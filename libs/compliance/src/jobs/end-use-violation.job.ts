@@ -1,4 +1,4 @@
-import { consignmentIdOf, END_USE_CHECK_RECORDED, EndUseCheckOutcome, EndUseCheckRecordedData } from '@ree/consignment';
+import { consignmentStream, END_USE_CHECK_RECORDED, EndUseCheckOutcome } from '@ree/consignment';
 import type { ReactorRoute } from '@ree/platform';
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 
@@ -31,9 +31,10 @@ export function endUseViolationRoute(): ReactorRoute {
     queue: END_USE_VIOLATION_QUEUE,
     eventTypes: [END_USE_CHECK_RECORDED],
     job: (event: RecordedEvent) => {
-      const { checkedOn, outcome, notes } = event.data as EndUseCheckRecordedData;
+      if (!consignmentStream.holds(event) || event.type !== END_USE_CHECK_RECORDED) return undefined;
+      const { checkedOn, outcome, notes } = event.data;
       if (!VIOLATING_OUTCOMES.includes(outcome)) return undefined;
-      const data: EndUseViolationJob = { consignmentId: consignmentIdOf(event.streamId), checkedOn, outcome, notes };
+      const data: EndUseViolationJob = { consignmentId: consignmentStream.entityIdOf(event.streamId), checkedOn, outcome, notes };
       return { name: SUSPEND_AFTER_VIOLATION_JOB, data: { ...data } };
     },
   };

@@ -1,13 +1,7 @@
-import {
-  consignmentIdOf,
-  SHIPMENT_ARRIVED,
-  SHIPMENT_DEPARTED,
-  ShipmentArrivedData,
-  ShipmentDepartedData,
-} from '@ree/consignment';
+import { consignmentStream, SHIPMENT_ARRIVED, SHIPMENT_DEPARTED } from '@ree/consignment';
 import type { ReactorRoute } from '@ree/platform';
+import type { FlagPolicy } from '@ree/review';
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
-import type { FlagPolicy } from '../flags/flag-policy';
 import { deadlineAt, type DeadlineFlagCode } from './deadline-flags.decide';
 
 /** The queue of the deadline flags: one delayed job per departure and per arrival, due at its deadline. */
@@ -33,13 +27,14 @@ export const DEADLINE_JOB_NAMES: Readonly<Record<DeadlineFlagCode, string>> = {
 };
 
 function deadlineOf(event: RecordedEvent, policy: FlagPolicy): DeadlineFlagJob | undefined {
-  const consignmentId = consignmentIdOf(event.streamId);
+  if (!consignmentStream.holds(event)) return undefined;
+  const consignmentId = consignmentStream.entityIdOf(event.streamId);
   if (event.type === SHIPMENT_DEPARTED) {
-    const { departedAt } = event.data as ShipmentDepartedData;
+    const { departedAt } = event.data;
     return { consignmentId, code: 'ARRIVAL_NOT_CONFIRMED', dueAt: deadlineAt('ARRIVAL_NOT_CONFIRMED', departedAt, policy).toISOString() };
   }
   if (event.type === SHIPMENT_ARRIVED) {
-    const { arrivedAt } = event.data as ShipmentArrivedData;
+    const { arrivedAt } = event.data;
     return { consignmentId, code: 'END_USE_CHECK_OVERDUE', dueAt: deadlineAt('END_USE_CHECK_OVERDUE', arrivedAt, policy).toISOString() };
   }
   return undefined;

@@ -1,8 +1,7 @@
 import type { ConsignmentEvent } from '@ree/consignment';
 import { spec } from '@ree/testing';
-import { flagPolicy } from '../flags/flag-policy';
-import { arrived, cancelled, departed, endUseChecked, registered, shipmentDeclared } from '../testing/flag-events';
-import { foldFlagState } from '../flags/flag-state';
+import { flagPolicy, foldFlagState } from '@ree/review';
+import { arrived, cancelled, departed, endUseChecked, registered, shipmentDeclared } from '@ree/review/testing/flag-events';
 import { deadlineDueAt, type DeadlineFlagCode, RaiseDeadlineFlagCommand, raiseDeadlineFlagDecider } from './deadline-flags.decide';
 
 const policy = flagPolicy({ arrivalDueDays: 60, endUseCheckDueDays: 90 });

@@ -5,10 +5,8 @@ import {
   flagConsignment,
   initialFlaggableConsignment,
 } from '@ree/consignment/domain';
+import { daysAfter, evaluateFlags, evolveFlagState, type FlagPolicy, FlagState, initialFlagState } from '@ree/review/domain';
 import type { Decider } from '@ree/shared-kernel';
-import { evaluateFlags } from '../flags/evaluate-flags';
-import { daysAfter, type FlagPolicy } from '../flags/flag-policy';
-import { evolveFlagState, FlagState, initialFlagState } from '../flags/flag-state';
 
 /** The two flags that need the clock: no arrival after departure, no end-use check after arrival. */
 export type DeadlineFlagCode = 'ARRIVAL_NOT_CONFIRMED' | 'END_USE_CHECK_OVERDUE';

@@ -1,7 +1,7 @@
 import { EventStore, handleCommand } from '@ree/event-store';
-import { consignmentStream, consignmentStreamId } from '@ree/consignment';
+import { consignmentStream } from '@ree/consignment';
 import { eventIdsFrom } from '@ree/shared-kernel';
-import type { FlagPolicy } from '../flags/flag-policy';
+import type { FlagPolicy } from '@ree/review';
 import { deadlineDueAt, raiseDeadlineFlagDecider } from './deadline-flags.decide';
 import { DEADLINE_FLAGS_ACTOR, DEADLINE_FLAGS_QUEUE, DeadlineFlagJob } from './deadline-flags.job';
 
@@ -24,7 +24,7 @@ export class DeadlineFlagger {
   ) {}
 
   async run(job: DeadlineFlagJob, jobId: string, now: Date): Promise<DeadlineOutcome> {
-    const streamId = consignmentStreamId(job.consignmentId);
+    const streamId = consignmentStream.streamId(job.consignmentId);
     const command = { consignmentId: job.consignmentId, code: job.code, now, policy: this.policy };
     const result = await handleCommand(this.store, streamId, raiseDeadlineFlagDecider, command, {
       metadata: { actor: DEADLINE_FLAGS_ACTOR, correlationId: jobId, causationId: jobId },
