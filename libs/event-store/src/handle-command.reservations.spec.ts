@@ -95,6 +95,21 @@ describe('handleCommand with reservations', () => {
     expect((await stock.current('w1')).state.free).toBe(10);
   });
 
+  it('a later reservation that refuses gives the earlier ones back, and the command writes nothing', async () => {
+    const { store, stock, types } = setUp();
+    await stock.decide('w2', reserveStock('other', 9), 'other', metadata);
+    const both = handleCommand(store, 'order-o1', placeOrder, { units: 4 }, {
+      stream: order,
+      metadata,
+      reserving: {
+        operationId: 'place-o1',
+        reservations: () => ['w1', 'w2'].map((id) => stock.reserve(id, { decide: reserveStock('o1', 4), giveBack: releaseStock('o1') })),
+      },
+    });
+    await expect(both).rejects.toMatchObject({ code: 'out-of-stock' });
+    expect([await types('warehouse-w1'), await types('order-o1')]).toEqual([['StockReserved', 'StockReleased'], []]);
+  });
+
   it('answers the reservation’s own error when its event ids were used by an undone reservation', async () => {
     const { store, stock, place } = setUp();
     await stock.decide('w1', reserveStock('o1', 4), 'place-o1', metadata);

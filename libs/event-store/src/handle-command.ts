@@ -145,7 +145,12 @@ async function reserve<Event extends DomainEvent, State, Command>(
   if (!options.reserving) return { taken, position };
   const { operationId, reservations } = options.reserving;
   for (const reservation of reservations(state, command)) {
-    position = laterPosition(store, position, await reservation.take(operationId, options.metadata));
+    const reserved = await reservation.take(operationId, options.metadata).catch(async (refusal: unknown) => {
+      // A later reservation refused: the earlier ones are given back, as when the command's own stream refuses.
+      for (const earlier of taken) await earlier.giveBack(operationId, options.metadata);
+      throw refusal;
+    });
+    position = laterPosition(store, position, reserved);
     taken.push(reservation);
   }
   return { taken, position };
