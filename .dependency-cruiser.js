@@ -4,7 +4,8 @@
  * - a library imports another only through that library's `index.ts` (or its pure `domain.ts`);
  * - production library code never imports infra/;
  * - production code never imports tests or the test support (libs/testing, each library's src/testing/); no cycles;
- * - tests and benchmarks reach a library through its index.ts or its src/testing/ folder.
+ * - tests and benchmarks reach a library through its index.ts or its src/testing/ folder;
+ * - a command slice imports no other slice.
  */
 // `(^|node_modules/)`: a package resolves to `node_modules/<name>/…`, or further up when
 // node_modules is a link (a git worktree's), or stays `<name>` when it cannot be resolved.
@@ -56,6 +57,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
       to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/(index|domain)\\.ts$', '^libs/[^/]+/src/testing/'] },
+    },
+    {
+      name: 'slices-import-no-other-slice',
+      comment:
+        'A command slice (libs/<context>/src/commands/<slice>/) imports no other slice: what several slices share lives in the ' +
+        "aggregate's folder (src/<aggregate>/) or beside the slices (src/commands/*.ts). A slice's tests may drive other slices.",
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/commands/([^/]+)/', pathNot: '\\.(spec|int-spec|e2e-spec)\\.ts$' },
+      to: { path: '^libs/$1/src/commands/[^/]+/', pathNot: '^libs/$1/src/commands/$2/' },
     },
     {
       name: 'apps-meet-libraries-through-index',

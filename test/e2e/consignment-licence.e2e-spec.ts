@@ -1,5 +1,6 @@
 import type { Role } from '@ree/platform';
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@ree/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { given } from '../support/given';
 
@@ -93,7 +94,9 @@ describe('licence attachment and end-use declaration over HTTP', () => {
 
     const cancelled = await post(`/consignments/${id}/cancel`, { reason: 'buyer withdrew' });
     expect([cancelled.status, cancelled.body.revision]).toEqual([200, 4]);
-    expect(await readLicence(licenceId, cancelled.body.position)).toMatchObject({ allocatedKg: 0, remainingKg: 20000 });
+    // The release is eventual: a reactor gives the allocation back shortly after the answer.
+    const released = await eventually(() => readLicence(licenceId, cancelled.body.position), (read: { allocatedKg: number }) => read.allocatedKg === 0);
+    expect(released).toMatchObject({ allocatedKg: 0, remainingKg: 20000 });
     expect(refusal(await post(`/consignments/${id}/licence`, { licenceId }))).toEqual([422, 'invalid-transition']);
   });
 

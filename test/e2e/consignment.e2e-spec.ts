@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@ree/testing';
 import { aConsignment, aSource, aStep, consignmentApi, OFFICER } from '../support/consignment-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -46,8 +47,10 @@ describe('consignments over HTTP', () => {
 
     const cancelled = await post(`/consignments/${id}/cancel`, { reason: 'buyer withdrew' });
     expect([cancelled.status, cancelled.body.id, cancelled.body.revision]).toEqual([200, id, 7]);
-    expect(await quotaOf(mineA, cancelled.body.position)).toMatchObject({ drawnKgReo: 0, remainingKgReo: 50000 });
-    expect(await quotaOf(mineB, cancelled.body.position)).toMatchObject({ drawnKgReo: 0, remainingKgReo: 20000 });
+    // The give-back is eventual: a reactor returns the draws shortly after the answer.
+    const given = (quota: { drawnKgReo: number }) => quota.drawnKgReo === 0;
+    expect(await eventually(() => quotaOf(mineA, cancelled.body.position), given)).toMatchObject({ drawnKgReo: 0, remainingKgReo: 50000 });
+    expect(await eventually(() => quotaOf(mineB, cancelled.body.position), given)).toMatchObject({ drawnKgReo: 0, remainingKgReo: 20000 });
 
     for (const [path, body] of [
       [`/consignments/${id}/mining-sources`, aSource(mineA, 1)],

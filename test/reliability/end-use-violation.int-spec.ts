@@ -17,6 +17,7 @@ import {
   LICENCE_SUSPENDED,
   LicenceApprovedData,
   LicenceEvent,
+  licenceStream,
   licenceStreamId,
 } from '@ree/licensing';
 import { END_USE_VIOLATION_QUEUE, EndUseViolationJob, endUseViolationRoute, EndUseViolationSuspender } from '@ree/compliance';
@@ -112,7 +113,7 @@ describe('a failed end-use check suspends the licence, against PostgreSQL and Re
 
     // Four eyes after a system suspension: the system's and one officer's; the revocation is still a decision of its own.
     const revoke = new RevokeLicenceCommand(licenceId, 'diversion confirmed', { actor: officer, correlationId: 'revoke', now: new Date() });
-    await handleCommand(suite.harness.store, licenceStreamId(licenceId), revokeLicenceDecider, revoke, { metadata: { actor: officer } });
+    await handleCommand(suite.harness.store, licenceStreamId(licenceId), revokeLicenceDecider, revoke, { stream: licenceStream, metadata: { actor: officer } });
     expect((await licenceState(licenceId)).status).toBe('revoked');
   });
 

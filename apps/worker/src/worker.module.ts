@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AnchorJobsModule, IntegritySweepJobsModule } from '@ree/audit';
 import { COMPLIANCE_JOB_PROJECTIONS, ComplianceJobsModule } from '@ree/compliance';
 import { EXPIRY_PROJECTIONS, LICENSING_PROJECTIONS, LicenceExpiryModule } from '@ree/licensing';
-import { RECONCILIATION_PROJECTIONS, ReconciliationModule } from '@ree/consignment';
+import { CONSIGNMENT_JOB_PROJECTIONS, ConsignmentJobsModule } from '@ree/consignment';
 import { AppConfig, JobsModule, JobSweepModule, loadConfig, PlatformModule, ProjectorModule, RebuildProjectionModule } from '@ree/platform';
 import { REGISTRY_PROJECTIONS } from '@ree/registry';
 import { REVIEW_PROJECTIONS } from '@ree/review';
@@ -28,8 +28,8 @@ export class WorkerModule {
         PlatformModule.forRoot({ role: 'worker', config }),
         JobsModule.forRoot(),
         JobSweepModule,
-        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...REVIEW_PROJECTIONS, ...RECONCILIATION_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...COMPLIANCE_JOB_PROJECTIONS] }),
-        ReconciliationModule,
+        ProjectorModule.forRoot({ projections: [...REGISTRY_PROJECTIONS, ...LICENSING_PROJECTIONS, ...REVIEW_PROJECTIONS, ...CONSIGNMENT_JOB_PROJECTIONS, ...EXPIRY_PROJECTIONS, ...COMPLIANCE_JOB_PROJECTIONS] }),
+        ConsignmentJobsModule,
         LicenceExpiryModule,
         ComplianceJobsModule,
         AnchorJobsModule,

@@ -1,4 +1,4 @@
-import { Decider } from '@ree/shared-kernel';
+import { Decider, streamType } from '@ree/shared-kernel';
 import { WrongExpectedRevisionError } from './errors';
 import { commandRetryDelay, handleCommand } from './handle-command';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
@@ -9,6 +9,8 @@ type State = { remaining: number };
 
 const metadata = { actor: { sub: 'exporter-1', role: 'EXPORTER', org: 'org-1' } };
 const QUOTA = 100;
+const quotaStream = streamType<QuotaEvent>('quota', { QuotaDrawn: 1 });
+const options = { stream: quotaStream, metadata };
 
 /** Draws kilograms from a quota of 100; every decision is counted to observe retries. */
 function quotaDecider(onDecide: (state: State) => void = () => undefined): Decider<Draw, State, QuotaEvent> {
@@ -31,7 +33,7 @@ describe('handleCommand', () => {
   it('decides on the state folded from the stream and appends after its head', async () => {
     const store = new InMemoryEventStore();
     await draw(store, 'quota-1', 30, 70);
-    const result = await handleCommand(store, 'quota-1', quotaDecider(), { kilograms: 20 }, { metadata });
+    const result = await handleCommand(store, 'quota-1', quotaDecider(), { kilograms: 20 }, options);
     expect(result).toMatchObject({ streamId: 'quota-1', revision: 1, state: { remaining: 50 } });
     expect(result.newEvents.map((event) => event.data)).toEqual([{ kilograms: 20, remaining: 50 }]);
     expect(result.position).toBe(result.newEvents[0].position);
@@ -40,7 +42,7 @@ describe('handleCommand', () => {
   it('passes domain errors through and writes nothing', async () => {
     const store = new InMemoryEventStore();
     await draw(store, 'quota-1', 90, 10);
-    await expect(handleCommand(store, 'quota-1', quotaDecider(), { kilograms: 20 }, { metadata })).rejects.toThrow('only 10 kg left');
+    await expect(handleCommand(store, 'quota-1', quotaDecider(), { kilograms: 20 }, options)).rejects.toThrow('only 10 kg left');
     expect(await store.readStream('quota-1')).toHaveLength(1);
   });
 
@@ -52,7 +54,7 @@ describe('handleCommand', () => {
       seen.push(state.remaining);
       if (seen.length === 1) void draw(store, 'quota-1', 60, 40);
     });
-    const result = await handleCommand(store, 'quota-1', decider, { kilograms: 30 }, { metadata });
+    const result = await handleCommand(store, 'quota-1', decider, { kilograms: 30 }, options);
     expect(seen).toEqual([100, 40]);
     expect(result).toMatchObject({ revision: 1, state: { remaining: 10 } });
   });
@@ -63,7 +65,7 @@ describe('handleCommand', () => {
     await draw(store, 'quota-1', 10, 80);
     const seen: number[] = [];
     const failure = await handleCommand(store, 'quota-1', quotaDecider((state) => seen.push(state.remaining)), { kilograms: 5 }, {
-      metadata,
+      ...options,
       expectedRevision: 0,
     }).catch((error) => error);
     expect(failure).toBeInstanceOf(WrongExpectedRevisionError);
@@ -79,7 +81,7 @@ describe('handleCommand', () => {
       void draw(store, 'quota-1', 1, state.remaining - 1);
     });
     await expect(
-      handleCommand(store, 'quota-1', decider, { kilograms: 5 }, { metadata, expectedRevision: 'no-stream' }),
+      handleCommand(store, 'quota-1', decider, { kilograms: 5 }, { ...options, expectedRevision: 'no-stream' }),
     ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect(seen).toEqual([100]);
   });
@@ -88,7 +90,7 @@ describe('handleCommand', () => {
     const store = new InMemoryEventStore();
     await draw(store, 'quota-1', 10, 90);
     const head = await store.headPosition();
-    const result = await handleCommand(store, 'quota-1', quotaDecider(), { kilograms: 0 }, { metadata });
+    const result = await handleCommand(store, 'quota-1', quotaDecider(), { kilograms: 0 }, options);
     expect(result).toMatchObject({ revision: 0, position: head, newEvents: [], state: { remaining: 90 } });
     expect(await store.headPosition()).toBe(head);
   });
@@ -98,7 +100,7 @@ describe('handleCommand', () => {
     const result = await handleCommand(store, 'quota-1', quotaDecider(), { kilograms: 5 }, {
       metadata,
       eventId: (index) => `00000000-0000-4000-8000-00000000000${index}`,
-      schemaVersions: { QuotaDrawn: 2 },
+      stream: streamType<QuotaEvent>('quota', { QuotaDrawn: 2 }),
     });
     expect(result.newEvents[0]).toMatchObject({ eventId: '00000000-0000-4000-8000-000000000000', schemaVersion: 2 });
   });

@@ -13,3 +13,4 @@ export type { StreamHead } from './prepare-append';
 export * from './in-memory';
 export * from './postgres';
 export * from './projections';
+export * from './reserved-streams';

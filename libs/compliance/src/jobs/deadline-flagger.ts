@@ -29,7 +29,7 @@ export class DeadlineFlagger {
     const result = await handleCommand(this.store, streamId, raiseDeadlineFlagDecider, command, {
       metadata: { actor: DEADLINE_FLAGS_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`${DEADLINE_FLAGS_QUEUE}:${jobId}`, streamId),
-      schemaVersions: consignmentStream.schemaVersions,
+      stream: consignmentStream,
       retries: RETRIES,
     });
     if (result.newEvents.length > 0) return { outcome: 'flagged' };

@@ -104,7 +104,7 @@ export class RestrictedPartyScreener {
     const result = await handleCommand(this.store, streamId, flagListedPartyDecider, command, {
       metadata: { actor: RESTRICTED_PARTY_MATCH_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`${RESTRICTED_PARTY_MATCH_QUEUE}:${jobId}`, streamId),
-      schemaVersions: consignmentStream.schemaVersions,
+      stream: consignmentStream,
       retries: RETRIES,
     });
     return result.newEvents.length > 0;

@@ -38,7 +38,7 @@ export async function suspendAsSystem(store: EventStore, suspension: SystemSuspe
   const result = await handleCommand(store, streamId, suspendInForceDecider, command, {
     metadata: { actor, correlationId: jobId, causationId: jobId },
     eventId: eventIdsFrom(`${queue}:${jobId}`, streamId),
-    schemaVersions: licenceStream.schemaVersions,
+    stream: licenceStream,
     retries: RETRIES,
   });
   return { suspended: result.newEvents.length > 0, licence: result.state };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { HandleCommandOptions } from '@ree/event-store';
 import { type CommandContext, eventIdsFrom, nameBasedUuid } from '@ree/shared-kernel';
-import { CONSIGNMENT_SCHEMA_VERSIONS } from '../consignment/consignment.events';
+import type { ConsignmentEvent } from '../consignment/consignment.events';
+import { consignmentStream } from '../consignment/consignment.stream';
 
 /**
  * The id of one command's operation, from which every event id and every id the command creates
@@ -18,11 +19,11 @@ export function operationIdOf(context: CommandContext, scope: string): string {
 export const derivedId = (operationId: string, kind: string): string => nameBasedUuid(`consignment/${kind}/${operationId}`);
 
 /** What every consignment handler hands to `handleCommand` for the consignment stream. */
-export function consignmentOptions(context: CommandContext, streamId: string, operationId: string): HandleCommandOptions {
+export function consignmentOptions(context: CommandContext, streamId: string, operationId: string): HandleCommandOptions<ConsignmentEvent> {
   return {
     metadata: { actor: context.actor, correlationId: context.correlationId },
     expectedRevision: context.expectedRevision,
     eventId: eventIdsFrom(operationId, streamId),
-    schemaVersions: CONSIGNMENT_SCHEMA_VERSIONS,
+    stream: consignmentStream,
   };
 }

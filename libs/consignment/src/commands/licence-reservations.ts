@@ -1,30 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@ree/event-store';
-import {
-  evolveLicence,
-  initialLicenceState,
-  LICENCE_SCHEMA_VERSIONS,
-  LicenceAppliedData,
-  LicenceEvent,
-  LicenceState,
-  licenceStreamId,
-} from '@ree/licensing';
+import { EVENT_STORE, EventStore, ReservedStreams } from '@ree/event-store';
+import { evolveLicence, initialLicenceState, LicenceAppliedData, LicenceEvent, LicenceState, licenceStream } from '@ree/licensing';
 import { NotFound } from '@ree/shared-kernel';
-import { StreamReservations } from './stream-reservations';
 
 /**
- * Allocations and releases on the licences' streams (`StreamReservations`): every consignment
- * attached to a licence appends to it, so this process remembers each licence's folded state.
+ * The licences' streams as this context reserves on them (`ReservedStreams`: allocations at
+ * attach, the shipment at release): every consignment attached to a licence appends to it, so
+ * this process remembers each licence's folded state.
  */
 @Injectable()
-export class LicenceReservations extends StreamReservations<LicenceState, LicenceEvent> {
+export class LicenceReservations extends ReservedStreams<LicenceState, LicenceEvent> {
   constructor(@Inject(EVENT_STORE) store: EventStore) {
-    super(store, {
-      streamIdOf: licenceStreamId,
-      evolve: evolveLicence,
-      initialState: initialLicenceState,
-      schemaVersions: LICENCE_SCHEMA_VERSIONS,
-    });
+    super(store, { stream: licenceStream, evolve: evolveLicence, initialState: initialLicenceState });
   }
 
   /** A licence's application (its parties and scope); 404 for an unknown licence. */

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createEventStorePool, handleCommand, PostgresEventStore } from '@ree/event-store';
+import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
 import {
   drawMiningQuota,
   evolveMine,
   initialMineState,
   MINE_REGISTERED,
   MineEvent,
+  mineStream,
   mineStreamId,
   MINING_QUOTA_ALLOCATED,
   MINING_QUOTA_DRAWN,
+  MINING_QUOTA_RETURNED,
   remainingQuotaGrams,
 } from '@ree/registry';
 import { type CommandContext, DomainRuleViolation, fold } from '@ree/shared-kernel';
@@ -16,16 +18,15 @@ import type { Pool } from 'pg';
 import { registration, source } from '../testing/consignment-events';
 import { consignmentStreamId } from '../consignment/consignment.stream';
 import { CancelConsignmentCommand } from './cancel-consignment/cancel-consignment.command';
-import { cancelConsignmentDecider } from './cancel-consignment/cancel-consignment.decide';
 import { CancelConsignmentHandler } from './cancel-consignment/cancel-consignment.handler';
-import { consignmentOptions, operationIdOf } from './command-options';
+import { operationIdOf } from './command-options';
 import { CorrectMiningSourceCommand } from './correct-mining-source/correct-mining-source.command';
 import { CorrectMiningSourceHandler } from './correct-mining-source/correct-mining-source.handler';
 import { DeclareMiningSourceCommand } from './declare-mining-source/declare-mining-source.command';
 import { DeclareMiningSourceHandler } from './declare-mining-source/declare-mining-source.handler';
 import { RegisterConsignmentCommand } from './register-consignment/register-consignment.command';
 import { RegisterConsignmentHandler } from './register-consignment/register-consignment.handler';
-import { LicenceReservations } from './licence-reservations';
+import { ConsignmentGiver } from '../jobs/consignment-giver';
 import { MineReservations } from './mine-reservations';
 
 /** The reservation pattern against the real PostgreSQL store: half-done commands, corrections, returns. */
@@ -59,7 +60,7 @@ describe('quota reservations', () => {
   }
 
   async function mine(mineId: string) {
-    const events = (await store.readStream(mineStreamId(mineId))) as unknown as MineEvent[];
+    const events = mineStream.domainEvents(await store.readStream(mineStreamId(mineId)));
     const state = fold({ evolve: evolveMine, initialState: initialMineState }, events);
     return { remaining: remainingQuotaGrams(state, 2025, 'light'), draws: events.filter((event) => event.type === MINING_QUOTA_DRAWN).length };
   }
@@ -90,21 +91,25 @@ describe('quota reservations', () => {
     expect(await mine(mineId)).toEqual({ remaining: 400_000, draws: 1 });
   });
 
-  it('a cancellation whose returns never came is finished by its retry', async () => {
+  it('a cancellation appends only itself; its give-back returns every draw once, and its keyed retry answers it again', async () => {
     const mineId = await mineWithQuota(1000);
     const consignmentId = await registeredConsignment();
     await new DeclareMiningSourceHandler(store, mines).execute(declaration(consignmentId, mineId, 700));
     const context = exporter(`key-${randomUUID()}`);
     const cancel = new CancelConsignmentCommand(consignmentId, 'buyer withdrew', operationIdOf(context, 'cancel'), context);
-    const streamId = consignmentStreamId(consignmentId);
-    await handleCommand(store, streamId, cancelConsignmentDecider, cancel, consignmentOptions(context, streamId, cancel.operationId));
+    const cancelled = await new CancelConsignmentHandler(store).execute(cancel);
     expect((await mine(mineId)).remaining).toBe(300_000);
 
-    const retried = await new CancelConsignmentHandler(store, mines, new LicenceReservations(store)).execute(cancel);
+    const retried = await new CancelConsignmentHandler(store).execute(cancel);
+    const job = { kind: 'consignment-cancelled', consignmentId } as const;
+    const jobId = cancelled.newEvents[0].eventId;
+    await Promise.all([new ConsignmentGiver(store).giveBack(job, jobId), new ConsignmentGiver(store).giveBack(job, jobId)]);
 
-    expect(retried.state.status).toBe('cancelled');
+    expect([retried.state.status, retried.revision, retried.newEvents]).toEqual(['cancelled', cancelled.revision, []]);
     expect((await mine(mineId)).remaining).toBe(1_000_000);
-    await expect(new CancelConsignmentHandler(store, mines, new LicenceReservations(store)).execute({ ...cancel, operationId: 'another' })).rejects.toMatchObject({ code: 'invalid-transition' });
+    const returns = (await store.readStream(mineStreamId(mineId))).filter((event) => event.type === MINING_QUOTA_RETURNED);
+    expect(returns.map((event) => [event.data, event.metadata.causationId])).toEqual([[expect.objectContaining({ reason: 'consignment-cancelled' }), jobId]]);
+    await expect(new CancelConsignmentHandler(store).execute({ ...cancel, operationId: 'another' })).rejects.toMatchObject({ code: 'invalid-transition' });
   });
 
   it('a draw made by another API instance counts: each decision reads what the mine gained since it last looked', async () => {
@@ -122,7 +127,7 @@ describe('quota reservations', () => {
     expect(await mine(mineId)).toEqual({ remaining: 0, draws: 3 });
   });
 
-  it('a correction downwards on a spent quota passes: the old draw is returned in the same append', async () => {
+  it('a correction downwards on a spent quota passes: the old draw is returned in the same append, and its give-back finds nothing left', async () => {
     const mineId = await mineWithQuota(1000);
     const consignmentId = await registeredConsignment();
     const declared = declaration(consignmentId, mineId, 1000);
@@ -130,9 +135,12 @@ describe('quota reservations', () => {
     const correction = { ...declared.source, declarationId: randomUUID(), correctsId: declared.source.declarationId, kgReo: 900, reason: 'weighbridge' };
 
     const corrected = await new CorrectMiningSourceHandler(store, mines).execute(new CorrectMiningSourceCommand(consignmentId, correction, randomUUID(), exporter()));
+    const job = { kind: 'mining-source-corrected', consignmentId, correctsId: declared.source.declarationId } as const;
+    await new ConsignmentGiver(store).giveBack(job, corrected.newEvents[0].eventId);
 
     expect(corrected.state.sources[declared.source.declarationId].correctedBy).toBe(correction.declarationId);
     expect(await mine(mineId)).toEqual({ remaining: 100_000, draws: 2 });
+    expect((await store.readStream(mineStreamId(mineId))).filter((event) => event.type === MINING_QUOTA_RETURNED)).toHaveLength(1);
   });
 
   it('a correction to another mine that would exceed its quota leaves the old draw and the consignment as they were', async () => {

@@ -1,28 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore } from '@ree/event-store';
-import {
-  evolveMine,
-  initialMineState,
-  MINE_SCHEMA_VERSIONS,
-  MineEvent,
-  MineRegisteredData,
-  MineState,
-  mineStreamId,
-} from '@ree/registry';
-import { NotFound } from '@ree/shared-kernel';
-import { ReservationDecision, StreamReservations } from './stream-reservations';
-
-/** A decision on one mine's stream, made by the registry's pure deciders. */
-export type MineDecision = ReservationDecision<MineState, MineEvent>;
+import { EVENT_STORE, EventStore, ReservedStreams } from '@ree/event-store';
+import { evolveMine, initialMineState, MineEvent, MineRegisteredData, MineState, mineStream } from '@ree/registry';
+import { NotFound, type QuotaCategory } from '@ree/shared-kernel';
+import { type MiningSourceInput, quotaCategoryFor } from '../consignment/quota-category';
 
 /**
- * Quota draws and returns on the mines' streams (`StreamReservations`): a mine's stream gains
- * one event per draw all year, so this process remembers each mine's folded state.
+ * The mines' streams as this context reserves on them (`ReservedStreams`: quota draws with the
+ * mine's expected revision): a mine's stream gains one event per draw all year, so this process
+ * remembers each mine's folded state.
  */
 @Injectable()
-export class MineReservations extends StreamReservations<MineState, MineEvent> {
+export class MineReservations extends ReservedStreams<MineState, MineEvent> {
   constructor(@Inject(EVENT_STORE) store: EventStore) {
-    super(store, { streamIdOf: mineStreamId, evolve: evolveMine, initialState: initialMineState, schemaVersions: MINE_SCHEMA_VERSIONS });
+    super(store, { stream: mineStream, evolve: evolveMine, initialState: initialMineState });
   }
 
   /** A mine's registration (its deposit type settles a source's quota category); 404 for an unknown mine. */
@@ -31,13 +21,10 @@ export class MineReservations extends StreamReservations<MineState, MineEvent> {
     if (!state.registration) throw new NotFound('Mine', mineId);
     return state.registration;
   }
-}
 
-/** Several decisions in one append, each on the state the previous one left. */
-export const inTurn =
-  (...decisions: MineDecision[]): MineDecision =>
-  (state) => {
-    const decided: MineEvent[] = [];
-    for (const decision of decisions) decided.push(...decision(decided.reduce(evolveMine, state)));
-    return decided;
-  };
+  /** A source with its quota category settled by its mine's deposit type when the exporter named none. */
+  async withQuotaCategory<Source extends MiningSourceInput>(source: Source): Promise<Source & { readonly category: QuotaCategory }> {
+    const { depositType } = await this.registration(source.mineId);
+    return { ...source, category: quotaCategoryFor(depositType, source.category) };
+  }
+}

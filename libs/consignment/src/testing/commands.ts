@@ -5,3 +5,7 @@ export { DeclareMiningSourceCommand } from '../commands/declare-mining-source/de
 export { DeclareMiningSourceHandler } from '../commands/declare-mining-source/declare-mining-source.handler';
 export { LicenceReservations } from '../commands/licence-reservations';
 export { MineReservations } from '../commands/mine-reservations';
+export { CancelConsignmentCommand } from '../commands/cancel-consignment/cancel-consignment.command';
+export { CancelConsignmentHandler } from '../commands/cancel-consignment/cancel-consignment.handler';
+export { CorrectMiningSourceCommand } from '../commands/correct-mining-source/correct-mining-source.command';
+export { CorrectMiningSourceHandler } from '../commands/correct-mining-source/correct-mining-source.handler';

@@ -1,6 +1,7 @@
 import type { HandleCommandOptions } from '@ree/event-store';
 import { type CommandContext, eventIdsFrom, nameBasedUuid, newId } from '@ree/shared-kernel';
-import { LICENCE_SCHEMA_VERSIONS } from '../licence/licence.events';
+import type { LicenceEvent } from '../licence/licence.events';
+import { licenceStream } from '../licence/licence.stream';
 
 /**
  * The operation a request is: its caller and `Idempotency-Key`, or nothing (random ids) without
@@ -11,12 +12,12 @@ export const operationIdOf = (context: CommandContext): string | undefined =>
   context.idempotencyKey === undefined ? undefined : `${context.actor.sub}:${context.idempotencyKey}`;
 
 /** What every licensing handler hands to `handleCommand`. */
-export function commandOptions(context: CommandContext, streamId: string): HandleCommandOptions {
+export function commandOptions(context: CommandContext, streamId: string): HandleCommandOptions<LicenceEvent> {
   return {
     metadata: { actor: context.actor, correlationId: context.correlationId },
     expectedRevision: context.expectedRevision,
     eventId: eventIdsFrom(operationIdOf(context), streamId),
-    schemaVersions: LICENCE_SCHEMA_VERSIONS,
+    stream: licenceStream,
   };
 }
 

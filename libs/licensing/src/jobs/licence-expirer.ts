@@ -1,7 +1,7 @@
 import { EventStore, handleCommand } from '@ree/event-store';
 import { eventIdsFrom } from '@ree/shared-kernel';
-import { LICENCE_SCHEMA_VERSIONS } from '../licence/licence.events';
-import { licenceStreamId } from '../licence/licence.stream';
+
+import { licenceStream, licenceStreamId } from '../licence/licence.stream';
 import { EXPIRY_ACTOR, expiryDueAt, ExpireLicenceJob } from './expire-licences.job';
 import { expireWhenDueDecider, expiresLater } from './expire-when-due.decide';
 
@@ -25,7 +25,7 @@ export class LicenceExpirer {
     const result = await handleCommand(this.store, streamId, expireWhenDueDecider, { licenceId: job.licenceId, now }, {
       metadata: { actor: EXPIRY_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`expire-licences:${jobId}`, streamId),
-      schemaVersions: LICENCE_SCHEMA_VERSIONS,
+      stream: licenceStream,
       retries: RETRIES,
     });
     if (result.newEvents.length > 0) return { outcome: 'expired' };

@@ -1,20 +1,20 @@
 import type { HandleCommandOptions } from '@ree/event-store';
-import { type CommandContext, eventIdsFrom, nameBasedUuid, newId } from '@ree/shared-kernel';
+import { type CommandContext, type DomainEvent, eventIdsFrom, nameBasedUuid, newId, type StreamType } from '@ree/shared-kernel';
 
 /**
  * What every registry handler hands to `handleCommand`: the actor and correlation id as
  * metadata, `If-Match` as the expected revision, and event ids derived from the idempotency key.
  */
-export function commandOptions(
+export function commandOptions<Event extends DomainEvent>(
   context: CommandContext,
   streamId: string,
-  schemaVersions: Readonly<Record<string, number>>,
-): HandleCommandOptions {
+  stream: StreamType<Event>,
+): HandleCommandOptions<Event> {
   return {
+    stream,
     metadata: { actor: context.actor, correlationId: context.correlationId },
     expectedRevision: context.expectedRevision,
     eventId: eventIdsFrom(context.idempotencyKey, streamId),
-    schemaVersions,
   };
 }
 

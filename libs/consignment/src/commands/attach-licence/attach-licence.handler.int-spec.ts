@@ -1,18 +1,16 @@
 import { type CommandContext, fold } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
-import { createEventStorePool, handleCommand, PostgresEventStore } from '@ree/event-store';
-import { allocateOnLicence, evolveLicence, releaseOnLicence, initialLicenceState, LicenceEvent, licenceStreamId, remainingGrams } from '@ree/licensing';
+import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
+import { allocateOnLicence, evolveLicence, releaseOnLicence, initialLicenceState, licenceStream, licenceStreamId, remainingGrams } from '@ree/licensing';
 import type { Pool } from 'pg';
 import { EXPORTER_ORG } from '../../testing/consignment-events';
 import { issuedLicence, sourcedConsignment } from '../../testing/given-streams';
 import { LICENCE_ATTACHED } from '../../consignment/consignment.events';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { CancelConsignmentCommand } from '../cancel-consignment/cancel-consignment.command';
-import { cancelConsignmentDecider } from '../cancel-consignment/cancel-consignment.decide';
 import { CancelConsignmentHandler } from '../cancel-consignment/cancel-consignment.handler';
-import { consignmentOptions } from '../command-options';
+import { ConsignmentGiver } from '../../jobs/consignment-giver';
 import { LicenceReservations } from '../licence-reservations';
-import { MineReservations } from '../mine-reservations';
 import { AttachLicenceCommand } from './attach-licence.command';
 import { AttachLicenceHandler } from './attach-licence.handler';
 
@@ -29,7 +27,7 @@ describe('licence reservations', () => {
     store = new PostgresEventStore({ pool });
     licences = new LicenceReservations(store);
     attach = new AttachLicenceHandler(store, licences);
-    cancel = new CancelConsignmentHandler(store, new MineReservations(store), licences);
+    cancel = new CancelConsignmentHandler(store);
   });
   afterAll(() => pool.end());
 
@@ -41,7 +39,7 @@ describe('licence reservations', () => {
 
   async function licence(licenceId: string) {
     const events = await store.readStream(licenceStreamId(licenceId));
-    const state = fold({ evolve: evolveLicence, initialState: initialLicenceState }, events as unknown as LicenceEvent[]);
+    const state = fold({ evolve: evolveLicence, initialState: initialLicenceState }, licenceStream.domainEvents(events));
     return { events, remaining: remainingGrams(state) };
   }
 
@@ -132,21 +130,22 @@ describe('licence reservations', () => {
     expect(await store.readStream(consignmentStreamId(consignmentId))).toHaveLength(2);
   });
 
-  it('cancel releases the allocation; a half-done cancel is completed by its retry, and releases once', async () => {
+  it('cancel appends only the cancellation; its give-back releases the allocation once, however often it runs', async () => {
     const { licenceId, consignmentId } = await aLicenceAndAConsignment(100, 30);
     await attach.execute(new AttachLicenceCommand(consignmentId, licenceId, 25, randomUUID(), exporter()));
     expect((await licence(licenceId)).remaining).toBe(75_000);
-    const command = new CancelConsignmentCommand(consignmentId, 'buyer withdrew', `op-${randomUUID()}`, exporter());
-    const streamId = consignmentStreamId(consignmentId);
-    await handleCommand(store, streamId, cancelConsignmentDecider, command, consignmentOptions(command.context, streamId, command.operationId));
+    const cancelled = await cancel.execute(new CancelConsignmentCommand(consignmentId, 'buyer withdrew', `op-${randomUUID()}`, exporter()));
     expect((await licence(licenceId)).remaining).toBe(75_000);
 
-    await cancel.execute(command);
-    await cancel.execute(command);
+    const job = { kind: 'consignment-cancelled', consignmentId } as const;
+    const jobId = cancelled.newEvents[0].eventId;
+    await new ConsignmentGiver(store).giveBack(job, jobId);
+    await new ConsignmentGiver(store).giveBack(job, jobId);
 
     const after = await licence(licenceId);
     expect(after.remaining).toBe(100_000);
     expect(after.events.map((event) => event.type).filter((type) => type === 'LicenceAllocationReleased')).toHaveLength(1);
     expect(after.events.at(-1)?.data).toEqual({ consignmentId, kg: 25, reason: 'consignment-cancelled' });
+    expect(after.events.at(-1)?.metadata).toMatchObject({ actor: { sub: 'consignment.give-back', role: 'system' }, causationId: jobId });
   });
 });

@@ -1,6 +1,6 @@
 import type { CommandContext } from '@ree/shared-kernel';
 import type { MiningSourceCorrectedData } from '../../consignment/consignment.events';
-import type { MiningSourceInput } from '../declare-mining-source/declare-mining-source.command';
+import type { MiningSourceInput } from '../../consignment/quota-category';
 
 export type MiningSourceCorrectionInput = MiningSourceInput & { readonly correctsId: string; readonly reason: string };
 

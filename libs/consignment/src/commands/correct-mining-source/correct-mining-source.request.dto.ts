@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { MiningSourceRequestDto } from '../declare-mining-source/declare-mining-source.request.dto';
+import { MiningSourceRequestDto } from '../mining-source.request.dto';
 
 /** Every field of the source as it should have been declared, and why. */
 export class CorrectMiningSourceRequestDto extends MiningSourceRequestDto {

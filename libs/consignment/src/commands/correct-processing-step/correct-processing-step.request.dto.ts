@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ProcessingStepRequestDto } from '../record-processing-step/record-processing-step.request.dto';
+import { ProcessingStepRequestDto } from '../processing-step.request.dto';
 
 /** Every field of the step as it should have been recorded, and why. */
 export class CorrectProcessingStepRequestDto extends ProcessingStepRequestDto {

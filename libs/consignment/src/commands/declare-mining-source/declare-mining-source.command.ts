@@ -1,8 +1,6 @@
-import type { CommandContext, QuotaCategory } from '@ree/shared-kernel';
+import type { CommandContext } from '@ree/shared-kernel';
 import type { MiningSourceDeclaredData } from '../../consignment/consignment.events';
-
-/** A source as the exporter declares it: the quota category may be left to the mine's deposit type. */
-export type MiningSourceInput = Omit<MiningSourceDeclaredData, 'category'> & { readonly category?: QuotaCategory };
+import type { MiningSourceInput } from '../../consignment/quota-category';
 
 /** An exporter declares where (part of) its consignment was mined; the mine's quota is drawn. */
 export class DeclareMiningSourceCommand {

@@ -14,7 +14,7 @@ import {
 } from '../../testing/consignment-events';
 import { MiningSourceDeclaration } from './declare-mining-source.command';
 import { declareMiningSourceDecider } from './declare-mining-source.decide';
-import { quotaCategoryFor } from './quota-category';
+import { quotaCategoryFor } from '../../consignment/quota-category';
 
 const declare = (declarationId = 'decl-1', context = asExporter()): MiningSourceDeclaration => ({
   consignmentId: CONSIGNMENT_ID,

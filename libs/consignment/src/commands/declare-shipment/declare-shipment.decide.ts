@@ -4,7 +4,7 @@ import { ConsignmentEvent, SHIPMENT_DECLARED } from '../../consignment/consignme
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, currentSources, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
 import { ShipmentDeclaration } from './declare-shipment.command';
-import { assertActionable } from './shipment-stage';
+import { assertActionable } from '../../consignment/shipment-stage';
 
 /**
  * The customs export declaration, checked in the order of docs/domain.md, "Rules": one shipment per consignment

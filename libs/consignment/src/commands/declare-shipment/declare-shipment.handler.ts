@@ -5,8 +5,7 @@ import { ConsignmentState } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
 import { LicenceReservations } from '../licence-reservations';
-import { assertExpectedRevision, readConsignment } from '../read-consignment';
-import { DeclareShipmentCommand } from './declare-shipment.command';
+import { DeclareShipmentCommand, ShipmentDeclaration } from './declare-shipment.command';
 import { declareShipmentDecider } from './declare-shipment.decide';
 
 /**
@@ -21,13 +20,14 @@ export class DeclareShipmentHandler implements ICommandHandler<DeclareShipmentCo
     private readonly licences: LicenceReservations,
   ) {}
 
-  async execute(command: DeclareShipmentCommand): Promise<CommandResult<ConsignmentState>> {
-    const streamId = consignmentStreamId(command.consignmentId);
-    const consignment = await readConsignment(this.store, streamId);
-    assertExpectedRevision(streamId, consignment, command.context);
-    const licenceId = consignment.state.licence?.licenceId;
-    const licence = licenceId ? (await this.licences.current(licenceId)).state : null;
-    const declaration = { consignmentId: command.consignmentId, shipment: command.shipment, context: command.context, licence };
-    return handleCommand(this.store, streamId, declareShipmentDecider, declaration, consignmentOptions(command.context, streamId, command.operationId));
+  execute({ consignmentId, shipment, context, operationId }: DeclareShipmentCommand): Promise<CommandResult<ConsignmentState>> {
+    const streamId = consignmentStreamId(consignmentId);
+    const declaration = async ({ licence }: ConsignmentState): Promise<ShipmentDeclaration> => ({
+      consignmentId,
+      shipment,
+      context,
+      licence: licence ? (await this.licences.current(licence.licenceId)).state : null,
+    });
+    return handleCommand(this.store, streamId, declareShipmentDecider, { from: declaration }, consignmentOptions(context, streamId, operationId));
   }
 }

@@ -2,9 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsCalendarDay, IsCountryCode, IsPositiveKilograms } from '@ree/platform';
 import { HS_CODES, HsCode } from '@ree/shared-kernel';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-
-/** UN/LOCODE: two letters of the country and three of the place (e.g. CNTSN for Tianjin). */
-export const UN_LOCODE = /^[A-Z]{2}[A-Z2-9]{3}$/;
+import { UN_LOCODE } from '../validation';
 
 export class DeclareShipmentRequestDto {
   @ApiProperty({ example: '020120250000123456', description: "Customs' own number of the export declaration" })

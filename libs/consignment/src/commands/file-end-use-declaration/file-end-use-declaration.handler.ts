@@ -5,7 +5,6 @@ import { ConsignmentState } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { consignmentOptions } from '../command-options';
 import { LicenceReservations } from '../licence-reservations';
-import { readConsignment } from '../read-consignment';
 import { EndUseDeclarationFiling, FileEndUseDeclarationCommand } from './file-end-use-declaration.command';
 import { fileEndUseDeclarationDecider } from './file-end-use-declaration.decide';
 
@@ -20,11 +19,12 @@ export class FileEndUseDeclarationHandler implements ICommandHandler<FileEndUseD
     private readonly licences: LicenceReservations,
   ) {}
 
-  async execute(command: FileEndUseDeclarationCommand): Promise<CommandResult<ConsignmentState>> {
+  execute(command: FileEndUseDeclarationCommand): Promise<CommandResult<ConsignmentState>> {
     const streamId = consignmentStreamId(command.consignmentId);
-    const { state } = await readConsignment(this.store, streamId);
-    const licensedEndUser = state.licence ? (await this.licences.application(state.licence.licenceId)).endUser : null;
-    const filing: EndUseDeclarationFiling = { ...command, licensedEndUser };
-    return handleCommand(this.store, streamId, fileEndUseDeclarationDecider, filing, consignmentOptions(command.context, streamId, command.operationId));
+    const filing = async ({ licence }: ConsignmentState): Promise<EndUseDeclarationFiling> => ({
+      ...command,
+      licensedEndUser: licence ? (await this.licences.application(licence.licenceId)).endUser : null,
+    });
+    return handleCommand(this.store, streamId, fileEndUseDeclarationDecider, { from: filing }, consignmentOptions(command.context, streamId, command.operationId));
   }
 }

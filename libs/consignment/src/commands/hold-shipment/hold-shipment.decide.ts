@@ -2,7 +2,7 @@ import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_HELD } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
-import { assertActionable, shipmentBeforeRelease } from '../declare-shipment/shipment-stage';
+import { assertActionable, shipmentBeforeRelease } from '../../consignment/shipment-stage';
 import { HoldShipmentCommand } from './hold-shipment.command';
 
 /**

@@ -7,7 +7,7 @@ import { CommandContext } from '@ree/shared-kernel';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { operationIdOf } from '../command-options';
 import { HoldShipmentCommand } from './hold-shipment.command';
-import { ShipmentReasonRequestDto } from '../hold-shipment/shipment-reason.request.dto';
+import { ShipmentReasonRequestDto } from '../shipment-reason.request.dto';
 
 @ApiTags('consignments')
 @ApiBearerAuth()

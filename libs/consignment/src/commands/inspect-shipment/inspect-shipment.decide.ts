@@ -1,7 +1,7 @@
 import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_INSPECTED } from '../../consignment/consignment.events';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
-import { assertActionable, shipmentBeforeRelease } from '../declare-shipment/shipment-stage';
+import { assertActionable, shipmentBeforeRelease } from '../../consignment/shipment-stage';
 import { InspectShipmentCommand } from './inspect-shipment.command';
 
 /**

@@ -2,7 +2,7 @@ import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_HOLD_LIFTED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
-import { assertActionable, shipmentBeforeRelease } from '../declare-shipment/shipment-stage';
+import { assertActionable, shipmentBeforeRelease } from '../../consignment/shipment-stage';
 import { LiftShipmentHoldCommand } from './lift-shipment-hold.command';
 
 /** Only a hold in force can be lifted (`invalid-transition` otherwise), with the reason on record. */

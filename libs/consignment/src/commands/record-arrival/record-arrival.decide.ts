@@ -2,7 +2,7 @@ import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_ARRIVED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
-import { assertActionable, declaredShipment } from '../declare-shipment/shipment-stage';
+import { assertActionable, declaredShipment } from '../../consignment/shipment-stage';
 import { RecordArrivalCommand } from './record-arrival.command';
 
 /** An arrival follows the departure (`invalid-transition` before it) and happens once. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { UN_LOCODE } from '../declare-shipment/declare-shipment.request.dto';
+import { UN_LOCODE } from '../validation';
 
 export class RecordArrivalRequestDto {
   @ApiProperty({ example: '2025-04-10T14:00:00Z', description: 'ISO 8601 instant' })

@@ -2,7 +2,7 @@ import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_DEPARTED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
-import { assertActionable, declaredShipment } from '../declare-shipment/shipment-stage';
+import { assertActionable, declaredShipment } from '../../consignment/shipment-stage';
 import { RecordDepartureCommand } from './record-departure.command';
 
 /** A departure follows the release (`invalid-transition` before it) and happens once. */

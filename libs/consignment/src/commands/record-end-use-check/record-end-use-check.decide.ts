@@ -2,7 +2,7 @@ import type { Decider } from '@ree/shared-kernel';
 import { ConsignmentEvent, END_USE_CHECK_RECORDED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
-import { assertActionable } from '../declare-shipment/shipment-stage';
+import { assertActionable } from '../../consignment/shipment-stage';
 import { RecordEndUseCheckCommand } from './record-end-use-check.command';
 
 /**

@@ -3,7 +3,7 @@ import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { ConsignmentEvent, SHIPMENT_RELEASED } from '../../consignment/consignment.events';
 import { invalidTransition } from '../../consignment/consignment.errors';
 import { ConsignmentState, evolveConsignment, initialConsignmentState } from '../../consignment/consignment.state';
-import { assertActionable, shipmentBeforeRelease } from '../declare-shipment/shipment-stage';
+import { assertActionable, shipmentBeforeRelease } from '../../consignment/shipment-stage';
 import { ShipmentRelease } from './release-shipment.command';
 
 /**

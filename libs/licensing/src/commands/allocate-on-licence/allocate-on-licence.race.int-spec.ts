@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createEventStorePool, handleCommand, HandleCommandOptions, PostgresEventStore } from '@ree/event-store';
 import { DomainRuleViolation, eventIdsFrom, fold } from '@ree/shared-kernel';
 import type { Pool } from 'pg';
-import { LICENCE_APPLIED, LICENCE_APPROVED, LICENCE_QUANTITY_ALLOCATED, LICENCE_SCHEMA_VERSIONS, LicenceEvent } from '../../licence/licence.events';
+import { LICENCE_APPLIED, LICENCE_APPROVED, LICENCE_QUANTITY_ALLOCATED, LicenceEvent } from '../../licence/licence.events';
 import { remainingGrams } from '../../licence/licence.quantities';
-import { licenceStreamId } from '../../licence/licence.stream';
+import { licenceStream, licenceStreamId } from '../../licence/licence.stream';
 import { application, approvedEvent, EXPORTER_ORG, issued } from '../../testing/licence-events';
 import { AllocateOnLicenceCommand } from './allocate-on-licence.command';
 import { allocateOnLicenceDecider } from './allocate-on-licence.decide';
@@ -44,10 +44,10 @@ describe('the licence race against PostgreSQL', () => {
       kg: 1,
       now: new Date('2025-06-01T10:00:00Z'),
     };
-    const options: HandleCommandOptions = {
+    const options: HandleCommandOptions<LicenceEvent> = {
       metadata: { actor },
       eventId: eventIdsFrom(operationId, streamId),
-      schemaVersions: LICENCE_SCHEMA_VERSIONS,
+      stream: licenceStream,
       // Each lost race means another consignment took its kilogram: 50 contenders settle within 50 retries.
       retries: 64,
     };

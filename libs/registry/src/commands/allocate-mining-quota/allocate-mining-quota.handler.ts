@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
-import { MINE_SCHEMA_VERSIONS } from '../../mine/mine.events';
 import { MineState } from '../../mine/mine.state';
-import { mineStreamId } from '../../mine/mine.stream';
+import { mineStream, mineStreamId } from '../../mine/mine.stream';
 import { commandOptions } from '../command-options';
 import { AllocateMiningQuotaCommand } from './allocate-mining-quota.command';
 import { allocateMiningQuotaDecider } from './allocate-mining-quota.decide';
@@ -14,6 +13,6 @@ export class AllocateMiningQuotaHandler implements ICommandHandler<AllocateMinin
 
   execute(command: AllocateMiningQuotaCommand): Promise<CommandResult<MineState>> {
     const streamId = mineStreamId(command.mineId);
-    return handleCommand(this.store, streamId, allocateMiningQuotaDecider, command, commandOptions(command.context, streamId, MINE_SCHEMA_VERSIONS));
+    return handleCommand(this.store, streamId, allocateMiningQuotaDecider, command, commandOptions(command.context, streamId, mineStream));
   }
 }

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
-import { RESTRICTED_PARTY_SCHEMA_VERSIONS } from '../../restricted-party/restricted-party.events';
 import { RestrictedPartyState } from '../../restricted-party/restricted-party.state';
-import { restrictedPartyStreamId } from '../../restricted-party/restricted-party.stream';
+import { restrictedPartyStream, restrictedPartyStreamId } from '../../restricted-party/restricted-party.stream';
 import { commandOptions } from '../command-options';
 import { ListRestrictedPartyCommand } from './list-restricted-party.command';
 import { listRestrictedPartyDecider } from './list-restricted-party.decide';
@@ -19,7 +18,7 @@ export class ListRestrictedPartyHandler implements ICommandHandler<ListRestricte
       streamId,
       listRestrictedPartyDecider,
       command,
-      commandOptions(command.context, streamId, RESTRICTED_PARTY_SCHEMA_VERSIONS),
+      commandOptions(command.context, streamId, restrictedPartyStream),
     );
   }
 }

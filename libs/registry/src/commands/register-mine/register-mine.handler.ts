@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
-import { MINE_SCHEMA_VERSIONS } from '../../mine/mine.events';
 import { MineState } from '../../mine/mine.state';
-import { mineStreamId } from '../../mine/mine.stream';
+import { mineStream, mineStreamId } from '../../mine/mine.stream';
 import { commandOptions } from '../command-options';
 import { RegisterMineCommand } from './register-mine.command';
 import { registerMineDecider } from './register-mine.decide';
@@ -14,6 +13,6 @@ export class RegisterMineHandler implements ICommandHandler<RegisterMineCommand,
 
   execute(command: RegisterMineCommand): Promise<CommandResult<MineState>> {
     const streamId = mineStreamId(command.mine.mineId);
-    return handleCommand(this.store, streamId, registerMineDecider, command, commandOptions(command.context, streamId, MINE_SCHEMA_VERSIONS));
+    return handleCommand(this.store, streamId, registerMineDecider, command, commandOptions(command.context, streamId, mineStream));
   }
 }

@@ -1,7 +1,8 @@
-import { evolveLicence, heldGrams, initialLicenceState, LicenceEvent, LicenceState, releaseOnLicence } from '@ree/licensing/domain';
+import { evolveLicence, initialLicenceState, LicenceEvent, LicenceState } from '@ree/licensing/domain';
 import { evolveMine, initialMineState, MineEvent, MineState, returnMiningQuota } from '@ree/registry/domain';
-import { type Decider, DomainRuleViolation, type QuotaCategory, toKilograms } from '@ree/shared-kernel';
+import { type Decider, type QuotaCategory } from '@ree/shared-kernel';
 import type { ConsignmentState } from '../consignment/consignment.state';
+import { releaseHeldBy } from '../consignment/reservations.decide';
 
 /** Why a draw is given back when its consignment event never came (MiningQuotaReturned and LicenceAllocationReleased `reason`). */
 export const RETURNED_AS_ORPHANED = 'orphaned-draw';
@@ -40,11 +41,7 @@ export function reconcileMiningQuota(job: MiningQuotaDrawJob, consignment: Consi
  */
 export function reconcileLicenceAllocation(job: LicenceAllocationJob, consignment: ConsignmentState, licence: LicenceState): LicenceEvent[] {
   if (consignment.licence?.licenceId === job.licenceId) return [];
-  const allocation = licence.allocations[job.consignmentId];
-  const held = allocation ? heldGrams(allocation) : 0;
-  if (held === 0) return [];
-  const { licenceId, consignmentId } = job;
-  return releaseOnLicence({ licenceId, consignmentId, kg: toKilograms(held), reason: RETURNED_AS_ORPHANED }, licence);
+  return releaseHeldBy(job.consignmentId, job.licenceId, RETURNED_AS_ORPHANED)(licence);
 }
 
 /** The mine side of a job, as a decider on the mine's stream, given the consignment as it stands. */
@@ -60,20 +57,3 @@ export const licenceAllocationReconciliation = (consignment: ConsignmentState): 
   evolve: evolveLicence,
   initialState: initialLicenceState,
 });
-
-/**
- * `reservation-expired`: a declaration whose quota draw the reconciliation already returned is
- * not recorded late (the draw is no longer counted, so the source would count against nothing).
- * The exporter declares it again with a new Idempotency-Key, which draws afresh.
- */
-export function refuseReturnedDraw(mine: MineState, declarationId: string): void {
-  for (const quota of Object.values(mine.quotas)) {
-    const draw = quota.draws[declarationId];
-    if (draw && draw.drawnGrams > 0 && draw.returnedGrams >= draw.drawnGrams) {
-      throw new DomainRuleViolation(
-        'reservation-expired',
-        `The quota drawn for declaration ${declarationId} was returned because the declaration was not recorded in time; declare the source again with a new Idempotency-Key`,
-      );
-    }
-  }
-}

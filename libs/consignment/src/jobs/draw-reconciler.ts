@@ -1,9 +1,8 @@
 import { EventStore, handleCommand, HandleCommandOptions } from '@ree/event-store';
-import { LICENCE_SCHEMA_VERSIONS, licenceStreamId } from '@ree/licensing';
-import { MINE_SCHEMA_VERSIONS, mineStreamId } from '@ree/registry';
-import { Actor, eventIdsFrom } from '@ree/shared-kernel';
+import { licenceStream, licenceStreamId } from '@ree/licensing';
+import { mineStream, mineStreamId } from '@ree/registry';
+import { Actor, type DomainEvent, eventIdsFrom, type StreamType } from '@ree/shared-kernel';
 import type { ConsignmentState } from '../consignment/consignment.state';
-import { consignmentStreamId } from '../consignment/consignment.stream';
 import { readConsignment } from '../commands/read-consignment';
 import {
   type LicenceAllocationJob,
@@ -31,7 +30,7 @@ export class DrawReconciler {
   constructor(private readonly store: EventStore) {}
 
   async reconcile(job: ReconcileDrawJob, jobId: string): Promise<ReconcileOutcome> {
-    const { state } = await readConsignment(this.store, consignmentStreamId(job.consignmentId));
+    const state = await readConsignment(this.store, job.consignmentId);
     const appended = job.kind === 'mining-quota' ? await this.onMine(job, state, jobId) : await this.onLicence(job, state, jobId);
     return appended > 0 ? 'returned' : 'kept';
   }
@@ -39,22 +38,22 @@ export class DrawReconciler {
   private async onMine(job: MiningQuotaDrawJob, consignment: ConsignmentState, jobId: string): Promise<number> {
     const streamId = mineStreamId(job.mineId);
     const decider = miningQuotaReconciliation(consignment);
-    const result = await handleCommand(this.store, streamId, decider, job, this.options(streamId, jobId, MINE_SCHEMA_VERSIONS));
+    const result = await handleCommand(this.store, streamId, decider, job, this.options(streamId, jobId, mineStream));
     return result.newEvents.length;
   }
 
   private async onLicence(job: LicenceAllocationJob, consignment: ConsignmentState, jobId: string): Promise<number> {
     const streamId = licenceStreamId(job.licenceId);
     const decider = licenceAllocationReconciliation(consignment);
-    const result = await handleCommand(this.store, streamId, decider, job, this.options(streamId, jobId, LICENCE_SCHEMA_VERSIONS));
+    const result = await handleCommand(this.store, streamId, decider, job, this.options(streamId, jobId, licenceStream));
     return result.newEvents.length;
   }
 
-  private options(streamId: string, jobId: string, schemaVersions: Readonly<Record<string, number>>): HandleCommandOptions {
+  private options<Event extends DomainEvent>(streamId: string, jobId: string, stream: StreamType<Event>): HandleCommandOptions<Event> {
     return {
       metadata: { actor: RECONCILIATION_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`reconcile-draws:${jobId}`, streamId),
-      schemaVersions,
+      stream,
       retries: RETRIES,
     };
   }

@@ -10,8 +10,8 @@ import {
   licenceAllocationReconciliation,
   MiningQuotaDrawJob,
   miningQuotaReconciliation,
-  refuseReturnedDraw,
 } from './reconcile-draw.decide';
+import { refuseReturnedDraw } from '../consignment/reservations.decide';
 import { reconcileDrawJobOf, reconcileDrawsRoute } from './reconcile-draws.job';
 
 const consignment = (...events: ConsignmentEvent[]): ConsignmentState =>

@@ -1,4 +1,8 @@
 import { DepositType, DomainRuleViolation, QuotaCategory } from '@ree/shared-kernel';
+import type { MiningSourceDeclaredData } from './consignment.events';
+
+/** A source as the exporter declares or corrects it: the quota category may be left to the mine's deposit type. */
+export type MiningSourceInput = Omit<MiningSourceDeclaredData, 'category'> & { readonly category?: QuotaCategory };
 
 /**
  * China's quotas split by deposit type (docs/domain.md, "Reference facts"): rock-type deposits (bastnaesite, monazite)

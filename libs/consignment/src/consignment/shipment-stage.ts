@@ -1,7 +1,7 @@
 import type { Actor } from '@ree/shared-kernel';
-import type { ConsignmentRegisteredData } from '../../consignment/consignment.events';
-import { assertOpen, invalidTransition, visibleRegistration } from '../../consignment/consignment.errors';
-import type { ConsignmentState, Shipment } from '../../consignment/consignment.state';
+import type { ConsignmentRegisteredData } from './consignment.events';
+import { assertOpen, invalidTransition, visibleRegistration } from './consignment.errors';
+import type { ConsignmentState, Shipment } from './consignment.state';
 
 /**
  * What every customs step and end-use check needs first: a consignment the actor may act on
