@@ -24,6 +24,35 @@ const POSITION = /^(0|[1-9]\d*)$/;
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isHex64 = (value: unknown): value is string => typeof value === 'string' && HEX_64.test(value);
+const isPosition = (value: unknown): value is string => typeof value === 'string' && POSITION.test(value);
+
+/** The fields an anchor's signature covers, each of its exact form (`logHash` absent in anchors taken before the log was). */
+type SignedFields = Omit<AnchorBody, 'logHash'> & { readonly logHash?: string | null };
+const isSignedFields = (value: Json): value is Json & SignedFields =>
+  isHex64(value.root) &&
+  typeof value.takenAt === 'string' &&
+  INSTANT.test(value.takenAt) &&
+  isCount(value.streams) &&
+  isCount(value.events) &&
+  (value.lastPosition === null || isPosition(value.lastPosition)) &&
+  isHex64(value.keyId) &&
+  (value.logHash === undefined || value.logHash === null || isHex64(value.logHash));
+
+/** Every field the hash covers is there, of its exact form: the event can be hashed as a chain link. */
+const isProvenEvent = (value: Json): value is Json & ProvenEvent =>
+  typeof value.eventId === 'string' &&
+  typeof value.type === 'string' &&
+  isCount(value.schemaVersion) &&
+  typeof value.streamId === 'string' &&
+  isCount(value.revision) &&
+  isPosition(value.position) &&
+  (value.transactionId === undefined || isPosition(value.transactionId)) &&
+  typeof value.recordedAt === 'string' &&
+  'data' in value &&
+  isObject(value.metadata) &&
+  isHex64(value.metadata.prevHash) &&
+  isHex64(value.metadata.hash);
 
 /** Checks an anchor's form, that `publicKeyPem` is the key it names, and its Ed25519 signature. */
 export function verifyAnchor(anchor: unknown, publicKeyPem: string): Verification {
@@ -61,24 +90,24 @@ function checkAnchor(anchor: unknown, publicKeyPem: string, problems: string[], 
   const key = publicKeyFrom(publicKeyPem, problems);
   if (!isObject(anchor)) return problem('the anchor is not a JSON object');
   const { root, takenAt, streams, events, lastPosition, keyId, logHash, signature } = anchor;
-  if (typeof root !== 'string' || !HEX_64.test(root)) problem('root is not 64 lower-case hex digits');
+  if (!isHex64(root)) problem('root is not 64 lower-case hex digits');
   if (typeof takenAt !== 'string' || !INSTANT.test(takenAt)) problem('takenAt is not an ISO 8601 instant with milliseconds in UTC');
   if (!isCount(streams)) problem('streams is not a whole number');
   if (!isCount(events)) problem('events is not a whole number');
   else if (isCount(streams) && events < streams) problem('events is fewer than streams: every stream holds at least one event');
-  if (lastPosition !== null && (typeof lastPosition !== 'string' || !POSITION.test(lastPosition))) problem('lastPosition is neither null nor a position');
+  if (lastPosition !== null && !isPosition(lastPosition)) problem('lastPosition is neither null nor a position');
   if ((lastPosition === null) !== (streams === 0)) problem('lastPosition is null exactly when the anchor covers no stream');
-  if (typeof keyId !== 'string' || !HEX_64.test(keyId)) problem('keyId is not 64 lower-case hex digits');
-  if (logHash !== undefined && logHash !== null && (typeof logHash !== 'string' || !HEX_64.test(logHash))) problem('logHash is neither null nor 64 lower-case hex digits');
+  if (!isHex64(keyId)) problem('keyId is not 64 lower-case hex digits');
+  if (logHash !== undefined && logHash !== null && !isHex64(logHash)) problem('logHash is neither null nor 64 lower-case hex digits');
   const signatureBytes = typeof signature === 'string' ? Buffer.from(signature, 'base64') : undefined;
   // Only the canonical encoding counts: a decoder ignores stray padding bits, which would let a changed string pass.
   if (!signatureBytes || signatureBytes.length !== 64 || signatureBytes.toString('base64') !== signature) {
     problem('signature is not 64 bytes in canonical base64');
   }
-  if (problems.length > 0 || !key) return;
+  if (problems.length > 0 || !key || !isSignedFields(anchor)) return;
   const expectedKeyId = keyIdOf(key);
-  if (keyId !== expectedKeyId) return problem(`the anchor was signed by key ${keyId as string}; the public key given is ${expectedKeyId}`);
-  const message = Buffer.from(anchorMessage(anchor as unknown as AnchorBody), 'utf8');
+  if (keyId !== expectedKeyId) return problem(`the anchor was signed by key ${anchor.keyId}; the public key given is ${expectedKeyId}`);
+  const message = Buffer.from(anchorMessage({ ...anchor, logHash: anchor.logHash ?? null }), 'utf8');
   if (!verify(null, message, key, signatureBytes!)) problem('the signature does not verify with the public key');
 }
 
@@ -126,29 +155,12 @@ function checkLink(candidate: unknown, previous: ProvenEvent | undefined, name: 
     return undefined;
   };
   if (!isObject(candidate)) return problem(' is not a JSON object');
-  const { eventId, type, schemaVersion, streamId, revision, position, transactionId, recordedAt, metadata } = candidate;
-  const wellFormed =
-    typeof eventId === 'string' &&
-    typeof type === 'string' &&
-    isCount(schemaVersion) &&
-    typeof streamId === 'string' &&
-    isCount(revision) &&
-    typeof position === 'string' &&
-    POSITION.test(position) &&
-    (transactionId === undefined || (typeof transactionId === 'string' && POSITION.test(transactionId))) &&
-    typeof recordedAt === 'string' &&
-    'data' in candidate &&
-    isObject(metadata) &&
-    typeof metadata.prevHash === 'string' &&
-    HEX_64.test(metadata.prevHash) &&
-    typeof metadata.hash === 'string' &&
-    HEX_64.test(metadata.hash);
-  if (!wellFormed) return problem(' lacks a field the hash covers, or has one of the wrong form');
-  const link = candidate as unknown as ProvenEvent;
-  if (previous && (streamId !== previous.streamId || revision !== previous.revision + 1 || link.metadata.prevHash !== previous.metadata.hash)) {
+  if (!isProvenEvent(candidate)) return problem(' lacks a field the hash covers, or has one of the wrong form');
+  const { streamId, revision, metadata } = candidate;
+  if (previous && (streamId !== previous.streamId || revision !== previous.revision + 1 || metadata.prevHash !== previous.metadata.hash)) {
     return problem(` does not follow revision ${previous.revision} of stream ${previous.streamId}`);
   }
   if ('seal' in metadata) return problem(': a seal has no place in a proof, nobody but the service can check it');
-  if (eventHash(link) !== link.metadata.hash) return problem(`: its fields do not give its hash (revision ${revision})`);
-  return candidate as unknown as ProvenEvent;
+  if (eventHash(candidate) !== metadata.hash) return problem(`: its fields do not give its hash (revision ${revision})`);
+  return candidate;
 }

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@ree/shared-kernel';
-import { ClientBase, Pool } from 'pg';
+import { ClientBase, Pool, type QueryResult, type QueryResultRow } from 'pg';
 import type { SealKey } from '../chain-seal';
 import { chainEvents, PreparedEvent, StreamHead } from '../prepare-append';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './event-rows';
@@ -93,9 +93,15 @@ type Block = { xid: string; low: string; written: string };
  */
 async function readBlock(client: Queryable, begin: boolean): Promise<Block> {
   if (!begin) return (await client.query<Block>(READ_BLOCK)).rows[0];
-  const results = (await client.query(`BEGIN; ${READ_BLOCK}`)) as unknown as Array<{ rows: Block[] }>;
-  return results[1].rows[0];
+  const results: SeveralResults<Block> = await client.query<Block>(`BEGIN; ${READ_BLOCK}`);
+  return (Array.isArray(results) ? results[results.length - 1] : results).rows[0];
 }
+
+/**
+ * What `query` answers to a text of several statements (simple protocol): one result per statement, the last one's
+ * rows those of `Row`. pg's types know only the single result, so the variable declares both.
+ */
+type SeveralResults<Row extends QueryResultRow> = QueryResult<Row> | Array<QueryResult<Row>>;
 
 /**
  * Runs {@link insertEvents} in a transaction of its own on a connection of `pool`: all events or

@@ -1,4 +1,5 @@
 export * from './projection';
+export * from './folding-projection';
 export * from './projection-state';
 export * from './projector';
 export * from './projector-options';

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { openTestDataSource, recordedStream } from '@ree/testing';
 import { DataSource } from 'typeorm';
 import { MINE_REGISTERED, MineEvent, MINING_QUOTA_ALLOCATED, MINING_QUOTA_DRAWN, MINING_QUOTA_RETURNED } from '../mine/mine.events';
-import { mineStreamId } from '../mine/mine.stream';
+import { evolveMine, initialMineState } from '../mine/mine.state';
+import { mineStream, mineStreamId } from '../mine/mine.stream';
+import { mineTables } from './mine-tables';
 import { GetMineHandler } from '../queries/get-mine/get-mine.handler';
 import { GetMineQuery } from '../queries/get-mine/get-mine.query';
 import { MineProjection } from './mine.projection';
@@ -51,6 +53,16 @@ describe('the mine projection', () => {
       { year: 2025, category: 'light', allocatedKgReo: 1000.3, drawnKgReo: 100.001, remainingKgReo: 900.299, batches: 2 },
       { year: 2024, category: 'medium-heavy', allocatedKgReo: 50, drawnKgReo: 0, remainingKgReo: 50, batches: 1 },
     ]);
+  });
+
+  it("holds after every batch the state the decider folds with evolveMine", async () => {
+    const mineId = randomUUID();
+    const history = mineHistory(mineId);
+    const stored = async () => (await dataSource.transaction((tx) => mineTables.load([mineId], tx))).get(mineId)?.state;
+    for (const [start, end] of [[0, 2], [2, 5], [5, 7]]) {
+      await project(history.slice(start, end));
+      expect(await stored()).toEqual(mineStream.domainEvents(history.slice(0, end)).reduce(evolveMine, initialMineState()));
+    }
   });
 
   it('leaves the same rows when the same events come again', async () => {

@@ -1,62 +1,107 @@
-import type { Projection } from '@ree/event-store';
-import type { RecordedEvent } from '@ree/shared-kernel';
+import { FoldingProjection, streamRows, type RowChange, type StreamBatch } from '@ree/event-store';
 import type { EntityManager } from 'typeorm';
-import {
-  RESTRICTED_PARTY_DELISTED,
-  RESTRICTED_PARTY_EVENT_TYPES,
-  RESTRICTED_PARTY_LISTED,
-  RestrictedPartyEvent,
-  RestrictedPartyListedData,
-} from '../restricted-party/restricted-party.events';
-import { partyIdOf } from '../restricted-party/restricted-party.stream';
+import { RESTRICTED_PARTY_EVENT_TYPES, type RestrictedPartyListedData } from '../restricted-party/restricted-party.events';
+import type { RestrictedPartyStatus } from '../restricted-party/restricted-party.state';
+import { restrictedPartyStream } from '../restricted-party/restricted-party.stream';
 import { normaliseName } from '../screening/name-normaliser';
 import { skeletonise } from '../screening/name-matcher';
+import { evolveRestrictedPartyRow, initialRestrictedPartyRow, restrictedPartyEventApplied, type RestrictedPartyRow } from './restricted-party-row';
 
 /** The projection name is also where screening reads the list's position (`projections.checkpoints`). */
 export const RESTRICTED_PARTY_PROJECTION = 'registry.restricted-parties';
 
-/**
- * The restricted list, with every name and alias normalised for the list's search and with the
- * skeleton that screening compares, computed here once per listing. A replayed listing
- * never undoes a delisting that came after it: a delisted row stays delisted.
- */
-export class RestrictedPartyProjection implements Projection {
-  readonly name = RESTRICTED_PARTY_PROJECTION;
-  readonly eventTypes = RESTRICTED_PARTY_EVENT_TYPES;
+interface PartyColumns {
+  party_id: string;
+  name: string;
+  aliases: string[];
+  country: string;
+  reason: string;
+  list_reference: string;
+  status: RestrictedPartyStatus;
+  listed_at: string;
+  delisted_at: string | null;
+  delisting_reason: string | null;
+}
 
-  async handle(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    for (const recorded of events) {
-      const event = recorded as RecordedEvent & RestrictedPartyEvent;
-      const partyId = partyIdOf(event.streamId);
-      if (event.type === RESTRICTED_PARTY_LISTED) await this.listed(partyId, event.data, event.recordedAt, tx);
-      if (event.type === RESTRICTED_PARTY_DELISTED) {
-        await tx.query(
-          `UPDATE registry.restricted_parties SET status = 'delisted', delisted_at = $2, delisting_reason = $3 WHERE party_id = $1`,
-          [partyId, event.recordedAt, event.data.reason],
-        );
-      }
-    }
-  }
+const PARTY_TYPES: Record<keyof PartyColumns, string> = {
+  party_id: 'text', name: 'text', aliases: 'jsonb', country: 'text', reason: 'text', list_reference: 'text', status: 'text',
+  listed_at: 'timestamptz', delisted_at: 'timestamptz', delisting_reason: 'text',
+};
+const COLUMNS = Object.keys(PARTY_TYPES);
+const UPSERT_PARTIES = `
+  INSERT INTO registry.restricted_parties (${COLUMNS.join(', ')})
+  SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map((column) => `${column} ${PARTY_TYPES[column as keyof PartyColumns]}`).join(', ')})
+  ON CONFLICT (party_id) DO UPDATE SET ${COLUMNS.slice(1).map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`;
 
+const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+
+function rowOf(party: PartyColumns): RestrictedPartyRow {
+  const { party_id: partyId, name, aliases, country, reason, list_reference: listReference, status } = party;
+  return {
+    partyId,
+    state: { status, listing: { partyId, name, aliases, country, reason, listReference } },
+    listedAt: iso(party.listed_at),
+    delistedAt: iso(party.delisted_at),
+    delistingReason: party.delisting_reason,
+  };
+}
+
+function columnsOf({ partyId, state, listedAt, delistedAt, delistingReason }: RestrictedPartyRow): PartyColumns | null {
+  const { listing, status } = state;
+  if (listing === null || listedAt === null) return null;
+  const { name, aliases, country, reason, listReference } = listing;
+  return { party_id: partyId, name, aliases: [...aliases], country, reason, list_reference: listReference, status, listed_at: listedAt, delisted_at: delistedAt, delisting_reason: delistingReason };
+}
+
+/** Every name and alias of a newly listed party, normalised and with the skeleton that screening compares, computed once here. */
+async function saveNames(listings: readonly RestrictedPartyListedData[], tx: EntityManager): Promise<void> {
+  const names = listings.flatMap((listing) => [listing.name, ...listing.aliases.filter((alias) => alias !== listing.name)].map((name, index) => ({ listing, name, alias: index > 0 })));
+  if (names.length === 0) return;
+  const skeletons = names.map(({ name }) => skeletonise(name));
+  await tx.query(
+    `INSERT INTO registry.restricted_party_names (party_id, name, normalised, is_alias, skeleton, skeleton_sorted, skeleton_compact)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::text[])
+     ON CONFLICT (party_id, name) DO NOTHING`,
+    [
+      names.map(({ listing }) => listing.partyId), names.map(({ name }) => name), names.map(({ name }) => normaliseName(name)), names.map(({ alias }) => alias),
+      skeletons.map((s) => s.skeleton), skeletons.map((s) => s.sorted), skeletons.map((s) => s.compact),
+    ],
+  );
+}
+
+const restrictedPartyTables = {
+  async load(partyIds: readonly string[], tx: EntityManager): Promise<Map<string, RestrictedPartyRow>> {
+    const parties: PartyColumns[] = await tx.query(`SELECT ${COLUMNS.join(', ')} FROM registry.restricted_parties WHERE party_id = ANY($1::text[])`, [[...partyIds]]);
+    return new Map(parties.map((party) => [party.party_id, rowOf(party)]));
+  },
+  async save(changes: ReadonlyArray<RowChange<RestrictedPartyRow>>, tx: EntityManager): Promise<void> {
+    const parties = changes.map(({ after }) => columnsOf(after)).filter((party) => party !== null);
+    if (parties.length > 0) await tx.query(UPSERT_PARTIES, [JSON.stringify(parties)]);
+    const listed = changes.filter(({ before, after }) => after.state.listing !== null && before?.state.listing !== after.state.listing);
+    await saveNames(listed.map(({ after }) => after.state.listing!), tx);
+  },
   async reset(tx: EntityManager): Promise<void> {
     await tx.query(`TRUNCATE registry.restricted_parties, registry.restricted_party_names`);
-  }
+  },
+};
 
-  private async listed(partyId: string, party: RestrictedPartyListedData, at: string, tx: EntityManager): Promise<void> {
-    await tx.query(
-      `INSERT INTO registry.restricted_parties (party_id, name, aliases, country, reason, list_reference, status, listed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'listed', $7)
-       ON CONFLICT (party_id) DO UPDATE SET name = $2, aliases = $3, country = $4, reason = $5, list_reference = $6, listed_at = $7`,
-      [partyId, party.name, JSON.stringify(party.aliases), party.country, party.reason, party.listReference, at],
-    );
-    const names = [party.name, ...party.aliases.filter((alias) => alias !== party.name)];
-    const skeletons = names.map(skeletonise);
-    await tx.query(
-      `INSERT INTO registry.restricted_party_names (party_id, name, normalised, is_alias, skeleton, skeleton_sorted, skeleton_compact)
-       SELECT $1, name, normalised, ordinality > 1, skeleton, sorted, compact
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS n(name, normalised, skeleton, sorted, compact, ordinality)
-       ON CONFLICT (party_id, name) DO NOTHING`,
-      [partyId, names, names.map(normaliseName), skeletons.map((s) => s.skeleton), skeletons.map((s) => s.sorted), skeletons.map((s) => s.compact)],
+/**
+ * The restricted list in the one shape of projections: a batch loads the parties its events name, folds them with
+ * the decider's `evolveRestrictedParty` and upserts them; every name and alias of a new listing is stored normalised
+ * for the list's search and with the skeleton that screening compares, computed here once per listing. A replayed
+ * listing never undoes a delisting that came after it: a delisted row stays delisted.
+ */
+export class RestrictedPartyProjection extends FoldingProjection<StreamBatch<RestrictedPartyRow>> {
+  constructor() {
+    super(
+      streamRows({
+        stream: restrictedPartyStream,
+        initial: initialRestrictedPartyRow,
+        applied: restrictedPartyEventApplied,
+        evolve: evolveRestrictedPartyRow,
+        ...restrictedPartyTables,
+      }),
+      { name: RESTRICTED_PARTY_PROJECTION, eventTypes: RESTRICTED_PARTY_EVENT_TYPES },
     );
   }
 }

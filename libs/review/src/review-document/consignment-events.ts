@@ -41,8 +41,8 @@ const processingStep = (data: ProcessingStepRecordedData & Correcting, at: strin
 });
 
 /** The document's own part of a consignment event, and the stage it belongs to. */
-function documentChange(document: ReviewDocument, event: ConsignmentEvent, recorded: RecordedEvent): [Partial<ReviewDocument>, StageName | null] {
-  const at = recorded.recordedAt;
+function documentChange(document: ReviewDocument, event: RecordedEvent & ConsignmentEvent): [Partial<ReviewDocument>, StageName | null] {
+  const at = event.recordedAt;
   switch (event.type) {
     case 'ConsignmentRegistered': {
       const { consignmentId, exporterOrg, product, productForm, element, hsCode, quantityKg, reoEquivalentKg, destinationCountry } = event.data;
@@ -63,7 +63,7 @@ function documentChange(document: ReviewDocument, event: ConsignmentEvent, recor
     case 'EndUseDeclarationFiled':
       return [{ endUse: { ...event.data, filedAt: at } }, 'endUse'];
     case 'EndUseCheckRecorded':
-      return [{ checks: [...document.checks, { ...event.data, recordedAt: at, by: recorded.metadata.actor }] }, 'verification'];
+      return [{ checks: [...document.checks, { ...event.data, recordedAt: at, by: event.metadata.actor }] }, 'verification'];
     case 'ConsignmentClosed':
       return [{}, 'verification'];
     case 'ConsignmentCancelled':
@@ -85,11 +85,10 @@ function documentChange(document: ReviewDocument, event: ConsignmentEvent, recor
  * A consignment event of the reviewed stream: the document's part, the consignment's own fold for
  * the status, the red-flag rules' state, and the flags jobs appended (or the event that clears one).
  */
-export function applyConsignmentEvent(review: Review, recorded: RecordedEvent): Applied {
-  const event = recorded as unknown as ConsignmentEvent;
+export function applyConsignmentEvent(review: Review, event: RecordedEvent & ConsignmentEvent): Applied {
   const consignment = evolveConsignment(review.consignment, event);
-  const [change, stage] = documentChange(review.document, event, recorded);
-  const flags = withAppendedFlags(review.document.flags, event, recorded.recordedAt);
+  const [change, stage] = documentChange(review.document, event);
+  const flags = withAppendedFlags(review.document.flags, event, event.recordedAt);
   const document = { ...review.document, ...change, flags, status: consignment.status };
   const flagState = evolveFlagState(review.flagState, event);
   return { review: { ...review, consignment, document, flagState }, concerns: true, stage };

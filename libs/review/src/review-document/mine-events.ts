@@ -7,11 +7,10 @@ import { ignored, type Applied, type Review } from './review';
  * A mine event matters only through this consignment's declarations: the registration names the
  * mine beside its sources, and a draw or return keyed by one of its declarations shows the quota.
  */
-export function applyMineEvent(review: Review, recorded: RecordedEvent): Applied {
-  const event = recorded as unknown as MineEvent;
+export function applyMineEvent(review: Review, event: RecordedEvent & MineEvent): Applied {
   switch (event.type) {
     case 'MineRegistered':
-      return { review: { ...review, mines: { ...review.mines, [mineIdOf(recorded.streamId)]: { name: event.data.name } } }, concerns: false, stage: null };
+      return { review: { ...review, mines: { ...review.mines, [mineIdOf(event.streamId)]: { name: event.data.name } } }, concerns: false, stage: null };
     case 'MiningQuotaDrawn':
     case 'MiningQuotaReturned': {
       if (event.data.consignmentId !== review.document.consignmentId) return ignored(review);

@@ -1,3 +1,4 @@
+import { consignmentStream } from '@ree/consignment/domain';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import type { FlagPolicy } from '../flags';
 import type { ReviewDocument } from './review-document';
@@ -25,7 +26,7 @@ const byPosition = (a: RecordedEvent, b: RecordedEvent): number => {
  */
 function cutOff(events: readonly RecordedEvent[], untilRevision: number | undefined): bigint | null {
   if (untilRevision === undefined) return null;
-  const reached = events.filter((event) => event.streamId.startsWith('consignment-') && event.revision <= untilRevision);
+  const reached = events.filter((event) => consignmentStream.isStream(event.streamId) && event.revision <= untilRevision);
   const last = reached[reached.length - 1];
   return last === undefined ? -1n : BigInt(last.position);
 }

@@ -1,10 +1,12 @@
-import { consignmentIdOf } from '@ree/consignment/domain';
+import { consignmentIdOf, consignmentStream } from '@ree/consignment/domain';
+import { licenceStream } from '@ree/licensing/domain';
+import { mineStream } from '@ree/registry/domain';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import { DEFAULT_FLAG_POLICY, evaluateEventFlags, type FlagPolicy } from '../flags';
 import { applyConsignmentEvent } from './consignment-events';
 import { withDerivedParts } from './derived';
 import { withDerivedFlags } from './flag-entries';
-import { applyLicenceEvent } from './licence-events';
+import { applyLicenceEvent, licenceEventConcerns } from './licence-events';
 import { applyMineEvent } from './mine-events';
 import type { ReviewDocument } from './review-document';
 import { ignored, initialReview, type Applied, type Review } from './review';
@@ -12,14 +14,17 @@ import { withStageStatuses } from './stages';
 import { summarise } from './timeline-summary';
 
 function apply(review: Review, event: RecordedEvent): Applied {
-  if (event.streamId.startsWith('consignment-')) {
+  if (consignmentStream.isStream(event.streamId)) {
     const consignmentId = consignmentIdOf(event.streamId);
     if (review.document.consignmentId !== null && review.document.consignmentId !== consignmentId) return ignored(review);
     const named = { ...review, document: { ...review.document, consignmentId } };
-    return applyConsignmentEvent(named, event);
+    // A type this version does not declare (a newer writer's) enters the timeline by its name and changes nothing.
+    return consignmentStream.holds(event) ? applyConsignmentEvent(named, event) : { review: named, concerns: true, stage: null };
   }
-  if (event.streamId.startsWith('licence-')) return applyLicenceEvent(review, event);
-  if (event.streamId.startsWith('mine-')) return applyMineEvent(review, event);
+  if (licenceStream.isStream(event.streamId)) {
+    return licenceStream.holds(event) ? applyLicenceEvent(review, event) : { review, concerns: licenceEventConcerns(review, event), stage: null };
+  }
+  if (mineStream.holds(event)) return applyMineEvent(review, event);
   return ignored(review);
 }
 

@@ -1,3 +1,4 @@
+import { consignmentStream } from '@ree/consignment';
 import { toGrams } from '@ree/shared-kernel';
 import type { ReviewDocument, ReviewFlag } from '../review-document/review-document';
 import type { Review } from '../review-document/review';
@@ -54,7 +55,7 @@ const distinct = (values: readonly string[]): string[] => [...new Set(values)];
 /** The row of a registered consignment; null before its registration was folded (nothing to show yet). */
 export function consignmentRow(consignmentId: string, fold: ConsignmentFold): ConsignmentRow | null {
   const { document, licences: _licences, ...rest } = fold.review;
-  const registered = document.timeline.find((entry) => entry.type === 'ConsignmentRegistered' && entry.streamId.startsWith('consignment-'));
+  const registered = document.timeline.find((entry) => entry.type === 'ConsignmentRegistered' && consignmentStream.isStream(entry.streamId));
   if (document.exporterOrg === null || document.status === null || registered === undefined || fold.lastPosition === null) return null;
   const open = document.flags.filter(isOpen);
   return {

@@ -1,6 +1,6 @@
-import { consignmentIdOf, type ConsignmentEvent } from '@ree/consignment';
-import { evolveLicence, initialLicenceState, licenceIdOf, type LicenceEvent, type LicenceState } from '@ree/licensing';
-import { mineIdOf, type MineEvent } from '@ree/registry';
+import { consignmentIdOf, consignmentStream, type ConsignmentEvent } from '@ree/consignment';
+import { evolveLicence, initialLicenceState, licenceIdOf, licenceStream, type LicenceEvent, type LicenceState } from '@ree/licensing';
+import { mineIdOf, mineStream, type MineEvent } from '@ree/registry';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import type { FlagPolicy } from '../flags';
 import { evolveReview } from '../review-document/review-document.fold';
@@ -61,13 +61,13 @@ export function keysOf(events: readonly RecordedEvent[]): BatchKeys {
   const keys: BatchKeys = { consignmentIds: new Set(), licenceIds: new Set(), mineIds: new Set() };
   const add = (set: Set<string>, id: string | null) => id !== null && set.add(id);
   for (const event of events) {
-    if (event.streamId.startsWith('consignment-')) {
+    if (consignmentStream.holds(event)) {
       keys.consignmentIds.add(consignmentIdOf(event.streamId));
-      add(keys.licenceIds, event.type === 'LicenceAttached' ? named(event, 'licenceId') : null);
+      add(keys.licenceIds, event.type === 'LicenceAttached' ? event.data.licenceId : null);
       add(keys.mineIds, named(event, 'mineId'));
-    } else if (event.streamId.startsWith('licence-')) {
+    } else if (licenceStream.holds(event)) {
       keys.licenceIds.add(licenceIdOf(event.streamId));
-    } else if (event.streamId.startsWith('mine-')) {
+    } else if (mineStream.holds(event)) {
       keys.mineIds.add(mineIdOf(event.streamId));
       add(keys.consignmentIds, named(event, 'consignmentId'));
     }
@@ -101,21 +101,20 @@ export class ReviewBatch {
   ) {}
 
   apply(event: RecordedEvent): void {
-    if (event.streamId.startsWith('consignment-')) this.consignmentEvent(event);
-    else if (event.streamId.startsWith('licence-')) this.licenceEvent(event);
-    else if (event.streamId.startsWith('mine-')) this.mineEvent(event);
+    if (consignmentStream.holds(event)) this.consignmentEvent(event);
+    else if (licenceStream.holds(event)) this.licenceEvent(event);
+    else if (mineStream.holds(event)) this.mineEvent(event);
   }
 
-  private consignmentEvent(event: RecordedEvent): void {
+  private consignmentEvent(event: RecordedEvent & ConsignmentEvent): void {
     const consignmentId = consignmentIdOf(event.streamId);
-    const type = (event as unknown as ConsignmentEvent).type;
-    if (type === 'ConsignmentRegistered' && !this.rows.consignments.has(consignmentId)) {
+    if (event.type === 'ConsignmentRegistered' && !this.rows.consignments.has(consignmentId)) {
       this.rows.consignments.set(consignmentId, { review: initialReview(consignmentId), lastPosition: null, raisedPositions: [] });
     }
     const fold = this.rows.consignments.get(consignmentId);
     if (fold === undefined || this.applied(fold, event)) return;
-    if (type === 'LicenceAttached') {
-      const licenceId = named(event, 'licenceId')!;
+    if (event.type === 'LicenceAttached') {
+      const { licenceId } = event.data;
       this.attach(licenceId, consignmentId, event);
       this.applyTo(consignmentId, event, (review) => withLicence(review, licenceId, this.rows.licences.get(licenceId)));
       return;
@@ -125,7 +124,7 @@ export class ReviewBatch {
     this.applyTo(consignmentId, event, (review) => withMine(review, mineId, mineId === null ? undefined : this.rows.mines.get(mineId)));
   }
 
-  private licenceEvent(event: RecordedEvent): void {
+  private licenceEvent(event: RecordedEvent & LicenceEvent): void {
     const licenceId = licenceIdOf(event.streamId);
     const licence = this.rows.licences.get(licenceId) ?? noLicence();
     if (event.revision <= licence.revision) return;
@@ -135,24 +134,23 @@ export class ReviewBatch {
     const pending = consignmentId === null || !holders.has(consignmentId);
     this.rows.licences.set(licenceId, {
       revision: event.revision,
-      state: evolveLicence(licence.state, event as unknown as LicenceEvent),
+      state: evolveLicence(licence.state, event),
       history: pending ? [...licence.history, event] : licence.history,
     });
     this.changed.licences.add(licenceId);
   }
 
-  private mineEvent(event: RecordedEvent): void {
+  private mineEvent(event: RecordedEvent & MineEvent): void {
     const mineId = mineIdOf(event.streamId);
     const mine = this.rows.mines.get(mineId) ?? noMine();
     if (event.revision <= mine.revision) return;
-    const typed = event as unknown as MineEvent;
     const consignmentId = named(event, 'consignmentId');
     const fold = consignmentId === null ? undefined : this.rows.consignments.get(consignmentId);
     const joined = fold !== undefined && namesMine(fold.review, mineId);
     if (joined) this.applyTo(consignmentId!, event, (review) => withMine(review, mineId, mine));
     this.rows.mines.set(mineId, {
       revision: event.revision,
-      name: typed.type === 'MineRegistered' ? typed.data.name : mine.name,
+      name: event.type === 'MineRegistered' ? event.data.name : mine.name,
       pending: consignmentId !== null && !joined ? [...mine.pending, event] : mine.pending,
     });
     this.changed.mines.add(mineId);
