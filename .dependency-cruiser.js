@@ -1,7 +1,8 @@
 /**
  * The architecture rules of docs/quality.md (point 8), checked by `npm run lint`:
  * - domain code (below) imports no framework, and reaches none through any chain of imports;
- * - a library imports another only through that library's `index.ts` (or its pure `domain.ts`);
+ * - a library imports another only through that library's entry points (`index.ts`, its pure `domain.ts`,
+ *   the platform's parts);
  * - production library code never imports infra/;
  * - production code never imports tests or the test support (libs/testing, each library's src/testing/); no cycles;
  * - tests and benchmarks reach a library through its index.ts or its src/testing/ folder;
@@ -23,6 +24,11 @@ const DOMAIN_FILES = [
   '^libs/shared-kernel/',
 ];
 const NOT_DOMAIN = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/audit/src/cli/'];
+/**
+ * A library's entry points: its index.ts, its pure domain.ts and, for the platform, one index.ts per
+ * part (`@ree/platform/http`, `/auth`, `/database`, `/jobs`, `/observability`, …; docs/decisions.md 42).
+ */
+const ENTRY_POINTS = ['^libs/[^/]+/src/(index|domain)\\.ts$', '^libs/platform/src/[^/]+/index\\.ts$'];
 /** Specs and test support, which may build a database from infra/ as test/ does. */
 const TEST_CODE = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^libs/testing/', '^libs/[^/]+/src/testing/'];
 
@@ -56,7 +62,7 @@ module.exports = {
       comment: 'A library (bounded context or shared) is imported by another only through its index.ts or its pure domain.ts (its tests may also use the other\'s testing/ folder).',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/(index|domain)\\.ts$', '^libs/[^/]+/src/testing/'] },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', ...ENTRY_POINTS, '^libs/[^/]+/src/testing/'] },
     },
     {
       name: 'slices-import-no-other-slice',
@@ -71,7 +77,7 @@ module.exports = {
       name: 'apps-meet-libraries-through-index',
       severity: 'error',
       from: { path: '^apps/' },
-      to: { path: '^libs/', pathNot: '^libs/[^/]+/src/(index|domain)\\.ts$' },
+      to: { path: '^libs/', pathNot: ENTRY_POINTS },
     },
     {
       name: 'no-test-code-in-production',
@@ -86,7 +92,7 @@ module.exports = {
         'never a deep path. test/setup/ is exempt: Jest loads its global set-up without the @ree/* path mapping.',
       severity: 'error',
       from: { path: '^(test|bench)/', pathNot: '^test/setup/' },
-      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/(index|domain)\\.ts$', '^libs/[^/]+/src/testing/'] },
+      to: { path: '^libs/[^/]+/src/', pathNot: [...ENTRY_POINTS, '^libs/[^/]+/src/testing/'] },
     },
     {
       name: 'no-circular',

@@ -10,7 +10,7 @@
  * (kept with BENCH_KEEP_DATABASE=true).
  */
 import { createEventStorePool, PostgresEventStore, Projector } from '@ree/event-store';
-import { loadConfig } from '@ree/platform';
+import { loadConfig } from '@ree/platform/config';
 import { configuredFlagPolicy, reviewDocument, ReviewProjection } from '@ree/review';
 import { inputOf, Lifecycles } from '@ree/review/testing/lifecycles';
 import type { RecordedEvent } from '@ree/shared-kernel';

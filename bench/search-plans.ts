@@ -7,7 +7,7 @@
  * database is dropped at the end (kept with BENCH_KEEP_DATABASE=true, to try plans by hand). The figures are recorded in docs/review.md, "Search and
  * its indexes".
  */
-import { encodeCursor } from '@ree/platform';
+import { encodeCursor } from '@ree/platform/http';
 import { ExportStatisticsHandler, ExportStatisticsQuery, ListFlagsHandler, ListFlagsQuery, SearchConsignmentsHandler, ConsignmentFilter, SearchConsignmentsQuery, rangeEndOf, rangeStartOf } from '@ree/review/testing/queries';
 import type { Actor } from '@ree/shared-kernel';
 import { cpus, loadavg } from 'node:os';

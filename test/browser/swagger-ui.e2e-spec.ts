@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@ree/platform';
+import { loadConfig } from '@ree/platform/config';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';

@@ -1,6 +1,7 @@
 import { Anchor, EventProof, TAKE_ANCHOR_QUEUE, verifyAnchor, verifyProof } from '@ree/audit';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { JobQueues, Role } from '@ree/platform';
+import { Role } from '@ree/platform/auth';
+import { JobQueues } from '@ree/platform/jobs';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectProblem } from '../support/problem';

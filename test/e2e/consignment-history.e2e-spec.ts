@@ -1,5 +1,6 @@
 import { eventHash, PostgresEventStore } from '@ree/event-store';
-import { chainSealOf, type Role } from '@ree/platform';
+import { type Role } from '@ree/platform/auth';
+import { chainSealOf } from '@ree/platform/event-store';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import { Pool } from 'pg';
 import { configuredFlagPolicy, reviewDocument } from '@ree/review';

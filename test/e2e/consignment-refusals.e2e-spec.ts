@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { aConsignment, aSource, aStep, COMPETITOR, consignmentApi, OFFICER } from '../support/consignment-api';

@@ -9,7 +9,10 @@ import { HttpConventionsModule } from '../../apps/api/src/http/http-conventions.
 import { IdempotencyStore } from '../../apps/api/src/http/idempotency.store';
 import { dataSourceOptions } from '../../infra/data-source';
 import { canonicalJson, EventStoreUnavailableError } from '@ree/event-store';
-import { APP_CONFIG, Ctx, Metrics, READ_MODEL_POSITIONS, Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
+import { APP_CONFIG } from '@ree/platform/config';
+import { Ctx, READ_MODEL_POSITIONS } from '@ree/platform/http';
+import { Metrics } from '@ree/platform/observability';
 import { CommandContext, DomainRuleViolation } from '@ree/shared-kernel';
 import { FakeReadModelPositions } from '../support/fake-read-model-positions';
 import { expectProblem } from '../support/problem';

@@ -1,5 +1,6 @@
 import { INTEGRITY_SWEEP_JOB, INTEGRITY_SWEEP_QUEUE, sweepRecords } from '@ree/audit';
-import { JobLedger, JobQueues, Role } from '@ree/platform';
+import { Role } from '@ree/platform/auth';
+import { JobLedger, JobQueues } from '@ree/platform/jobs';
 import { privateTestDatabase, eventually } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

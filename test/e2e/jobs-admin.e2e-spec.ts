@@ -1,4 +1,5 @@
-import { JobLedger, JobQueues, recordJobs, Role } from '@ree/platform';
+import { Role } from '@ree/platform/auth';
+import { JobLedger, JobQueues, recordJobs } from '@ree/platform/jobs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expectProblem } from '../support/problem';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { consignmentStreamId, MINING_SOURCE_DECLARED } from '@ree/consignment';
 import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
 import { LICENCE_APPLIED, LICENCE_SCREENED, licenceStreamId } from '@ree/licensing';
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 import { MINING_QUOTA_DRAWN, mineStreamId } from '@ree/registry';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/api.module';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 import { given } from '../support/given';
 

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { loadConfig } from '@ree/platform';
+import { loadConfig } from '@ree/platform/config';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { loadConfig, Role, signDevelopmentToken } from '@ree/platform';
+import { Role, signDevelopmentToken } from '@ree/platform/auth';
+import { loadConfig } from '@ree/platform/config';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';

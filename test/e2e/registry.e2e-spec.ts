@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 import { randomUUID } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 import { randomInt, randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 import { eventually } from '@ree/testing';

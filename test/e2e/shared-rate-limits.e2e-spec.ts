@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { AppConfig, loadConfig, Role, signDevelopmentToken } from '@ree/platform';
+import { Role, signDevelopmentToken } from '@ree/platform/auth';
+import { AppConfig, loadConfig } from '@ree/platform/config';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/api.module';

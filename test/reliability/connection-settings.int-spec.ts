@@ -1,4 +1,4 @@
-import { EVENT_STORE_POOL } from '@ree/platform';
+import { EVENT_STORE_POOL } from '@ree/platform/event-store';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrationDataSource } from '../../infra/data-source';

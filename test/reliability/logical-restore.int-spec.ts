@@ -9,7 +9,7 @@ import {
   Projector,
   restoreStepMissing,
 } from '@ree/event-store';
-import { checkRestoreStep } from '@ree/platform';
+import { checkRestoreStep } from '@ree/platform/database';
 import { RecordingLogger } from '@ree/event-store/testing/schema-harness';
 import { RowsProjection } from '@ree/event-store/testing/rows-projection';
 import { dataSourceOptions, dropDatabase, migrate, recreateDatabase } from '../../infra/data-source';

@@ -1,6 +1,6 @@
 import { CONSIGNMENT_REGISTERED, consignmentStreamId, DrawReconciler, RECONCILE_DRAWS_QUEUE, ReconcileDrawJob, reconcileDrawsRoute } from '@ree/consignment';
 import { Projector } from '@ree/event-store';
-import { createJobWorker, Reactor } from '@ree/platform';
+import { createJobWorker, Reactor } from '@ree/platform/jobs';
 import {
   drawMiningQuota,
   MINE_REGISTERED,

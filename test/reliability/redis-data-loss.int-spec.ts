@@ -2,7 +2,7 @@ import { ensureSchedule, TAKE_ANCHOR_QUEUE } from '@ree/audit';
 import { CONSIGNMENT_FLAGGED, CONSIGNMENT_REGISTERED, consignmentStreamId, DrawReconciler, RECONCILE_DRAWS_QUEUE, reconcileDrawsRoute, SHIPMENT_DEPARTED } from '@ree/consignment';
 import { Projector } from '@ree/event-store';
 import { EXPIRE_LICENCES_QUEUE, expireLicencesRoute, LICENCE_APPROVED, LICENCE_EXPIRED, LicenceExpirer, licenceStreamId, processExpiryJob } from '@ree/licensing';
-import { createJobWorker, JobLedger, JobSweep, Reactor } from '@ree/platform';
+import { createJobWorker, JobLedger, JobSweep, Reactor } from '@ree/platform/jobs';
 import { MINE_REGISTERED, mineStreamId, MINING_QUOTA_ALLOCATED, MINING_QUOTA_DRAWN, MINING_QUOTA_RETURNED } from '@ree/registry';
 import { DEADLINE_FLAGS_QUEUE, DeadlineFlagger, deadlineFlagsRoute, processDeadlineFlagJob } from '@ree/compliance';
 import { flagPolicy } from '@ree/review';

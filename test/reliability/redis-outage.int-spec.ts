@@ -1,6 +1,7 @@
 import { RECONCILE_DRAWS_QUEUE, reconcileDrawsRoute } from '@ree/consignment';
 import { Projector, ProjectorLogger } from '@ree/event-store';
-import { JobLedger, JobQueues, JobSweep, loadConfig, Reactor } from '@ree/platform';
+import { loadConfig } from '@ree/platform/config';
+import { JobLedger, JobQueues, JobSweep, Reactor } from '@ree/platform/jobs';
 import { MINING_QUOTA_DRAWN, mineStreamId } from '@ree/registry';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:net';

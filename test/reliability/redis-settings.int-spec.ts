@@ -1,4 +1,4 @@
-import { checkRedisSettings } from '@ree/platform';
+import { checkRedisSettings } from '@ree/platform/redis';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { OwnRedis, startOwnRedis } from '../support/own-redis';

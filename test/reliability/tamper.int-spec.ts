@@ -2,7 +2,7 @@ import { checkConsignmentIntegrity, GetConsignmentHistoryHandler, GetConsignment
 import { consignmentStreamId } from '@ree/consignment';
 import { createEventStorePool, GENESIS_HASH, PostgresEventStore, sealChecker, SealKey, verifyChain } from '@ree/event-store';
 import { licenceStreamId } from '@ree/licensing';
-import { loadConfig } from '@ree/platform';
+import { loadConfig } from '@ree/platform/config';
 import { mineStreamId } from '@ree/registry';
 import { NotFound, RecordedEvent } from '@ree/shared-kernel';
 import { randomBytes, randomUUID } from 'node:crypto';

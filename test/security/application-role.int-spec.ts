@@ -1,7 +1,7 @@
 import type { NewEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
-import { checkApplicationRole } from '@ree/platform';
+import { checkApplicationRole } from '@ree/platform/database';
 import { asOwner, asSuperuser } from '@ree/testing';
 import { Client, Pool } from 'pg';
 

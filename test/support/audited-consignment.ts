@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from './test-app';
 

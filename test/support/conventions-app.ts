@@ -9,7 +9,10 @@ import { dataSourceOptions } from '../../infra/data-source';
 import { configureHttp } from '../../apps/api/src/http/configure-http';
 import { HttpConventionsModule } from '../../apps/api/src/http/http-conventions.module';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '@ree/event-store';
-import { APP_CONFIG, AppConfig, CommandResponse, Ctx, Metrics, Public, READ_MODEL_POSITIONS, Roles } from '@ree/platform';
+import { Public, Roles } from '@ree/platform/auth';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
+import { CommandResponse, Ctx, READ_MODEL_POSITIONS } from '@ree/platform/http';
+import { Metrics } from '@ree/platform/observability';
 import { CommandContext, DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { FakeReadModelPositions } from './fake-read-model-positions';
 

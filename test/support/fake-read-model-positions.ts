@@ -1,4 +1,4 @@
-import type { ReadModelPositionsPort } from '@ree/platform';
+import type { ReadModelPositionsPort } from '@ree/platform/http';
 
 /** A read model whose position the test moves by hand. */
 export class FakeReadModelPositions implements ReadModelPositionsPort {

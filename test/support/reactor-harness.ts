@@ -1,5 +1,5 @@
 import { createEventStorePool, PostgresEventStore, Projection, Projector } from '@ree/event-store';
-import { createJobWorker, JobLedger, JobQueues, Reactor, ReactorRoute } from '@ree/platform';
+import { createJobWorker, JobLedger, JobQueues, Reactor, ReactorRoute } from '@ree/platform/jobs';
 import type { Job, Queue, Worker } from 'bullmq';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';

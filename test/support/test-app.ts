@@ -1,6 +1,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { ReadModelPositions } from '@ree/event-store';
-import { AppConfig, loadConfig, Role, signDevelopmentToken } from '@ree/platform';
+import { Role, signDevelopmentToken } from '@ree/platform/auth';
+import { AppConfig, loadConfig } from '@ree/platform/config';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/api.module';
 import { createWorkerApp } from '../../apps/worker/src/worker.module';

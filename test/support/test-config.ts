@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '@ree/platform';
+import { AppConfig, loadConfig } from '@ree/platform/config';
 
 /** The configuration end-to-end tests run with: the test database, plus any overrides. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): AppConfig {

@@ -1,4 +1,5 @@
-import { DevelopmentClaims, signDevelopmentToken, type AppConfig } from '@ree/platform';
+import { DevelopmentClaims, signDevelopmentToken } from '@ree/platform/auth';
+import { type AppConfig } from '@ree/platform/config';
 import { sign } from 'jsonwebtoken';
 
 /** An `Authorization` header value that the API accepts for these claims. */

@@ -4,7 +4,10 @@ import { AuditModule, INTEGRITY_SWEEP_QUEUE, TAKE_ANCHOR_QUEUE } from '@ree/audi
 import { DEADLINE_FLAGS_QUEUE, END_USE_VIOLATION_QUEUE, RESTRICTED_PARTY_MATCH_QUEUE } from '@ree/compliance';
 import { ConsignmentModule, RECONCILE_DRAWS_QUEUE } from '@ree/consignment';
 import { EXPIRE_LICENCES_QUEUE, LICENSING_PROJECTIONS, LicensingModule } from '@ree/licensing';
-import { AppConfig, JobsModule, loadConfig, PlatformModule, ReadModelPositionsModule, REBUILD_PROJECTION_QUEUE } from '@ree/platform';
+import { PlatformModule } from '@ree/platform';
+import { AppConfig, loadConfig } from '@ree/platform/config';
+import { JobsModule } from '@ree/platform/jobs';
+import { ReadModelPositionsModule, REBUILD_PROJECTION_QUEUE } from '@ree/platform/projections';
 import { REGISTRY_PROJECTIONS, RegistryModule } from '@ree/registry';
 import { REVIEW_PROJECTION, ReviewModule } from '@ree/review';
 import { Logger } from 'nestjs-pino';

@@ -5,7 +5,7 @@ import { CheckConsignmentIntegrityHandler } from './queries/check-consignment-in
 import { CheckConsignmentIntegrityHttpController } from './queries/check-consignment-integrity/check-consignment-integrity.http.controller';
 import { GetConsignmentHistoryHandler } from './queries/get-consignment-history/get-consignment-history.handler';
 import { GetConsignmentHistoryHttpController } from './queries/get-consignment-history/get-consignment-history.http.controller';
-import { AdminIntegrityHttpController } from './sweep/http/admin-integrity.http.controller';
+import { AdminIntegrityHttpController } from './jobs/http/admin-integrity.http.controller';
 
 /**
  * The auditors' reads over HTTP (docs/api.md, "Audit"): a consignment's history as of any point and the

@@ -29,12 +29,12 @@ export { EMPTY_LOG, extendLog, LOG_GENESIS } from './anchors/log/log-hash';
 export type { LogEntry, LogState } from './anchors/log/log-hash';
 export { AnchorModule } from './anchors/anchor.module';
 export { checkAnchorKey } from './anchors/anchor.providers';
-export { AnchorJobs, AnchorJobsModule, ensureSchedule, processTakeAnchorJob, TAKE_ANCHOR_JOB, TAKE_ANCHOR_QUEUE } from './anchors/anchor-jobs';
-export type { TakeAnchorJob } from './anchors/anchor-jobs';
-export { runIntegritySweep } from './sweep/integrity-sweep';
-export type { IntegritySweepOptions } from './sweep/integrity-sweep';
-export { sweepRecords } from './sweep/sweep-records';
-export type { IntegritySweepRecord } from './sweep/sweep-records';
+export { AnchorJobs, AnchorJobsModule, ensureSchedule, processTakeAnchorJob, TAKE_ANCHOR_JOB, TAKE_ANCHOR_QUEUE } from './jobs/anchor-jobs';
+export type { TakeAnchorJob } from './jobs/anchor-jobs';
+export { runIntegritySweep } from './jobs/integrity-sweep';
+export type { IntegritySweepOptions } from './jobs/integrity-sweep';
+export { sweepRecords } from './jobs/sweep-records';
+export type { IntegritySweepRecord } from './jobs/sweep-records';
 export {
   ensureIntegritySchedule,
   findingLine,
@@ -43,4 +43,4 @@ export {
   IntegritySweepJobs,
   IntegritySweepJobsModule,
   upsertIntegritySchedule,
-} from './sweep/integrity-sweep-jobs';
+} from './jobs/integrity-sweep-jobs';

@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 
 /**
  * Who may read a consignment's history and integrity (docs/api.md, "Audit"): auditors, and licensing

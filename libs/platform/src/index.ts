@@ -1,32 +1,8 @@
-export * from './auth/roles';
-export * from './http/command-context';
-export * from './http/command-response';
-export * from './config/app-config';
-export * from './config/database-config';
-export * from './lifecycle/platform.module';
+/**
+ * The platform's assembly: the module every app imports, the bootstrap and the start-up checks of
+ * the services. Its parts have their own entry points, `@ree/platform/<part>`: auth, config,
+ * database, event-store, http, jobs, observability, projections, redis.
+ */
 export * from './lifecycle/bootstrap';
+export * from './lifecycle/platform.module';
 export * from './lifecycle/service-check';
-export * from './lifecycle/restore-check';
-export * from './lifecycle/role-check';
-export * from './lifecycle/redis-settings';
-export * from './redis/redis.connection';
-export * from './logging/logging.module';
-export * from './event-store/event-store.provider';
-export * from './event-store/chain-seal-config';
-export * from './database/typeorm-options';
-export * from './projections/projector.module';
-export * from './projections/read-model-positions.module';
-export * from './projections/rebuild-projection.job';
-export * from './projections/rebuild-projection.worker';
-export * from './auth/development-token';
-export * from './auth/actor-from-claims';
-export * from './auth/token-verifier';
-export * from './http/problem-details';
-export * from './http/read-model-positions.port';
-export * from './http/validators';
-export * from './http/pagination';
-export * from './http/page.request.dto';
-export * from './jobs';
-export * from './metrics/metrics';
-export * from './http/party.request.dto';
-export * from './http/parse-id.pipe';

@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 import type { Actor, CommandContext } from '@ree/shared-kernel';
 
 /** A command context as the HTTP layer would build it, for decider specs and handler tests. */

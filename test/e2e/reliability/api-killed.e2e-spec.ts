@@ -1,4 +1,5 @@
-import { loadConfig, signDevelopmentToken } from '@ree/platform';
+import { signDevelopmentToken } from '@ree/platform/auth';
+import { loadConfig } from '@ree/platform/config';
 import { privateTestDatabase } from '@ree/testing';
 import { Pool } from 'pg';
 import { ApiProcess } from '../../support/faults/api-process';

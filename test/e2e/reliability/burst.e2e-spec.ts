@@ -1,5 +1,5 @@
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { READ_MODEL_POOL_MAX } from '@ree/platform';
+import { READ_MODEL_POOL_MAX } from '@ree/platform/database';
 import { mineStreamId } from '@ree/registry';
 import { nameBasedUuid } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';

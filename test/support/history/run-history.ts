@@ -1,5 +1,5 @@
 import { createEventStorePool, PostgresEventStore, Projector, ProjectorLogger } from '@ree/event-store';
-import { keepClientErrorsHandled } from '@ree/platform';
+import { keepClientErrorsHandled } from '@ree/platform/database';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '@ree/platform';
+import { Public } from '@ree/platform/auth';
 import type { Response } from 'express';
 import { ReadinessProbe } from './readiness';
 

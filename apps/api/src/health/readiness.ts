@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { REDIS } from '@ree/platform';
+import { REDIS } from '@ree/platform/redis';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { projectionLag, ProjectionLag } from './projection-lag';

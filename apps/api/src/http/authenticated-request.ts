@@ -1,4 +1,4 @@
-import type { RequestWithContext } from '@ree/platform';
+import type { RequestWithContext } from '@ree/platform/http';
 import type { Request } from 'express';
 
 /** An Express request as the guards and interceptors of this folder see and fill it. */

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, TokenVerifier } from '@ree/platform';
+import { TokenVerifier } from '@ree/platform/auth';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
 import type { AuthenticatedRequest } from './authenticated-request';
 
 const BEARER = /^Bearer ([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.?[A-Za-z0-9\-_.+/=]*)$/;

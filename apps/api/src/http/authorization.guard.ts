@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_KEY, Role, ROLES_KEY } from '@ree/platform';
+import { PUBLIC_KEY, Role, ROLES_KEY } from '@ree/platform/auth';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from './authenticated-request';
 

@@ -1,4 +1,4 @@
-import { PROBLEM_CONTENT_TYPE, problemType } from '@ree/platform';
+import { PROBLEM_CONTENT_TYPE, problemType } from '@ree/platform/http';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Metrics } from '@ree/platform';
+import { Metrics } from '@ree/platform/observability';
 import type { Request } from 'express';
 import { Observable, tap } from 'rxjs';
 import { problemOf } from './problem-of';

@@ -1,7 +1,7 @@
 import { BadRequestException, INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { AppConfig } from '@ree/platform';
+import type { AppConfig } from '@ree/platform/config';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { answerClientErrors } from './client-errors';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
-import { CommandResponse } from '@ree/platform';
+import { CommandResponse } from '@ree/platform/http';
 import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { pathOf, successStatusOf } from './route-status';

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import { PROBLEM_CONTENT_TYPE } from '@ree/platform';
+import { PROBLEM_CONTENT_TYPE } from '@ree/platform/http';
 import type { Request, Response } from 'express';
 import { correlationIdOf } from './correlation';
 import { problemOf } from './problem-of';

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { EventIdConflictError, WrongExpectedRevisionError } from '@ree/event-store';
-import { FieldError, ProblemDetails, problemType } from '@ree/platform';
+import { FieldError, ProblemDetails, problemType } from '@ree/platform/http';
 import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { STATUS_CODES } from 'node:http';
 import { isOverloaded, isUnavailable } from './unavailability';

@@ -1,7 +1,8 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { APP_CONFIG, AppConfig, Metrics, METRIC_PREFIX } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
+import { Metrics, METRIC_PREFIX } from '@ree/platform/observability';
 import { Redis } from 'ioredis';
 import { Counter } from 'prom-client';
 

@@ -1,6 +1,7 @@
 import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { APP_CONFIG, AppConfig, READ_MODEL_POSITIONS, ReadModelPositionsPort } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
+import { READ_MODEL_POSITIONS, ReadModelPositionsPort } from '@ree/platform/http';
 import type { Request, Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 

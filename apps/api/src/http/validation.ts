@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-import type { FieldError } from '@ree/platform';
+import type { FieldError } from '@ree/platform/http';
 import { findForbiddenKey } from './forbidden-keys';
 
 /** A 400 `validation-failed` naming every failing field. */

@@ -1,5 +1,5 @@
 import type { HorizonReport } from '@ree/event-store';
-import type { Metrics } from '@ree/platform';
+import type { Metrics } from '@ree/platform/observability';
 import type { Pool } from 'pg';
 
 /** A pool's connections by state, as `ree_db_pool_connections` reports them. */

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FINDING_KINDS, sweepRecords, type IntegritySweepRecord } from '@ree/audit';
 import { EVENT_STORE, EventStore, readHorizon } from '@ree/event-store';
-import { EVENT_STORE_POOL, JOB_RECORD_STATES, JobLedger, JobQueues, Metrics, QUEUE_STATES, QueueState } from '@ree/platform';
+import { EVENT_STORE_POOL } from '@ree/platform/event-store';
+import { JOB_RECORD_STATES, JobLedger, JobQueues } from '@ree/platform/jobs';
+import { Metrics, QUEUE_STATES, QueueState } from '@ree/platform/observability';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyIdOf } from './anchor';
-import { loadConfig } from '@ree/platform';
+import { loadConfig } from '@ree/platform/config';
 import { AnchorKeyError, loadAnchorKey } from './anchor-key';
 import { checkAnchorKey } from './anchor.providers';
 

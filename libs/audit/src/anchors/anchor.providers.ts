@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { APP_CONFIG, AppConfig } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
 import { DataSource } from 'typeorm';
 import { AnchorKeyring, loadAnchorKeyring } from './anchor-keyring';
 import { AnchorProofs } from './anchor-proofs';

@@ -1,5 +1,5 @@
 import { consignmentStream, SHIPMENT_ARRIVED, SHIPMENT_DEPARTED } from '@ree/consignment';
-import type { ReactorRoute } from '@ree/platform';
+import type { ReactorRoute } from '@ree/platform/jobs';
 import type { FlagPolicy } from '@ree/review';
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import { deadlineAt, type DeadlineFlagCode } from './deadline-flags.decide';

@@ -1,5 +1,5 @@
 import { consignmentStream, END_USE_CHECK_RECORDED, EndUseCheckOutcome } from '@ree/consignment';
-import type { ReactorRoute } from '@ree/platform';
+import type { ReactorRoute } from '@ree/platform/jobs';
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 
 /** The queue of the end-use violations: one job per failed end-use check, run at once. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { APP_CONFIG, AppConfig, JobProcessor, JobQueues, Reactor } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
+import { JobProcessor, JobQueues, Reactor } from '@ree/platform/jobs';
 import type { Job } from 'bullmq';
 import { END_USE_VIOLATION_QUEUE, END_USE_VIOLATION_REACTOR, EndUseViolationJob, endUseViolationRoute } from './end-use-violation.job';
 import { EndUseViolationSuspender } from './end-use-violation-suspender';

@@ -1,4 +1,4 @@
-import type { ReactorRoute } from '@ree/platform';
+import type { ReactorRoute } from '@ree/platform/jobs';
 import { RESTRICTED_PARTY_LISTED, restrictedPartyStream } from '@ree/registry';
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import type { RestrictedPartyMatchJob } from './restricted-party-match.decide';

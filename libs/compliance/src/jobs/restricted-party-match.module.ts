@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { APP_CONFIG, AppConfig, delayJob, JobProcessor, JobQueues, Reactor } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
+import { delayJob, JobProcessor, JobQueues, Reactor } from '@ree/platform/jobs';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { RestrictedPartyMatchJob } from './restricted-party-match.decide';

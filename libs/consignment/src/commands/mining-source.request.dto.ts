@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { QUOTA_CATEGORIES, QuotaCategory } from '@ree/shared-kernel';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDay, IsPositiveKilograms } from '@ree/platform';
+import { IsCalendarDay, IsPositiveKilograms } from '@ree/platform/http';
 import { IsExtractionYear } from './validation';
 
 /** The fields of a mining source, shared by its declaration and its correction. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CommandResponse } from '@ree/platform';
+import { CommandResponse } from '@ree/platform/http';
 
 /**
  * The command answer (docs/http-conventions.md, "Commands") plus the server-made id of the part the command created, which a

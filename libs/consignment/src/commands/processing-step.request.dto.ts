@@ -3,7 +3,7 @@ import { PRODUCT_FORMS, ProductForm } from '@ree/shared-kernel';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Process, PROCESSES } from '../consignment/consignment.events';
-import { IsCalendarDay, IsPositiveKilograms } from '@ree/platform';
+import { IsCalendarDay, IsPositiveKilograms } from '@ree/platform/http';
 
 export class FacilityDto {
   @ApiProperty({ example: 'fac-baotou-sep-2' })

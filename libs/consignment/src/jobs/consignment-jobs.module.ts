@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { APP_CONFIG, AppConfig, JobProcessor, JobQueues, Reactor } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
+import { JobProcessor, JobQueues, Reactor } from '@ree/platform/jobs';
 import type { Job } from 'bullmq';
 import { ConsignmentGiver } from './consignment-giver';
 import { DrawReconciler } from './draw-reconciler';

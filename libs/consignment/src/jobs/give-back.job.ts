@@ -1,4 +1,4 @@
-import type { ReactorRoute } from '@ree/platform';
+import type { ReactorRoute } from '@ree/platform/jobs';
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import { CONSIGNMENT_CANCELLED, MINING_SOURCE_CORRECTED } from '../consignment/consignment.events';
 import { consignmentStream } from '../consignment/consignment.stream';

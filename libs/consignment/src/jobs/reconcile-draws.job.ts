@@ -1,5 +1,5 @@
 import { LICENCE_QUANTITY_ALLOCATED, LicenceQuantityAllocatedData, licenceIdOf } from '@ree/licensing';
-import type { ReactorRoute } from '@ree/platform';
+import type { ReactorRoute } from '@ree/platform/jobs';
 import { MINING_QUOTA_DRAWN, MiningQuotaDrawnData, mineIdOf } from '@ree/registry';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import type { LicenceAllocationJob, MiningQuotaDrawJob } from './reconcile-draw.decide';

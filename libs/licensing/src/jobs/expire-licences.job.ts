@@ -1,4 +1,4 @@
-import type { ReactorRoute } from '@ree/platform';
+import type { ReactorRoute } from '@ree/platform/jobs';
 import type { Actor, RecordedEvent } from '@ree/shared-kernel';
 import { LICENCE_APPROVED, LicenceApprovedData } from '../licence/licence.events';
 import { licenceIdOf } from '../licence/licence.stream';

@@ -1,4 +1,5 @@
-export * from './roles';
+/** Who the caller is: bearer tokens, their claims and the roles. */
 export * from './actor-from-claims';
-export * from './token-verifier';
 export * from './development-token';
+export * from './roles';
+export * from './token-verifier';

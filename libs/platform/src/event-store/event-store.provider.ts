@@ -3,7 +3,7 @@ import { createEventStorePool, EVENT_STORE, EventStore, PostgresEventStore, Seal
 import type { Pool } from 'pg';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { sessionSettingsOf } from '../database/session-settings';
-import { Metrics } from '../metrics/metrics';
+import { Metrics } from '../observability/metrics';
 import { CHAIN_SEAL, chainSealOf } from './chain-seal-config';
 
 /** 16 writers measured best for appends on 2 cores (docs/quality.md, "Measured on the reference machine"). */

@@ -1,9 +1,9 @@
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
 import { chainSealOf } from '../event-store/chain-seal-config';
 import { assertEventStoreAvailable } from '../event-store/event-store.provider';
-import { checkRestoreStep } from './restore-check';
-import { checkApplicationRole } from './role-check';
-import { checkRedisSettings } from './redis-settings';
+import { checkRestoreStep } from '../database/restore-check';
+import { checkApplicationRole } from '../database/role-check';
+import { checkRedisSettings } from '../redis/redis-settings';
 import { unreachableServices } from './service-check';
 
 /**

@@ -7,10 +7,10 @@ import { APP_CONFIG, AppConfig, loadConfig } from '../config/app-config';
 import { typeOrmOptions } from '../database/typeorm-options';
 import { CHAIN_SEAL } from '../event-store/chain-seal-config';
 import { EVENT_STORE_POOL, eventStoreProviders } from '../event-store/event-store.provider';
-import { GenerateRequestId, LoggingModule } from '../logging/logging.module';
-import { Metrics } from '../metrics/metrics';
+import { GenerateRequestId, LoggingModule } from '../observability/logging.module';
+import { Metrics } from '../observability/metrics';
 import { closeRedisConnection, createRedisConnection, REDIS } from '../redis/redis.connection';
-import { ShutdownLog } from './shutdown-log';
+import { ShutdownLog } from '../observability/shutdown-log';
 
 export type AppRole = 'api' | 'worker';
 

@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 
 /**
  * Who may read the registries (README, "Who may do what"). Mines are read by every human role:

@@ -1,4 +1,4 @@
-import type { AppConfig } from '@ree/platform';
+import type { AppConfig } from '@ree/platform/config';
 import { flagPolicy, type FlagPolicy } from '../flags';
 
 /** The part of the configuration that the red-flag rules read. */

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import type { Projection, Projector } from '@ree/event-store';
-import { loadConfig } from '@ree/platform';
+import { loadConfig } from '@ree/platform/config';
 import { createTestSchema, useProjectorHarness } from '@ree/testing';
 import { reviewDocument } from '../review-document/review-document.fold';
 import { configuredFlagPolicy } from './configured-flag-policy';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CONSIGNMENT_EVENT_TYPES } from '@ree/consignment';
 import { FoldingProjection, type BlueGreen, type FoldingReadModel } from '@ree/event-store';
 import { LICENCE_EVENT_TYPES } from '@ree/licensing';
-import { APP_CONFIG } from '@ree/platform';
+import { APP_CONFIG } from '@ree/platform/config';
 import { MINE_EVENT_TYPES } from '@ree/registry';
 import type { FlagPolicy } from '../flags';
 import { configuredFlagPolicy, type FlagPolicyConfig } from './configured-flag-policy';

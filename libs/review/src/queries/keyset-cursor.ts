@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { decodeCursor } from '@ree/platform';
+import { decodeCursor } from '@ree/platform/http';
 import { isInstant } from './time-range';
 
 /** What a keyset cursor of these lists holds: an instant, then ids or sequence numbers. */

@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 import type { Actor } from '@ree/shared-kernel';
 import { FLAG_STAGES } from '../review-document/stages';
 

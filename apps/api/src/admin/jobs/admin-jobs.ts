@@ -1,5 +1,5 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { JobLedger, JobQueues, JobRecord } from '@ree/platform';
+import { JobLedger, JobQueues, JobRecord } from '@ree/platform/jobs';
 import { NotFound } from '@ree/shared-kernel';
 import { fromRedis } from '../projections/projection-status.reader';
 import type { JobResponseDto } from './jobs.dto';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { JOB_RECORD_STATES, JobRecordState } from '@ree/platform';
+import { JOB_RECORD_STATES, JobRecordState } from '@ree/platform/jobs';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 

@@ -9,7 +9,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
 import { AdminJobs } from './admin-jobs';
 import { JobIdPipe, QueueNamePipe } from './job-path.pipes';
 import { JobCountsResponseDto, JobListResponseDto, JobRetriedResponseDto, ListJobsRequestDto } from './jobs.dto';

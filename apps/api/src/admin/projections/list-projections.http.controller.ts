@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
 import { NotFound } from '@ree/shared-kernel';
 import { ProjectionNamePipe } from './projection-name.pipe';
 import { ProjectionStatusReader } from './projection-status.reader';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobQueues, REBUILD_PROJECTION_QUEUE, requestRebuild } from '@ree/platform';
+import { JobQueues } from '@ree/platform/jobs';
+import { REBUILD_PROJECTION_QUEUE, requestRebuild } from '@ree/platform/projections';
 import { NotFound } from '@ree/shared-kernel';
 import { DataSource } from 'typeorm';
 import { fromRedis } from './projection-status.reader';

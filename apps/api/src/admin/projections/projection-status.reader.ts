@@ -1,6 +1,7 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { EVENT_STORE, EventStore, HorizonReport, readHorizon } from '@ree/event-store';
-import { JobQueues, REBUILD_PROJECTION_QUEUE, rebuildJobIdOf, RebuildJobProgress, RebuildProjectionJob } from '@ree/platform';
+import { JobQueues } from '@ree/platform/jobs';
+import { REBUILD_PROJECTION_QUEUE, rebuildJobIdOf, RebuildJobProgress, RebuildProjectionJob } from '@ree/platform/projections';
 import { RecordedEvent } from '@ree/shared-kernel';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';

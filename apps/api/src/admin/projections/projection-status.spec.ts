@@ -1,4 +1,4 @@
-import { rebuildJobIdOf } from '@ree/platform';
+import { rebuildJobIdOf } from '@ree/platform/projections';
 import { PROJECTION_NAME, RebuildStatus, stateOf } from './projection-status';
 
 const rebuildIn = (state: string): RebuildStatus => ({

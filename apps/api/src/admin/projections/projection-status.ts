@@ -1,4 +1,4 @@
-import type { RebuildJobProgress } from '@ree/platform';
+import type { RebuildJobProgress } from '@ree/platform/projections';
 
 /**
  * What the API can tell of a projection without running it (the worker does):

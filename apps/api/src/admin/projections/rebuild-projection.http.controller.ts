@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../http/authenticated-request';
 import { GLOBAL_PREFIX } from '../../http/configure-http';

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@ree/platform';
+import { loadConfig } from '@ree/platform/config';
 import { ApiModule } from '../../api.module';
 import { GLOBAL_PREFIX, UNPREFIXED_ROUTES } from '../configure-http';
 import { createOpenApiDocument } from './openapi-document';

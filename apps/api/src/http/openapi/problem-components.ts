@@ -1,5 +1,5 @@
 import type { HeaderObject, ParameterObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { PROBLEM_CONTENT_TYPE } from '@ree/platform';
+import { PROBLEM_CONTENT_TYPE } from '@ree/platform/http';
 import { STATUS_CODES } from 'node:http';
 
 /**

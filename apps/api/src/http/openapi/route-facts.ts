@@ -2,7 +2,8 @@ import type { INestApplication, PipeTransform, Type } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { commandContextParameter, ParseIdPipe, PUBLIC_KEY, Role, ROLES_KEY } from '@ree/platform';
+import { PUBLIC_KEY, Role, ROLES_KEY } from '@ree/platform/auth';
+import { commandContextParameter, ParseIdPipe } from '@ree/platform/http';
 
 /** What the guards and pipes of one controller method enforce, which its OpenAPI operation must say. */
 export interface RouteFacts {

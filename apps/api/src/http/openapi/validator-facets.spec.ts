@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDay, IsCountryCode, IsPositiveKilograms } from '@ree/platform';
+import { IsCalendarDay, IsCountryCode, IsPositiveKilograms } from '@ree/platform/http';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { applyValidatorFacets } from './validator-facets';
 

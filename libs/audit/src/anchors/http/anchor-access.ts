@@ -1,4 +1,4 @@
-import type { Role } from '@ree/platform';
+import type { Role } from '@ree/platform/auth';
 
 /**
  * Who may read anchors (docs/api.md, "Audit"): auditors, licensing officers, and admins, who may take

@@ -9,7 +9,8 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { DEFAULT_LIMIT, PageRequestDto, ParseIdPipe, Public, Roles } from '@ree/platform';
+import { Public, Roles } from '@ree/platform/auth';
+import { DEFAULT_LIMIT, PageRequestDto, ParseIdPipe } from '@ree/platform/http';
 import type { Request, Response } from 'express';
 import type { Anchor } from '../anchor';
 import type { AnchorKeyring } from '../anchor-keyring';

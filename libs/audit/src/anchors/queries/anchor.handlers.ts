@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { decodeCursor, Page, pageOf } from '@ree/platform';
+import { decodeCursor, Page, pageOf } from '@ree/platform/http';
 import { NotFound } from '@ree/shared-kernel';
 import { DataSource } from 'typeorm';
 import type { Anchor } from '../anchor';

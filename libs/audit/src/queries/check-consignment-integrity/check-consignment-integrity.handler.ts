@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore, SealCheck, sealChecker, SealKeys } from '@ree/event-store';
-import { CHAIN_SEAL } from '@ree/platform';
+import { CHAIN_SEAL } from '@ree/platform/event-store';
 import { DataSource } from 'typeorm';
 import { anchorRows } from '../../anchors/anchor-store';
 import { checkConsignmentIntegrity } from '../../integrity/consignment-integrity';

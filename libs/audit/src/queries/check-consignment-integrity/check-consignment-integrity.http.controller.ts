@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe, Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
+import { ParseIdPipe } from '@ree/platform/http';
 import { AUDIT_READERS } from '../../readers';
 import { CheckConsignmentIntegrityQuery } from './check-consignment-integrity.query';
 import { CheckConsignmentIntegrityRequestDto } from './check-consignment-integrity.request.dto';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@ree/event-store';
-import { APP_CONFIG } from '@ree/platform';
+import { APP_CONFIG } from '@ree/platform/config';
 import { configuredFlagPolicy, type FlagPolicy, type FlagPolicyConfig, recordedAsOf } from '@ree/review';
 import { RecordedEvent } from '@ree/shared-kernel';
 import { readConsignmentStream, streamsDrawnOn } from '../../consignment-streams';

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe, Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
+import { ParseIdPipe } from '@ree/platform/http';
 import { AUDIT_READERS } from '../../readers';
 import { GetConsignmentHistoryQuery } from './get-consignment-history.query';
 import { GetConsignmentHistoryRequestDto } from './get-consignment-history.request.dto';

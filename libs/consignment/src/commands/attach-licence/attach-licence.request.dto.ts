@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsPositiveKilograms } from '@ree/platform';
+import { IsPositiveKilograms } from '@ree/platform/http';
 
 export class AttachLicenceRequestDto {
   @ApiProperty({ description: "An issued licence of the exporter's own organisation" })

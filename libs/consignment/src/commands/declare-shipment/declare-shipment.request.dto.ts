@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsCalendarDay, IsCountryCode, IsPositiveKilograms } from '@ree/platform';
+import { IsCalendarDay, IsCountryCode, IsPositiveKilograms } from '@ree/platform/http';
 import { HS_CODES, HsCode } from '@ree/shared-kernel';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { UN_LOCODE } from '../validation';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDay, PartyRequestDto } from '@ree/platform';
+import { IsCalendarDay, PartyRequestDto } from '@ree/platform/http';
 import { END_USE_CATEGORIES, EndUseCategory } from '../../consignment/consignment.events';
 
 export class CommitmentsDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDay, IsPositiveKilograms } from '@ree/platform';
+import { IsCalendarDay, IsPositiveKilograms } from '@ree/platform/http';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { INSPECTION_RESULTS, InspectionResult } from '../../consignment/consignment.events';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDay } from '@ree/platform';
+import { IsCalendarDay } from '@ree/platform/http';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { END_USE_CHECK_OUTCOMES, EndUseCheckOutcome } from '../../consignment/consignment.events';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HS_CODES, HsCode, PRODUCT_ELEMENTS, PRODUCT_FORMS, ProductElement, ProductForm } from '@ree/shared-kernel';
 import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { IsCountryCode, IsPositiveKilograms } from '@ree/platform';
+import { IsCountryCode, IsPositiveKilograms } from '@ree/platform/http';
 
 /**
  * Forms whose mass is their oxide equivalent: separated and mixed oxides are REO, and docs/domain.md

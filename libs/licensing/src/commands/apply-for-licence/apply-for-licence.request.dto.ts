@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { HS_CODES, HsCode, PRODUCT_ELEMENTS, ProductElement } from '@ree/shared-kernel';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsCountryCode, IsPositiveKilograms, PartyRequestDto } from '@ree/platform';
+import { IsCountryCode, IsPositiveKilograms, PartyRequestDto } from '@ree/platform/http';
 
 export class LicenceItemDto {
   @ApiProperty({ example: 'Praseodymium-neodymium oxide ≥ 99 %' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDay, IsNotBefore, IsPositiveKilograms } from '@ree/platform';
+import { IsCalendarDay, IsNotBefore, IsPositiveKilograms } from '@ree/platform/http';
 
 export class ApproveLicenceRequestDto {
   @ApiProperty({ example: '2025-03-01', description: 'First valid day (UTC), YYYY-MM-DD' })

@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ctx, ParseIdPipe, Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
+import { Ctx, ParseIdPipe } from '@ree/platform/http';
 import { CommandContext } from '@ree/shared-kernel';
 import { LICENCE_READERS } from '../readers';
 import { GetLicenceQuery } from './get-licence.query';

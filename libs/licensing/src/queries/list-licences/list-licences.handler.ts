@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { LicenceReadModel } from '../../projections/licence.read-model';
-import { decodeCursor, pageOf } from '@ree/platform';
+import { decodeCursor, pageOf } from '@ree/platform/http';
 import { licenceSummaryOf, licenceTotals } from '../get-licence/get-licence.handler';
 import { ownOrganisationOf } from '../readers';
 import { ListLicencesQuery } from './list-licences.query';

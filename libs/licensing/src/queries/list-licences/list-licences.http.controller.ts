@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ctx, DEFAULT_LIMIT, Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
+import { Ctx, DEFAULT_LIMIT } from '@ree/platform/http';
 import { CommandContext } from '@ree/shared-kernel';
 import { LICENCE_READERS } from '../readers';
 import { ListLicencesQuery } from './list-licences.query';

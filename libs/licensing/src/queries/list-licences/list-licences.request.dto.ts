@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LICENCE_STATUSES } from '../../licence/licence.state';
-import { IsCountryCode, PageRequestDto } from '@ree/platform';
+import { IsCountryCode, PageRequestDto } from '@ree/platform/http';
 
 const LISTED_STATUSES = LICENCE_STATUSES.filter((status) => status !== 'none');
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { QUOTA_CATEGORIES, QuotaCategory } from '@ree/shared-kernel';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { IsPositiveKilograms } from '@ree/platform';
+import { IsPositiveKilograms } from '@ree/platform/http';
 
 export class AllocateMiningQuotaRequestDto {
   @ApiProperty({ example: 2025 })

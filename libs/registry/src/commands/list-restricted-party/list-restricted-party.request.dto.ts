@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCountryCode } from '@ree/platform';
+import { IsCountryCode } from '@ree/platform/http';
 
 export class ListRestrictedPartyRequestDto {
   @ApiProperty({ example: 'Lockheed Martin Missiles and Fire Control' })

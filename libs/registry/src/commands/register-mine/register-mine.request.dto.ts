@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DEPOSIT_TYPES, DepositType } from '@ree/shared-kernel';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCountryCode } from '@ree/platform';
+import { IsCountryCode } from '@ree/platform/http';
 
 export class RegisterMineRequestDto {
   @ApiProperty({ example: 'Bayan Obo East' })

@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe, Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
+import { ParseIdPipe } from '@ree/platform/http';
 import { MINE_READERS } from '../readers';
 import { GetMineQuery } from './get-mine.query';
 import { MineResponseDto } from './mine.response.dto';

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { MineReadModel } from '../../projections/mine.read-model';
-import { decodeCursor, pageOf } from '@ree/platform';
+import { decodeCursor, pageOf } from '@ree/platform/http';
 import { mineSummaryOf } from '../get-mine/get-mine.handler';
 import { ListMinesQuery } from './list-mines.query';
 import { MinePageResponseDto } from './list-mines.response.dto';

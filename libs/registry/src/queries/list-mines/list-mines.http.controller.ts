@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_LIMIT, PageRequestDto, Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
+import { DEFAULT_LIMIT, PageRequestDto } from '@ree/platform/http';
 import { MINE_READERS } from '../readers';
 import { ListMinesQuery } from './list-mines.query';
 import { MinePageResponseDto } from './list-mines.response.dto';

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { normaliseName } from '../../screening/name-normaliser';
-import { decodeCursor, pageOf } from '@ree/platform';
+import { decodeCursor, pageOf } from '@ree/platform/http';
 import { ListRestrictedPartiesQuery } from './list-restricted-parties.query';
 import { RestrictedPartyPageResponseDto, RestrictedPartyResponseDto } from './restricted-party.response.dto';
 

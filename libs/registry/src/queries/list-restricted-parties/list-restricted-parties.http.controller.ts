@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DEFAULT_LIMIT, Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
+import { DEFAULT_LIMIT } from '@ree/platform/http';
 import { RESTRICTED_LIST_READERS } from '../readers';
 import { ListRestrictedPartiesQuery } from './list-restricted-parties.query';
 import { ListRestrictedPartiesRequestDto } from './list-restricted-parties.request.dto';

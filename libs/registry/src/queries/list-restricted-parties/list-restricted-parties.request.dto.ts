@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCountryCode, PageRequestDto } from '@ree/platform';
+import { IsCountryCode, PageRequestDto } from '@ree/platform/http';
 
 export class ListRestrictedPartiesRequestDto extends PageRequestDto {
   @ApiPropertyOptional({ description: 'A name to search for, fuzzily (accents, case, punctuation, word order, legal forms ignored)' })

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
 import type { ScreeningResult } from '../../screening/screening.service';
 import { RESTRICTED_LIST_READERS } from '../readers';
 import { ScreenNameQuery } from './screen-name.query';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCountryCode } from '@ree/platform';
+import { IsCountryCode } from '@ree/platform/http';
 
 export class ScreenNameRequestDto {
   @ApiProperty({ example: 'Lockheed Martin Corp.' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDay, IsNotBefore } from '@ree/platform';
+import { IsCalendarDay, IsNotBefore } from '@ree/platform/http';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
 export const STATISTICS_GROUPINGS = ['month', 'element', 'destinationCountry', 'hsCode'] as const;

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { pageOf } from '@ree/platform';
+import { pageOf } from '@ree/platform/http';
 import { DataSource } from 'typeorm';
 import { decodeKeysetCursor } from '../keyset-cursor';
 import { ownOrganisationOf } from '../readers';

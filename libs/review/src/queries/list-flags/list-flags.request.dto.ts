@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageRequestDto } from '@ree/platform';
+import { PageRequestDto } from '@ree/platform/http';
 import { IsIn, IsOptional } from 'class-validator';
 import { FLAG_SEVERITIES, RED_FLAG_CODES } from '../readers';
 

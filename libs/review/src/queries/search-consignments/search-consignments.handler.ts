@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { pageOf } from '@ree/platform';
+import { pageOf } from '@ree/platform/http';
 import { toKilograms } from '@ree/shared-kernel';
 import { DataSource } from 'typeorm';
 import { decodeKeysetCursor } from '../keyset-cursor';

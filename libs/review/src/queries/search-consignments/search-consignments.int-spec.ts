@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { encodeCursor } from '@ree/platform';
+import { encodeCursor } from '@ree/platform/http';
 import type { Actor } from '@ree/shared-kernel';
 import { openTestDataSource } from '@ree/testing';
 import { randomUUID } from 'node:crypto';

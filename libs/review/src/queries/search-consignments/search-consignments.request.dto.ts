@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSIGNMENT_STATUSES } from '@ree/consignment';
-import { IsCountryCode, PageRequestDto } from '@ree/platform';
+import { IsCountryCode, PageRequestDto } from '@ree/platform/http';
 import { PRODUCT_ELEMENTS } from '@ree/shared-kernel';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { FLAG_SEVERITIES, RED_FLAG_CODES } from '../readers';

@@ -1,5 +1,5 @@
 import { createEventStorePool, eventHash, PostgresEventStore, sealChecker, SealKey } from '@ree/event-store';
-import { JobQueues } from '@ree/platform';
+import { JobQueues } from '@ree/platform/jobs';
 import { openTestDataSource, privateTestDatabase, untilReadable } from '@ree/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { EVENT_STORE, EventStore, SealCheck, sealChecker, SealKeys } from '@ree/event-store';
-import { APP_CONFIG, AppConfig, CHAIN_SEAL, JOB_ATTEMPTS, JobProcessor, JobQueues, JobSchedules, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
+import { CHAIN_SEAL } from '@ree/platform/event-store';
+import { JOB_ATTEMPTS, JobProcessor, JobQueues, JobSchedules, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform/jobs';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AnchorKeyring } from '../anchors/anchor-keyring';

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ree/platform';
+import { Roles } from '@ree/platform/auth';
 import { DataSource } from 'typeorm';
 import { AnchorFindingResponseDto } from '../../anchors/http/anchor-check.response.dto';
 import { sweepRecords } from '../sweep-records';

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, JOB_ATTEMPTS, JobProcessor, JobQueues, JobSchedules, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform';
+import { APP_CONFIG, AppConfig } from '@ree/platform/config';
+import { JOB_ATTEMPTS, JobProcessor, JobQueues, JobSchedules, KEEP_FINISHED_JOBS_SECONDS } from '@ree/platform/jobs';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { anchorKeyringProvider, anchorTakerProvider } from './anchor.providers';
-import { AnchorTaker } from './anchor-taker';
+import { anchorKeyringProvider, anchorTakerProvider } from '../anchors/anchor.providers';
+import { AnchorTaker } from '../anchors/anchor-taker';
 
 /** The queue, the job scheduler's id and the job name of the anchors. */
 export const TAKE_ANCHOR_QUEUE = 'audit.take-anchor';

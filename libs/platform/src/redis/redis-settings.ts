@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { withoutPassword } from './service-check';
+import { withoutPassword } from '../lifecycle/service-check';
 
 /** How to run Redis as BullMQ needs it: keep every key (no eviction) and keep them on disk (AOF). */
 export const REDIS_FOR_JOBS = '`redis-server --appendonly yes --maxmemory-policy noeviction` (docker-compose.yml runs it so)';
