@@ -3,41 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@ree/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 import { given } from '../support/given';
+import { aConsignment, aDeclaration as aDeclarationAs, anApplication, END_USER } from '../support/consignment-api';
 
 const OFFICER: Role = 'licensing-officer';
 const APPROVER = 'officer-e2e-licence-approver';
 const COUNTERSIGNER = 'officer-e2e-licence-countersigner';
 const ORG = `org-e2e-${randomUUID().slice(0, 8)}`;
 const COMPETITOR = `org-e2e-competitor-${randomUUID().slice(0, 8)}`;
-const END_USER = { name: 'Vacuumschmelze GmbH & Co. KG', country: 'DE', address: 'Grüner Weg 37, 63450 Hanau' };
 
-const anApplication = (overrides: object = {}) => ({
-  consignee: { name: 'Magnetfabrik Bonn', country: 'DE', address: 'Dorotheenstraße 215, Bonn' },
-  endUser: END_USER,
-  destinationCountry: 'DE',
-  items: [{ product: 'Praseodymium-neodymium oxide ≥ 99 %', hsCode: '2846.90', element: 'NdPr', quantityKg: 20000 }],
-  intendedEndUse: 'Sintered NdFeB magnets for wind-turbine generators',
-  ...overrides,
-});
-const aConsignment = (overrides: object = {}) => ({
-  product: 'Praseodymium-neodymium oxide 99 %',
-  productForm: 'separated-oxide',
-  element: 'NdPr',
-  hsCode: '2846.90',
-  quantityKg: 12000,
-  destinationCountry: 'DE',
-  ...overrides,
-});
-const aDeclaration = (overrides: object = {}) => ({
-  endUser: { name: 'VACUUMSCHMELZE GMBH', country: 'DE', address: 'Grüner Weg 37, Hanau' },
-  endUse: 'Sintered NdFeB magnets for wind-turbine generators',
-  endUseCategory: 'energy',
-  commitments: { noMilitaryUse: true, noReexportWithoutConsent: true, acceptsPostShipmentChecks: true },
-  signatory: { name: 'Erika Mustermann', title: 'Head of Procurement' },
-  signedOn: '2025-02-20',
-  documentSha256: 'E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855',
-  ...overrides,
-});
+/** Named as the licence's end user is, in other letters; the document's digest in capitals: both still match. */
+const aDeclaration = (overrides: object = {}) =>
+  aDeclarationAs({ endUser: { name: 'VACUUMSCHMELZE GMBH', country: 'DE', address: 'Grüner Weg 37, Hanau' }, documentSha256: 'E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855', ...overrides });
 
 describe('licence attachment and end-use declaration over HTTP', () => {
   let app: TestApp;

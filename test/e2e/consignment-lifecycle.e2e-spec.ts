@@ -1,5 +1,6 @@
 import type { Role } from '@ree/platform/auth';
 import { randomUUID } from 'node:crypto';
+import { aDeclaration, END_USER } from '../support/consignment-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const OFFICER: Role = 'licensing-officer';
@@ -8,7 +9,6 @@ const APPROVER = 'officer-e2e-lifecycle-wang';
 const COUNTERSIGNER = 'officer-e2e-lifecycle-li';
 const ORG = `org-e2e-lifecycle-${randomUUID().slice(0, 8)}`;
 const CONSIGNEE = { name: 'Magnetfabrik Bonn GmbH', country: 'DE', address: 'Dorotheenstraße 215, 53119 Bonn' };
-const END_USER = { name: 'Vacuumschmelze GmbH & Co. KG', country: 'DE', address: 'Grüner Weg 37, 63450 Hanau' };
 
 /**
  * One consignment's whole life through the public API, as the authority's staff and the exporter
@@ -95,15 +95,7 @@ describe('a consignment from mine registration to close', () => {
     await ok(
       post(
         at('end-use-declaration'),
-        {
-          endUser: END_USER,
-          endUse: 'Sintered NdFeB magnets for wind-turbine generators',
-          endUseCategory: 'energy',
-          commitments: { noMilitaryUse: true, noReexportWithoutConsent: true, acceptsPostShipmentChecks: true },
-          signatory: { name: 'Erika Mustermann', title: 'Head of Procurement' },
-          signedOn: '2025-02-20',
-          documentSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-        },
+        aDeclaration(),
         'exporter',
       ),
       6,

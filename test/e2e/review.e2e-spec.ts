@@ -1,13 +1,13 @@
 import type { Role } from '@ree/platform/auth';
 import { randomUUID } from 'node:crypto';
 import { expectProblem } from '../support/problem';
+import { aDeclaration, END_USER } from '../support/consignment-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const OFFICER: Role = 'licensing-officer';
 const CUSTOMS: Role = 'customs-agent';
 const ORG_A = `org-e2e-review-a-${randomUUID().slice(0, 8)}`;
 const ORG_B = `org-e2e-review-b-${randomUUID().slice(0, 8)}`;
-const END_USER = { name: 'Vacuumschmelze GmbH & Co. KG', country: 'DE', address: 'Grüner Weg 37, 63450 Hanau' };
 const FACILITY = { id: 'fac-baotou-sep-2', name: 'Baotou separation plant 2', region: 'Inner Mongolia' };
 const RELEASED_ON = '2025-03-03';
 
@@ -77,15 +77,7 @@ describe('the review over HTTP', () => {
     await post(`/consignments/${shipped.id}/licence`, { licenceId: licence.id }, 'exporter');
     await post(
       `/consignments/${shipped.id}/end-use-declaration`,
-      {
-        endUser: END_USER,
-        endUse: 'Sintered NdFeB magnets',
-        endUseCategory: 'energy',
-        commitments: { noMilitaryUse: true, noReexportWithoutConsent: true, acceptsPostShipmentChecks: true },
-        signatory: { name: 'Erika Mustermann', title: 'Head of Procurement' },
-        signedOn: '2025-02-20',
-        documentSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-      },
+      aDeclaration({ endUse: 'Sintered NdFeB magnets' }),
       'exporter',
     );
     await post(

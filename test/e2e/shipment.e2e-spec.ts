@@ -3,41 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { expectProblem } from '../support/problem';
 import { startTestApp, TestApp } from '../support/test-app';
 import { given } from '../support/given';
+import { aDeclaration, anApplication, aShipment } from '../support/consignment-api';
 
 const OFFICER: Role = 'licensing-officer';
 const CUSTOMS: Role = 'customs-agent';
 const APPROVER = 'officer-e2e-shipment-approver';
 const COUNTERSIGNER = 'officer-e2e-shipment-countersigner';
 const ORG = `org-e2e-shipper-${randomUUID().slice(0, 8)}`;
-const END_USER = { name: 'Vacuumschmelze GmbH & Co. KG', country: 'DE', address: 'Grüner Weg 37, 63450 Hanau' };
-
-const anApplication = {
-  consignee: { name: 'Magnetfabrik Bonn', country: 'DE', address: 'Dorotheenstraße 215, Bonn' },
-  endUser: END_USER,
-  destinationCountry: 'DE',
-  items: [{ product: 'Praseodymium-neodymium oxide ≥ 99 %', hsCode: '2846.90', element: 'NdPr', quantityKg: 20000 }],
-  intendedEndUse: 'Sintered NdFeB magnets for wind-turbine generators',
-};
-const aDeclaration = {
-  endUser: END_USER,
-  endUse: 'Sintered NdFeB magnets for wind-turbine generators',
-  endUseCategory: 'energy',
-  commitments: { noMilitaryUse: true, noReexportWithoutConsent: true, acceptsPostShipmentChecks: true },
-  signatory: { name: 'Erika Mustermann', title: 'Head of Procurement' },
-  signedOn: '2025-02-20',
-  documentSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-};
-const aShipment = (overrides: object = {}) => ({
-  customsDeclarationNo: `0201${Date.now()}`,
-  portOfExport: 'CNTSN',
-  carrier: 'COSCO Shipping',
-  containerNos: ['CSNU1234565', 'CSNU7654321'],
-  declaredNetKg: 12000,
-  hsCode: '2846.90',
-  destinationCountry: 'DE',
-  declaredOn: '2025-03-01',
-  ...overrides,
-});
 const anInspection = { inspectedOn: '2025-03-02', measuredNetKg: 11480.25, sealNos: ['CN1234567'], result: 'discrepancy', notes: 'Weighed at gate 3' };
 const aDeparture = { departedAt: '2025-03-04T06:00:00Z', vesselOrFlight: 'COSCO Aries' };
 const anArrival = { arrivedAt: '2025-04-10T14:00:00Z', portOfArrival: 'DEHAM', confirmedBy: 'Vacuumschmelze GmbH & Co. KG' };
@@ -61,7 +33,7 @@ describe('the customs shipment and the end-use check over HTTP', () => {
   const customs = (id: string, step: string, body: object) => post(`/consignments/${id}/${step}`, body, CUSTOMS);
   const refusal = (response: { status: number; body: { code?: string } }) => [response.status, response.body.code];
 
-  const issuedLicence = (): Promise<string> => setUp.issuedLicence(anApplication, { exporter: { org: ORG }, approver: APPROVER, countersigner: COUNTERSIGNER });
+  const issuedLicence = (): Promise<string> => setUp.issuedLicence(anApplication(), { exporter: { org: ORG }, approver: APPROVER, countersigner: COUNTERSIGNER });
 
   /** A consignment (12 t unless told), sourced, licensed on `licenceId` for all of it and, unless told otherwise, with its end-use declaration. */
   async function readyToShip(licenceId: string, { endUse = true, quantityKg = 12000 } = {}): Promise<string> {
@@ -70,7 +42,7 @@ describe('the customs shipment and the end-use check over HTTP', () => {
     const id = created.body.id;
     expect((await post(`/consignments/${id}/mining-sources`, { mineId, extractionBatchRef: 'BO-2025-0117', kgReo: 14000, extractedOn: '2025-01-15' })).status).toBe(200);
     expect((await post(`/consignments/${id}/licence`, { licenceId })).status).toBe(200);
-    if (endUse) expect((await post(`/consignments/${id}/end-use-declaration`, aDeclaration)).status).toBe(200);
+    if (endUse) expect((await post(`/consignments/${id}/end-use-declaration`, aDeclaration())).status).toBe(200);
     return id;
   }
 

@@ -35,6 +35,38 @@ export const aStep = (inputKgReo: number, outputKgReo: number, overrides: object
   ...overrides,
 });
 
+/** The licence's end user, whom the end-use declarations name. */
+export const END_USER = { name: 'Vacuumschmelze GmbH & Co. KG', country: 'DE', address: 'Grüner Weg 37, 63450 Hanau' };
+export const anApplication = (overrides: object = {}) => ({
+  consignee: { name: 'Magnetfabrik Bonn', country: 'DE', address: 'Dorotheenstraße 215, Bonn' },
+  endUser: END_USER,
+  destinationCountry: 'DE',
+  items: [{ product: 'Praseodymium-neodymium oxide ≥ 99 %', hsCode: '2846.90', element: 'NdPr', quantityKg: 20000 }],
+  intendedEndUse: 'Sintered NdFeB magnets for wind-turbine generators',
+  ...overrides,
+});
+export const aDeclaration = (overrides: object = {}) => ({
+  endUser: END_USER,
+  endUse: 'Sintered NdFeB magnets for wind-turbine generators',
+  endUseCategory: 'energy',
+  commitments: { noMilitaryUse: true, noReexportWithoutConsent: true, acceptsPostShipmentChecks: true },
+  signatory: { name: 'Erika Mustermann', title: 'Head of Procurement' },
+  signedOn: '2025-02-20',
+  documentSha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  ...overrides,
+});
+export const aShipment = (overrides: object = {}) => ({
+  customsDeclarationNo: `0201${Date.now()}`,
+  portOfExport: 'CNTSN',
+  carrier: 'COSCO Shipping',
+  containerNos: ['CSNU1234565', 'CSNU7654321'],
+  declaredNetKg: 12000,
+  hsCode: '2846.90',
+  destinationCountry: 'DE',
+  declaredOn: '2025-03-01',
+  ...overrides,
+});
+
 /** The consignment specs' calls as the exporter `ORG` (or another org) and as a licensing officer. */
 export function consignmentApi(app: () => TestApp) {
   const bearer = (role: Role, org?: string) => `Bearer ${app().token(role, role === 'exporter' ? (org ?? ORG) : undefined)}`;
