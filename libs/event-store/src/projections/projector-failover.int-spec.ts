@@ -1,29 +1,19 @@
-import { Projector } from './projector';
-import { RecordingLogger, appendEvents, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import type { Projector } from './projector';
+import { appendEvents, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
 import { RowsProjection } from '../testing/rows-projection';
 import { eventually } from '@ree/testing';
 
 describe('Projector, two instances of one projection', () => {
   const suite = useProjectorHarness();
 
-  function instanceOf(projection: RowsProjection): Projector {
-    const projector = new Projector({
-      store: suite.harness.store,
-      dataSource: suite.harness.dataSource,
-      projections: [projection],
-      lockIntervalMs: 50,
-      logger: new RecordingLogger(),
-    });
-    suite.track(projector);
-    return projector;
-  }
+  const instanceOf = (projection: RowsProjection): Projector => suite.projector([projection]);
 
   async function stateOf(projector: Projector): Promise<string> {
     return (await projector.status())[0].state;
   }
 
   async function twoInstances(type: string) {
-    const first = await RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), type);
+    const first = await suite.rowsProjection(type);
     const second = first.twin();
     const holder = instanceOf(first);
     await holder.start();

@@ -1,29 +1,14 @@
 import { Projector } from './projector';
 import type { RebuildProgress } from './projector-options';
-import { RecordingLogger, appendEvents, checkpointOf, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { appendEvents, checkpointOf, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
 import { RowsProjection } from '../testing/rows-projection';
 import { eventually } from '@ree/testing';
 
 describe('Projector.rebuild', () => {
   const suite = useProjectorHarness();
 
-  async function projectionFor(eventType: string): Promise<RowsProjection> {
-    return RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), eventType);
-  }
-
-  function projectorOf(...projections: RowsProjection[]): Projector {
-    const projector = new Projector({
-      store: suite.harness.store,
-      dataSource: suite.harness.dataSource,
-      projections,
-      batchSize: 100,
-      lockIntervalMs: 50,
-      progressIntervalMs: 20,
-      logger: new RecordingLogger(),
-    });
-    suite.track(projector);
-    return projector;
-  }
+  const projectionFor = (eventType: string) => suite.rowsProjection(eventType);
+  const projectorOf = (...projections: RowsProjection[]) => suite.projector(projections, { batchSize: 100, progressIntervalMs: 20 });
 
   async function stateOf(projector: Projector, name: string): Promise<string | undefined> {
     return (await projector.status()).find((status) => status.name === name)?.state;

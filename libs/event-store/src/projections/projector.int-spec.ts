@@ -1,28 +1,12 @@
-import { Projector } from './projector';
-import { RecordingLogger, appendEvents, checkpointOf, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
+import { appendEvents, checkpointOf, fresh, reaches, useProjectorHarness } from '../testing/schema-harness';
 import { RowsProjection } from '../testing/rows-projection';
 import { eventually } from '@ree/testing';
 
 describe('Projector', () => {
   const suite = useProjectorHarness();
 
-  async function projectionFor(eventType: string): Promise<RowsProjection> {
-    return RowsProjection.create(suite.harness.owner.manager, suite.harness.schema, fresh('rows'), eventType);
-  }
-
-  function projectorOf(...projections: RowsProjection[]): Projector {
-    const projector = new Projector({
-      store: suite.harness.store,
-      dataSource: suite.harness.dataSource,
-      projections,
-      lockIntervalMs: 50,
-      initialBackoffMs: 20,
-      maxBackoffMs: 200,
-      logger: new RecordingLogger(),
-    });
-    suite.track(projector);
-    return projector;
-  }
+  const projectionFor = (eventType: string) => suite.rowsProjection(eventType);
+  const projectorOf = (...projections: RowsProjection[]) => suite.projector(projections, { initialBackoffMs: 20, maxBackoffMs: 200 });
 
   it('turns the events of its types into rows and stores the last position as checkpoint', async () => {
     const type = fresh('Counted');

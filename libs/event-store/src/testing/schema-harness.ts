@@ -5,8 +5,9 @@ import { dataSourceOptions } from '../../../../infra/data-source';
 import { READ_MODEL, schemaGrants } from '../../../../infra/privileges';
 import type { AppendResult, EventStore } from '../event-store';
 import { createEventStorePool, PostgresEventStore } from '../postgres/index';
-import type { Projector } from '../projections/projector';
-import type { ProjectorLogger } from '../projections/projector-options';
+import { Projector } from '../projections/projector';
+import type { ProjectorLogger, ProjectorOptions } from '../projections/projector-options';
+import { RowsProjection } from './rows-projection';
 
 /** The real PostgreSQL event store and read-model database of the test run, plus a schema of the test's own. */
 export interface ProjectorHarness {
@@ -59,7 +60,20 @@ export async function createReadModelSchema(owner: Pick<EntityManager, 'query'>,
  * Registers a suite's hooks: one harness for the file, opened before its tests, and every
  * projector passed to `track` stopped after each test. Read `harness` inside tests only.
  */
-export function useProjectorHarness(): { readonly harness: ProjectorHarness; track(projector: Projector): Projector } {
+export interface ProjectorSuite {
+  readonly harness: ProjectorHarness;
+  /** Stops `projector` after the test. */
+  track(projector: Projector): Projector;
+  /**
+   * A projector over `projections` on the harness's store and database, quick to take its lock
+   * (50 ms) and logging to a {@link RecordingLogger}; `tuning` overrides any option. Stopped after the test.
+   */
+  projector(projections: ProjectorOptions['projections'], tuning?: Partial<ProjectorOptions>): Projector;
+  /** A {@link RowsProjection} of one event type, its table new in the harness's schema. */
+  rowsProjection(eventType: string): Promise<RowsProjection>;
+}
+
+export function useProjectorHarness(): ProjectorSuite {
   let opened: ProjectorHarness | undefined;
   const projectors: Projector[] = [];
   beforeAll(async () => {
@@ -71,15 +85,22 @@ export function useProjectorHarness(): { readonly harness: ProjectorHarness; tra
   afterAll(async () => {
     await opened?.close();
   });
+  const harness = (): ProjectorHarness => {
+    if (!opened) throw new Error('The projector harness opens in beforeAll');
+    return opened;
+  };
+  const track = (projector: Projector): Projector => {
+    projectors.push(projector);
+    return projector;
+  };
   return {
     get harness() {
-      if (!opened) throw new Error('The projector harness opens in beforeAll');
-      return opened;
+      return harness();
     },
-    track(projector) {
-      projectors.push(projector);
-      return projector;
-    },
+    track,
+    projector: (projections, tuning = {}) =>
+      track(new Projector({ store: harness().store, dataSource: harness().dataSource, projections, lockIntervalMs: 50, logger: new RecordingLogger(), ...tuning })),
+    rowsProjection: (eventType) => RowsProjection.create(harness().owner.manager, harness().schema, fresh('rows'), eventType),
   };
 }
 
