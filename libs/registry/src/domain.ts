@@ -16,3 +16,7 @@ export type { DrawMiningQuotaCommand } from './commands/draw-mining-quota/draw-m
 export { drawMiningQuota, drawMiningQuotaDecider } from './commands/draw-mining-quota/draw-mining-quota.decide';
 export type { ReturnMiningQuotaCommand } from './commands/return-mining-quota/return-mining-quota.command';
 export { returnMiningQuota, returnMiningQuotaDecider } from './commands/return-mining-quota/return-mining-quota.decide';
+export { controlListOn } from './control-list/control-list.state';
+export type { ControlAnnouncement, ControlChange, ControlEntry, ControlTarget, EntryInForce } from './control-list/control-list.state';
+export { classifyByList, hsCodeAmong } from './control-list/classification.rule';
+export type { DeclaredItem, ListClassification } from './control-list/classification.rule';
