@@ -18,5 +18,14 @@ export type { ReturnMiningQuotaCommand } from './commands/return-mining-quota/re
 export { returnMiningQuota, returnMiningQuotaDecider } from './commands/return-mining-quota/return-mining-quota.decide';
 export { controlListOn } from './control-list/control-list.state';
 export type { ControlAnnouncement, ControlChange, ControlEntry, ControlTarget, EntryInForce } from './control-list/control-list.state';
-export { classifyByList, hsCodeAmong } from './control-list/classification.rule';
-export type { DeclaredItem, ListClassification } from './control-list/classification.rule';
+export { classify, classifyByList, hsCodeAmong } from './control-list/classification.rule';
+export type {
+  CatchAllGround,
+  Classification,
+  ClassificationEntry,
+  DeclaredItem,
+  ListClassification,
+  MilitaryEndUseGround,
+  OfficerNoticeGround,
+  RestrictedEndUserGround,
+} from './control-list/classification.rule';

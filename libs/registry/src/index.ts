@@ -9,3 +9,7 @@ export type { SkeletonisedName } from './screening/name-matcher';
 export { nameSkeleton, skeletonKeys } from './screening/name-skeleton';
 export { CONFUSABLES_SOURCE } from './screening/confusables.table';
 export { MINE_READERS, RESTRICTED_LIST_READERS } from './queries/readers';
+export { ControlListReader } from './control-list/control-list.reader';
+export type { ControlListOnDay } from './control-list/control-list.reader';
+export { PartyScreening } from './screening/party-screening';
+export type { ListConsequence, OwnershipLink, PartyListMatch, PartyScreeningResult } from './screening/party-screening';
