@@ -120,11 +120,11 @@ describe('the control list over HTTP', () => {
     const anAnnouncement = (number: string) => ({
       number,
       issuer: 'Ministry of Commerce (MOFCOM)',
-      publishedOn: '2027-01-01',
-      effectiveOn: '2027-02-01',
+      publishedOn: '2090-01-01',
+      effectiveOn: '2090-02-01',
       textUrl: 'https://www.mofcom.gov.cn/e2e',
       changes: [
-        { kind: 'add', entry: { controlCode: '1C999.b', description: 'Cerium oxide (e2e)', elements: ['Ce'], productForms: ['separated-oxide'], referenceHsCodes: ['2846.10'] } },
+        { kind: 'add', entry: { controlCode: '1C999.b', description: 'Promethium compounds (e2e)', elements: ['Pm'], productForms: ['other'], referenceHsCodes: ['2846.90'] } },
       ],
     });
 
@@ -137,23 +137,23 @@ describe('the control list over HTTP', () => {
       const id = proposed.body.id;
       await app.waitForPosition(proposed.body.position);
       expect((await get(`/control-list/announcements/${id}`)).body).toMatchObject({ status: 'proposed', proposedBy: proposer, adoptedBy: null });
-      expect((await classification('Ce', '2027-02-01', 'separated-oxide', '2846.10')).body.controlled).toBe(false);
+      expect((await classification('Pm', '2090-02-01', 'other')).body.controlled).toBe(false);
 
       expectProblem(await postAs(proposer, `/control-list/announcements/${id}/adopt`), 422, 'four-eyes-required');
       const adopted = await postAs(`officer-${randomUUID()}`, `/control-list/announcements/${id}/adopt`);
       expect(adopted.status).toBe(200);
       await app.waitForPosition(adopted.body.position);
 
-      expect((await classification('Ce', '2027-01-31', 'separated-oxide', '2846.10')).body.controlled).toBe(false);
-      const ce = await classification('Ce', '2027-02-01', 'separated-oxide', '2846.10');
-      expect(ce.body).toMatchObject({ controlled: true, controlCode: '1C999.b', entries: [{ announcement: number }] });
+      expect((await classification('Pm', '2090-01-31', 'other')).body.controlled).toBe(false);
+      const pm = await classification('Pm', '2090-02-01', 'other');
+      expect(pm.body).toMatchObject({ controlled: true, controlCode: '1C999.b', entries: [{ announcement: number }] });
 
       const again = await postAs(`officer-${randomUUID()}`, '/control-list/announcements', anAnnouncement(number));
       expectProblem(again, 422, 'announcement-number-taken');
     });
 
     it('a rejected proposal never counts, and is not adopted afterwards', async () => {
-      const proposed = await postAs('officer-a', '/control-list/announcements', { ...anAnnouncement(`E2E ${randomUUID()}`), effectiveOn: '2027-03-01' });
+      const proposed = await postAs('officer-a', '/control-list/announcements', { ...anAnnouncement(`E2E ${randomUUID()}`), effectiveOn: '2090-03-01' });
       const rejected = await postAs('officer-a', `/control-list/announcements/${proposed.body.id}/reject`, { reason: 'Withdrawn: misread' });
       expect(rejected.status).toBe(200);
       expectProblem(await postAs('officer-b', `/control-list/announcements/${proposed.body.id}/adopt`), 422, 'invalid-transition');
@@ -163,14 +163,14 @@ describe('the control list over HTTP', () => {
 
     it('refuses what an officer would not take in: 422 for the rules, 400 for malformed changes', async () => {
       const base = anAnnouncement(`E2E ${randomUUID()}`);
-      expectProblem(await postAs('officer-a', '/control-list/announcements', { ...base, effectiveOn: '2026-12-31' }), 422, 'announcement-dates-invalid');
-      const backwards = { ...base, changes: [{ kind: 'suspend', target: { controlCode: '1C905.b' }, from: '2027-03-01', until: '2027-02-01' }] };
+      expectProblem(await postAs('officer-a', '/control-list/announcements', { ...base, effectiveOn: '2089-12-31' }), 422, 'announcement-dates-invalid');
+      const backwards = { ...base, changes: [{ kind: 'suspend', target: { controlCode: '1C905.b' }, from: '2090-03-01', until: '2090-02-01' }] };
       expectProblem(await postAs('officer-a', '/control-list/announcements', backwards), 422, 'suspension-period-invalid');
       const badEntry = { ...base, changes: [{ kind: 'add', entry: { ...base.changes[0].entry, elements: ['Xx'] } }] };
       expectProblem(await postAs('officer-a', '/control-list/announcements', badEntry), 400, 'validation-failed');
-      const twoTargets = { ...base, changes: [{ kind: 'lift', target: { controlCode: '1C905.b', announcement: NO_18 }, on: '2027-03-01' }] };
+      const twoTargets = { ...base, changes: [{ kind: 'lift', target: { controlCode: '1C905.b', announcement: NO_18 }, on: '2090-03-01' }] };
       expectProblem(await postAs('officer-a', '/control-list/announcements', twoTargets), 400, 'validation-failed');
-      expectProblem(await postAs('officer-a', '/control-list/announcements', { ...base, publishedOn: '2027-02-29' }), 400, 'validation-failed');
+      expectProblem(await postAs('officer-a', '/control-list/announcements', { ...base, publishedOn: '2090-02-29' }), 400, 'validation-failed');
       const exporter = await app.http().post('/api/v1/control-list/announcements').set('Authorization', bearer('exporter')).send(base);
       expect(exporter.status).toBe(403);
     });

@@ -49,11 +49,12 @@ export class ControlListReferenceData implements OnApplicationBootstrap {
     if (taken.length > 0) this.logger.log(`Control list reference data taken in: ${taken.join('; ')}`);
   }
 
-  /** The numbers of the announcements this call appended. */
+  /** The numbers of the announcements this call found missing and appended (two processes at once may both count one). */
   async load(): Promise<string[]> {
     const taken: string[] = [];
     for (const reference of REFERENCE_ANNOUNCEMENTS) {
       const streamId = controlAnnouncementStreamId(referenceAnnouncementId(reference.announcement.number));
+      if ((await this.store.readStream(streamId, { maxCount: 1 })).length > 0) continue;
       try {
         await this.store.appendToStream(streamId, referenceEvents(reference), { expectedRevision: 'no-stream' });
         taken.push(reference.announcement.number);
