@@ -60,3 +60,6 @@ export function checkNumberFree(number: string, announcementId: string, adoptedA
     throw new DomainRuleViolation('announcement-number-taken', `${number} is already adopted (announcement ${adoptedAs})`);
   }
 }
+
+/** A command with the fact its handler reads: the id of an adopted announcement with the same number, if any. */
+export type WithAdoptedNumber<Command> = Command & { readonly adoptedAs: string | null };

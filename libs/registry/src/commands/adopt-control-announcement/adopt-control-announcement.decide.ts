@@ -1,12 +1,11 @@
 import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { CONTROL_ANNOUNCEMENT_ADOPTED, type ControlAnnouncementEvent } from '../../control-list/control-announcement.events';
-import { checkNumberFree } from '../../control-list/control-announcement.rules';
+import { checkNumberFree, type WithAdoptedNumber } from '../../control-list/control-announcement.rules';
 import {
   type ControlAnnouncementState,
   evolveControlAnnouncement,
   initialControlAnnouncementState,
 } from '../../control-list/control-announcement.state';
-import type { WithAdoptedNumber } from '../propose-control-announcement/propose-control-announcement.command';
 import type { AdoptControlAnnouncementCommand } from './adopt-control-announcement.command';
 
 /**

@@ -11,6 +11,3 @@ export class ProposeControlAnnouncementCommand {
     readonly context: CommandContext,
   ) {}
 }
-
-/** The command with the fact its handler reads: the id of an adopted announcement with the same number, if any. */
-export type WithAdoptedNumber<Command> = Command & { readonly adoptedAs: string | null };

@@ -1,12 +1,12 @@
 import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
 import { CONTROL_ANNOUNCEMENT_PROPOSED, type ControlAnnouncementEvent, type ControlAnnouncementProposedData } from '../../control-list/control-announcement.events';
-import { checkAnnouncement, checkNumberFree } from '../../control-list/control-announcement.rules';
+import { checkAnnouncement, checkNumberFree, type WithAdoptedNumber } from '../../control-list/control-announcement.rules';
 import {
   type ControlAnnouncementState,
   evolveControlAnnouncement,
   initialControlAnnouncementState,
 } from '../../control-list/control-announcement.state';
-import type { ProposeControlAnnouncementCommand, WithAdoptedNumber } from './propose-control-announcement.command';
+import type { ProposeControlAnnouncementCommand } from './propose-control-announcement.command';
 
 const withoutProposer = ({ proposedBy: _proposedBy, ...rest }: ControlAnnouncementProposedData) => rest;
 const sameProposal = (a: ControlAnnouncementProposedData, b: ControlAnnouncementProposedData): boolean =>

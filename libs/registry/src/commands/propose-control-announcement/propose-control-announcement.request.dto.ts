@@ -16,13 +16,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { CHANGE_KINDS, CONTROL_CODE, HS_CODE_PATTERN } from '../../control-list/formats';
 
-/** Export-control codes as the announcements print them: `1C902`, `1C902.a`, `1E902.b`. */
-export const CONTROL_CODE = /^\d[A-E]\d{3}(\.[A-Za-z0-9]+)*$/;
-/** An HS code as published or declared: digits, dots allowed between them (`2846.90`, `2846901940`). */
-export const HS_CODE_PATTERN = /^\d{2,}(\.\d+)*$/;
-
-export const CHANGE_KINDS = ['add', 'amend', 'remove', 'suspend', 'lift'] as const;
 
 export class ControlEntryRequestDto {
   @ApiProperty({ example: '1C905.b', pattern: CONTROL_CODE.source })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDay } from '@ree/platform/http';
 import { PRODUCT_ELEMENTS, PRODUCT_FORMS, type ProductElement, type ProductForm } from '@ree/shared-kernel';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { HS_CODE_PATTERN } from '../../commands/propose-control-announcement/propose-control-announcement.request.dto';
+import { HS_CODE_PATTERN } from '../../control-list/formats';
 
 export class ClassifyItemRequestDto {
   @ApiProperty({ enum: PRODUCT_ELEMENTS, example: 'Dy' })

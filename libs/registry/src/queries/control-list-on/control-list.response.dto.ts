@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PRODUCT_ELEMENTS, PRODUCT_FORMS } from '@ree/shared-kernel';
-import { CHANGE_KINDS } from '../../commands/propose-control-announcement/propose-control-announcement.request.dto';
+import { CHANGE_KINDS } from '../../control-list/formats';
 
 export class ControlEntryResponseDto {
   @ApiProperty({ example: '1C905.b' }) controlCode: string;
