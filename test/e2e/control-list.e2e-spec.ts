@@ -1,5 +1,6 @@
 import type { Role } from '@ree/platform/auth';
 import { eventually } from '@ree/testing';
+import { referenceAnnouncementId } from '@ree/registry';
 import { NO_18, NO_57, NO_61, NO_62, NO_70 } from '@ree/registry/domain';
 import { randomUUID } from 'node:crypto';
 import { expectProblem } from '../support/problem';
@@ -105,6 +106,9 @@ describe('the control list over HTTP', () => {
       });
       expect(byNumber[NO_70].changes).toContainEqual({ kind: 'suspend', target: { announcement: NO_57 }, from: '2025-11-07', until: '2026-11-10' });
       expect(byNumber[NO_61]).toMatchObject({ changes: [], note: expect.stringMatching(/0\.1 %/) });
+      const no18 = await get(`/control-list/announcements/${referenceAnnouncementId(NO_18)}`, 'customs-agent');
+      expect(no18.body).toMatchObject({ number: NO_18, status: 'adopted', effectiveOn: '2025-04-04', publishedOn: '2025-04-04' });
+      expect(no18.body.changes).toHaveLength(21);
     });
 
     it('refuses bad dates and items with a 400 problem', async () => {
@@ -150,6 +154,16 @@ describe('the control list over HTTP', () => {
 
       const again = await postAs(`officer-${randomUUID()}`, '/control-list/announcements', anAnnouncement(number));
       expectProblem(again, 422, 'announcement-number-taken');
+      expectProblem(await postAs(proposer, `/control-list/announcements/${randomUUID()}/adopt`), 404, 'not-found');
+    });
+
+    it('a proposal sent again with the same Idempotency-Key is the same announcement', async () => {
+      const body = anAnnouncement(`E2E ${randomUUID()}`);
+      const key = randomUUID();
+      const send = () => app.http().post('/api/v1/control-list/announcements').set('Authorization', bearer('licensing-officer', 'officer-key')).set('Idempotency-Key', key).send(body);
+      const [first, second] = [await send(), await send()];
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect(second.body).toEqual(first.body);
     });
 
     it('a rejected proposal never counts, and is not adopted afterwards', async () => {

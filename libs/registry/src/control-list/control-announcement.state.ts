@@ -5,7 +5,6 @@ import {
   type ControlAnnouncementEvent,
   type ControlAnnouncementProposedData,
 } from './control-announcement.events';
-import type { ControlAnnouncement } from './control-list.state';
 
 /** `unknown`: nothing recorded yet. Only an `adopted` announcement is part of the control list. */
 export type ControlAnnouncementStatus = 'unknown' | 'proposed' | 'adopted' | 'rejected';
@@ -39,8 +38,3 @@ export function evolveControlAnnouncement(state: ControlAnnouncementState, event
   }
 }
 
-/** The announcement as `controlListOn` folds it, without who proposed it. */
-export function announcementOf(proposal: ControlAnnouncementProposedData): ControlAnnouncement {
-  const { number, issuer, publishedOn, effectiveOn, textUrl, changes } = proposal;
-  return { number, issuer, publishedOn, effectiveOn, textUrl, changes };
-}

@@ -22,12 +22,15 @@ describe('adopt a control announcement', () => {
     spec(adoptControlAnnouncementDecider).given(proposed).when(adoptBy(ADOPTER, 'the-first-one')).thenRefused('announcement-number-taken');
   });
 
+  it('an announcement never proposed is not found', () => {
+    spec(adoptControlAnnouncementDecider).given([]).when(adoptBy(ADOPTER)).thenNotFound();
+  });
+
   it('the same adoption sent again stays quiet', () => {
     spec(adoptControlAnnouncementDecider).given(adopted).when(adoptBy(ADOPTER, ANNOUNCEMENT_ID)).thenNothing();
   });
 
   it('invalid-transition: only a proposal is adopted', () => {
-    spec(adoptControlAnnouncementDecider).given([]).when(adoptBy(ADOPTER)).thenRefused('invalid-transition');
     spec(adoptControlAnnouncementDecider).given(adopted).when(adoptBy('officer-zhao')).thenRefused('invalid-transition');
     spec(adoptControlAnnouncementDecider)
       .given([...proposed, { type: CONTROL_ANNOUNCEMENT_REJECTED, data: { rejectedBy: 'officer-zhao', reason: 'misread' } }])

@@ -1,4 +1,4 @@
-import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { CONTROL_ANNOUNCEMENT_ADOPTED, type ControlAnnouncementEvent } from '../../control-list/control-announcement.events';
 import { checkNumberFree, type WithAdoptedNumber } from '../../control-list/control-announcement.rules';
 import {
@@ -19,6 +19,7 @@ export function adoptControlAnnouncement(
   command: WithAdoptedNumber<AdoptControlAnnouncementCommand>,
   state: ControlAnnouncementState,
 ): ControlAnnouncementEvent[] {
+  if (state.status === 'unknown') throw new NotFound('Control announcement', command.announcementId);
   const officer = command.context.actor.sub;
   if (state.status === 'adopted' && state.adoptedBy === officer) return [];
   if (state.status !== 'proposed' || state.proposal === null) {

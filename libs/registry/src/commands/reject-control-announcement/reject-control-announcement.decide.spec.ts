@@ -21,8 +21,11 @@ describe('reject a control announcement', () => {
     spec(rejectControlAnnouncementDecider).given([...proposed, rejected(ADOPTER)]).when(rejectBy(ADOPTER)).thenNothing();
   });
 
+  it('an announcement never proposed is not found', () => {
+    spec(rejectControlAnnouncementDecider).given([]).when(rejectBy(ADOPTER)).thenNotFound();
+  });
+
   it('invalid-transition: an adopted announcement is not rejected (a later announcement undoes it)', () => {
     spec(rejectControlAnnouncementDecider).given(adopted).when(rejectBy(ADOPTER)).thenRefused('invalid-transition');
-    spec(rejectControlAnnouncementDecider).given([]).when(rejectBy(ADOPTER)).thenRefused('invalid-transition');
   });
 });

@@ -1,4 +1,4 @@
-import { type Decider, DomainRuleViolation } from '@ree/shared-kernel';
+import { type Decider, DomainRuleViolation, NotFound } from '@ree/shared-kernel';
 import { CONTROL_ANNOUNCEMENT_REJECTED, type ControlAnnouncementEvent } from '../../control-list/control-announcement.events';
 import {
   type ControlAnnouncementState,
@@ -14,6 +14,7 @@ import type { RejectControlAnnouncementCommand } from './reject-control-announce
  * authority itself would. The same rejection sent again stays quiet.
  */
 export function rejectControlAnnouncement(command: RejectControlAnnouncementCommand, state: ControlAnnouncementState): ControlAnnouncementEvent[] {
+  if (state.status === 'unknown') throw new NotFound('Control announcement', command.announcementId);
   const officer = command.context.actor.sub;
   if (state.status === 'rejected' && state.rejectedBy === officer && state.rejectionReason === command.reason) return [];
   if (state.status !== 'proposed') {
