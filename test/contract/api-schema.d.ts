@@ -148,6 +148,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/control-list/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a published control-list announcement (ControlAnnouncementProposed); it counts once another officer adopts it
+         * @description Refused with 422 announcement-dates-invalid (in effect before it was published), suspension-period-invalid (from after until), control-code-repeated, or announcement-number-taken (the number is adopted already).
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["ProposeControlAnnouncementHttpController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/control-list/announcements/{announcementId}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adopt a proposed announcement (ControlAnnouncementAdopted); another officer than the proposer
+         * @description Refused with 422 four-eyes-required (the proposer), announcement-number-taken, or invalid-transition (not a proposal).
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["AdoptControlAnnouncementHttpController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/control-list/announcements/{announcementId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a proposed announcement, or withdraw one’s own (ControlAnnouncementRejected); it never counts
+         * @description Reject a proposed announcement, or withdraw one’s own (ControlAnnouncementRejected); it never counts.
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["RejectControlAnnouncementHttpController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/control-list/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every announcement taken in, adopted, pending or rejected, with who proposed and decided it and its changes
+         * @description Every announcement taken in, adopted, pending or rejected, with who proposed and decided it and its changes.
+         *
+         *     Roles: exporter, licensing-officer, customs-agent, auditor, admin.
+         */
+        get: operations["ControlListHistoryHttpController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/control-list/announcements/{announcementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One announcement taken in, with its status
+         * @description One announcement taken in, with its status.
+         *
+         *     Roles: exporter, licensing-officer, customs-agent, auditor, admin.
+         */
+        get: operations["ControlListHistoryHttpController_announcement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/control-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The entries in force on a day, each with the adopted announcement behind it (suspensions honoured to the day)
+         * @description The entries in force on a day, each with the adopted announcement behind it (suspensions honoured to the day).
+         *
+         *     Roles: exporter, licensing-officer, customs-agent, auditor, admin.
+         */
+        get: operations["ControlListOnHttpController_controlList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/classification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the control list in force on a day names an item, by which entries and announcements
+         * @description Classifies by the list alone. The catch-all (an end user on the Control List or the Watch List or owned 50 % or more by one of their parties, a military end use, a licensing officer’s notice) depends on the end user and end use, which this query does not know: licenceRequired here is the list’s answer, and a reason says so. A consignment is classified with its end user and end use.
+         *
+         *     Roles: exporter, licensing-officer, customs-agent, auditor, admin.
+         */
+        get: operations["ClassifyItemHttpController_classify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consignments": {
         parameters: {
             query?: never;
@@ -1292,6 +1446,219 @@ export interface components {
             /** @description The restricted list's projection checkpoint that was searched */
             listPosition: string | null;
             matches: components["schemas"]["ScreeningMatchResponseDto"][];
+        };
+        ControlEntryRequestDto: {
+            /** @example 1C905.b */
+            controlCode: string;
+            /** @example Dysprosium oxide and its mixtures */
+            description: string;
+            /** @description The elements the entry names; none for technologies */
+            elements: ("Sc" | "Y" | "La" | "Ce" | "Pr" | "Nd" | "Pm" | "Sm" | "Eu" | "Gd" | "Tb" | "Dy" | "Ho" | "Er" | "Tm" | "Yb" | "Lu" | "NdPr" | "mixed")[];
+            /** @description The product forms the entry names; none for technologies */
+            productForms: ("ore-concentrate" | "mixed-carbonate" | "mixed-oxide" | "separated-oxide" | "metal" | "alloy" | "magnet" | "other")[];
+            /**
+             * @description As published: digits, dots allowed
+             * @example [
+             *       "2846901993",
+             *       "2846.90"
+             *     ]
+             */
+            referenceHsCodes: string[];
+        };
+        ControlTargetRequestDto: {
+            /**
+             * @description Every entry this announcement added or amended
+             * @example MOFCOM/GACC Announcement No. 57 of 2025
+             */
+            announcement?: string;
+            /**
+             * @description One control code
+             * @example 1C909.b
+             */
+            controlCode?: string;
+        };
+        ControlChangeRequestDto: {
+            /** @enum {string} */
+            kind: "add" | "amend" | "remove" | "suspend" | "lift";
+            /** @description add, amend */
+            entry?: components["schemas"]["ControlEntryRequestDto"];
+            /**
+             * @description remove
+             * @example 1C902.c
+             */
+            controlCode?: string;
+            /** @description suspend, lift: exactly one of announcement and controlCode */
+            target?: components["schemas"]["ControlTargetRequestDto"];
+            /**
+             * Format: date
+             * @description suspend: the first day suspended
+             * @example 2025-11-07
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description suspend: the last day suspended (inclusive)
+             * @example 2026-11-10
+             */
+            until?: string;
+            /**
+             * Format: date
+             * @description lift: the day the suspension ends
+             * @example 2026-06-01
+             */
+            on?: string;
+        };
+        ProposeControlAnnouncementRequestDto: {
+            /**
+             * @description As published; suspensions name announcements by it
+             * @example MOFCOM/GACC Announcement No. 18 of 2025
+             */
+            number: string;
+            /** @example Ministry of Commerce (MOFCOM) and General Administration of Customs (GACC) */
+            issuer: string;
+            /**
+             * Format: date
+             * @example 2025-04-04
+             */
+            publishedOn: string;
+            /**
+             * Format: date
+             * @description The day its additions, amendments and removals take effect
+             * @example 2025-04-04
+             */
+            effectiveOn: string;
+            /** @example https://www.mofcom.gov.cn/ */
+            textUrl: string;
+            changes: components["schemas"]["ControlChangeRequestDto"][];
+            /** @description What the entries cannot say (a de minimis rule, a catch-all the text states) */
+            note?: string;
+            /** @description What of the published text was read, and where */
+            citation?: string;
+        };
+        RejectControlAnnouncementRequestDto: {
+            /** @example The effective date was misread: the text says 8 November 2025 */
+            reason: string;
+        };
+        ControlEntryResponseDto: {
+            /** @example 1C905.b */
+            controlCode: string;
+            description: string;
+            elements: ("Sc" | "Y" | "La" | "Ce" | "Pr" | "Nd" | "Pm" | "Sm" | "Eu" | "Gd" | "Tb" | "Dy" | "Ho" | "Er" | "Tm" | "Yb" | "Lu" | "NdPr" | "mixed")[];
+            productForms: ("ore-concentrate" | "mixed-carbonate" | "mixed-oxide" | "separated-oxide" | "metal" | "alloy" | "magnet" | "other")[];
+            /** @description As published: digits, dots allowed */
+            referenceHsCodes: string[];
+        };
+        ControlTargetResponseDto: {
+            announcement?: string;
+            controlCode?: string;
+        };
+        ControlChangeResponseDto: {
+            /** @enum {string} */
+            kind: "add" | "amend" | "remove" | "suspend" | "lift";
+            /** @description add, amend */
+            entry?: components["schemas"]["ControlEntryResponseDto"];
+            /** @description remove */
+            controlCode?: string;
+            /** @description suspend, lift */
+            target?: components["schemas"]["ControlTargetResponseDto"];
+            /** @description suspend */
+            from?: string;
+            /** @description suspend (inclusive) */
+            until?: string;
+            /** @description lift */
+            on?: string;
+        };
+        ControlAnnouncementResponseDto: {
+            /** Format: uuid */
+            announcementId: string;
+            number: string;
+            issuer: string;
+            /** @example 2025-04-04 */
+            publishedOn: string;
+            /** @example 2025-04-04 */
+            effectiveOn: string;
+            textUrl: string;
+            changes: components["schemas"]["ControlChangeResponseDto"][];
+            /**
+             * @description Only adopted announcements count
+             * @enum {string}
+             */
+            status: "proposed" | "adopted" | "rejected";
+            note: string | null;
+            /** @description What of the published text was read, and where */
+            citation: string | null;
+            /** @description The proposer's sub (registry.reference-data for the published announcements taken in on first start) */
+            proposedBy: string;
+            /** Format: date-time */
+            proposedAt: string;
+            adoptedBy: string | null;
+            rejectedBy: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        ControlListHistoryResponseDto: {
+            /** @description In the order they take effect */
+            announcements: components["schemas"]["ControlAnnouncementResponseDto"][];
+            listPosition: string | null;
+        };
+        EntrySourceResponseDto: {
+            /** @example MOFCOM/GACC Announcement No. 18 of 2025 */
+            number: string;
+            /** @example 2025-04-04 */
+            effectiveOn: string;
+            textUrl: string;
+        };
+        EntryInForceResponseDto: {
+            entry: components["schemas"]["ControlEntryResponseDto"];
+            /** @description The announcement that gave the entry its present wording */
+            source: components["schemas"]["EntrySourceResponseDto"];
+        };
+        ControlListResponseDto: {
+            /**
+             * @description The day whose list this is
+             * @example 2026-01-15
+             */
+            day: string;
+            entries: components["schemas"]["EntryInForceResponseDto"][];
+            /** @description The control-list projection's checkpoint: the version of the announcements folded */
+            listPosition: string | null;
+        };
+        ClassificationEntryResponseDto: {
+            /** @example 1C905.b */
+            controlCode: string;
+            description: string;
+            /**
+             * @description The announcement that worded the entry
+             * @example MOFCOM/GACC Announcement No. 18 of 2025
+             */
+            announcement: string;
+            /** @example 2025-04-04 */
+            effectiveOn: string;
+            textUrl: string;
+        };
+        ClassificationResponseDto: {
+            /**
+             * @description The day whose list was applied
+             * @example 2026-01-15
+             */
+            on: string;
+            /** @description Whether the list in force that day names the item (by element and product form) */
+            controlled: boolean;
+            /**
+             * @description The first matching entry’s code
+             * @example 1C905.b
+             */
+            controlCode: string | null;
+            /** @description By the list alone: true exactly when controlled (the catch-all is not assessed by this query) */
+            licenceRequired: boolean;
+            /** @description In words: the entries that list the item, or that none does; and that the catch-all is not assessed */
+            reasons: string[];
+            entries: components["schemas"]["ClassificationEntryResponseDto"][];
+            /** @description false for a controlled item whose HS code none of its entries names (HS_CODE_MISMATCH) */
+            hsCodeMatches: boolean;
+            /** @description The control-list projection's checkpoint the list was read at */
+            listPosition: string | null;
         };
         RegisterConsignmentRequestDto: {
             /** @example Neodymium oxide 99.5 % */
@@ -3166,6 +3533,310 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScreeningResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ProposeControlAnnouncementHttpController_propose: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeControlAnnouncementRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Location: the new announcement */
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    AdoptControlAnnouncementHttpController_adopt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description An id (UUID) */
+                announcementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    RejectControlAnnouncementHttpController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description An id (UUID) */
+                announcementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectControlAnnouncementRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ControlListHistoryHttpController_history: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
+                "X-Min-Position"?: components["parameters"]["MinPosition"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Stale": components["headers"]["Stale"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlListHistoryResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ControlListHistoryHttpController_announcement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
+                "X-Min-Position"?: components["parameters"]["MinPosition"];
+            };
+            path: {
+                /** @description An id (UUID) */
+                announcementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Stale": components["headers"]["Stale"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlAnnouncementResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            408: components["responses"]["Problem408"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ControlListOnHttpController_controlList: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; today (UTC) when absent */
+                asOf?: string;
+            };
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
+                "X-Min-Position"?: components["parameters"]["MinPosition"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Stale": components["headers"]["Stale"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlListResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ClassifyItemHttpController_classify: {
+        parameters: {
+            query: {
+                element: "Sc" | "Y" | "La" | "Ce" | "Pr" | "Nd" | "Pm" | "Sm" | "Eu" | "Gd" | "Tb" | "Dy" | "Ho" | "Er" | "Tm" | "Yb" | "Lu" | "NdPr" | "mixed";
+                productForm: "ore-concentrate" | "mixed-carbonate" | "mixed-oxide" | "separated-oxide" | "metal" | "alloy" | "magnet" | "other";
+                /** @description The HS code declared: digits, dots allowed */
+                hsCode: string;
+                /** @description The day whose list applies, YYYY-MM-DD; today (UTC) when absent */
+                on?: string;
+            };
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
+                "X-Min-Position"?: components["parameters"]["MinPosition"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Stale": components["headers"]["Stale"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassificationResponseDto"];
                 };
             };
             400: components["responses"]["Problem400"];

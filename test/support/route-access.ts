@@ -42,6 +42,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/v1/restricted-parties/:partyId/delist': OFFICER,
   'GET /api/v1/restricted-parties': OFFICIALS,
   'GET /api/v1/screening': OFFICIALS,
+  'POST /api/v1/control-list/announcements': OFFICER,
+  'POST /api/v1/control-list/announcements/:announcementId/adopt': OFFICER,
+  'POST /api/v1/control-list/announcements/:announcementId/reject': OFFICER,
+  'GET /api/v1/control-list/announcements/:announcementId': EVERYONE,
+  'GET /api/v1/control-list': EVERYONE,
+  'GET /api/v1/control-list/history': EVERYONE,
+  'GET /api/v1/classification': EVERYONE,
 
   'POST /api/v1/licences': EXPORTER,
   'POST /api/v1/licences/:licenceId/approve': OFFICER,

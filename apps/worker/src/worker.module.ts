@@ -8,7 +8,7 @@ import { PlatformModule } from '@ree/platform';
 import { AppConfig, loadConfig } from '@ree/platform/config';
 import { JobsModule, JobSweepModule } from '@ree/platform/jobs';
 import { ProjectorModule, RebuildProjectionModule } from '@ree/platform/projections';
-import { REGISTRY_PROJECTIONS } from '@ree/registry';
+import { ControlListReferenceDataModule, REGISTRY_PROJECTIONS } from '@ree/registry';
 import { REVIEW_PROJECTIONS } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 
@@ -20,7 +20,8 @@ export interface WorkerAppOptions {
 /**
  * The worker process: the platform, the projector that keeps every context's read models up to
  * date and runs the reactors (committed events → jobs recorded in PostgreSQL and queued in BullMQ),
- * the job processors, and the sweep that puts back in Redis what Redis lost. It serves no HTTP.
+ * the job processors, and the sweep that puts back in Redis what Redis lost. Like the API, it takes
+ * the control list's reference data in on start. It serves no HTTP.
  */
 @Module({})
 export class WorkerModule {
@@ -38,6 +39,7 @@ export class WorkerModule {
         AnchorJobsModule,
         IntegritySweepJobsModule,
         RebuildProjectionModule,
+        ControlListReferenceDataModule,
       ],
     };
   }

@@ -29,3 +29,10 @@ export type {
   OfficerNoticeGround,
   RestrictedEndUserGround,
 } from './control-list/classification.rule';
+export * from './control-list/control-announcement.events';
+export { controlAnnouncementStream, controlAnnouncementStreamId } from './control-list/control-announcement.stream';
+export { evolveControlAnnouncement, initialControlAnnouncementState } from './control-list/control-announcement.state';
+export type { ControlAnnouncementState, ControlAnnouncementStatus } from './control-list/control-announcement.state';
+export { isCalendarDay } from './control-list/control-announcement.rules';
+export { NO_18, NO_57, NO_61, NO_62, NO_70, REFERENCE_ANNOUNCEMENTS, REFERENCE_DATA_ACTOR } from './control-list/reference-announcements';
+export type { ReferenceAnnouncement } from './control-list/reference-announcements';

@@ -13,3 +13,8 @@ export { ControlListReader } from './control-list/control-list.reader';
 export type { ControlListOnDay } from './control-list/control-list.reader';
 export { PartyScreening } from './screening/party-screening';
 export type { ListConsequence, OwnershipLink, PartyListMatch, PartyScreeningResult } from './screening/party-screening';
+export { CONTROL_LIST_PROJECTION, ControlAnnouncementProjection } from './projections/control-announcement.projection';
+export { ControlListReferenceData, ControlListReferenceDataModule, referenceAnnouncementId } from './control-list/control-list-reference.loader';
+export { ControlListService } from './control-list/control-list.service';
+export type { ControlAnnouncementRecord } from './control-list/control-list.service';
+export { CONTROL_LIST_READERS } from './queries/readers';

@@ -1,6 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdoptControlAnnouncementHandler } from './commands/adopt-control-announcement/adopt-control-announcement.handler';
+import { AdoptControlAnnouncementHttpController } from './commands/adopt-control-announcement/adopt-control-announcement.http.controller';
+import { ProposeControlAnnouncementHandler } from './commands/propose-control-announcement/propose-control-announcement.handler';
+import { ProposeControlAnnouncementHttpController } from './commands/propose-control-announcement/propose-control-announcement.http.controller';
+import { RejectControlAnnouncementHandler } from './commands/reject-control-announcement/reject-control-announcement.handler';
+import { RejectControlAnnouncementHttpController } from './commands/reject-control-announcement/reject-control-announcement.http.controller';
+import { ControlListReferenceDataModule } from './control-list/control-list-reference.loader';
+import { ControlListReader } from './control-list/control-list.reader';
+import { ControlListService } from './control-list/control-list.service';
+import { ClassifyItemHandler } from './queries/classify-item/classify-item.handler';
+import { ClassifyItemHttpController } from './queries/classify-item/classify-item.http.controller';
+import { ControlListHistoryHandler, GetControlAnnouncementHandler } from './queries/control-list-history/control-list-history.handler';
+import { ControlListHistoryHttpController } from './queries/control-list-history/control-list-history.http.controller';
+import { ControlListOnHandler } from './queries/control-list-on/control-list-on.handler';
+import { ControlListOnHttpController } from './queries/control-list-on/control-list-on.http.controller';
 import { AllocateMiningQuotaHandler } from './commands/allocate-mining-quota/allocate-mining-quota.handler';
 import { AllocateMiningQuotaHttpController } from './commands/allocate-mining-quota/allocate-mining-quota.http.controller';
 import { DelistRestrictedPartyHandler } from './commands/delist-restricted-party/delist-restricted-party.handler';
@@ -21,12 +36,13 @@ import { ScreenNameHttpController } from './queries/screen-name/screen-name.http
 import { ScreeningService } from './screening/screening.service';
 
 /**
- * The registries over HTTP: mines with their quotas, and the restricted-party list with
- * screening. Expects the application to provide `EVENT_STORE` and a TypeORM connection; the
+ * The registries over HTTP: mines with their quotas, the restricted-party list with
+ * screening, and the control list (announcements taken in by two officers, the list in force on a
+ * day, the classification of an item by it; `ControlListReader` for other contexts). Expects the application to provide `EVENT_STORE` and a TypeORM connection; the
  * projections run in the worker (`REGISTRY_PROJECTIONS`).
  */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature([...REGISTRY_READ_MODELS])],
+  imports: [CqrsModule, TypeOrmModule.forFeature([...REGISTRY_READ_MODELS]), ControlListReferenceDataModule],
   controllers: [
     RegisterMineHttpController,
     AllocateMiningQuotaHttpController,
@@ -36,6 +52,12 @@ import { ScreeningService } from './screening/screening.service';
     DelistRestrictedPartyHttpController,
     ListRestrictedPartiesHttpController,
     ScreenNameHttpController,
+    ProposeControlAnnouncementHttpController,
+    AdoptControlAnnouncementHttpController,
+    RejectControlAnnouncementHttpController,
+    ControlListHistoryHttpController,
+    ControlListOnHttpController,
+    ClassifyItemHttpController,
   ],
   providers: [
     RegisterMineHandler,
@@ -47,7 +69,16 @@ import { ScreeningService } from './screening/screening.service';
     ListRestrictedPartiesHandler,
     ScreenNameHandler,
     ScreeningService,
+    ProposeControlAnnouncementHandler,
+    AdoptControlAnnouncementHandler,
+    RejectControlAnnouncementHandler,
+    ControlListOnHandler,
+    ControlListHistoryHandler,
+    GetControlAnnouncementHandler,
+    ClassifyItemHandler,
+    ControlListService,
+    { provide: ControlListReader, useExisting: ControlListService },
   ],
-  exports: [ScreeningService],
+  exports: [ScreeningService, ControlListReader],
 })
 export class RegistryModule {}

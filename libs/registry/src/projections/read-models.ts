@@ -1,4 +1,6 @@
 import { MineQuotaAllocationReadModel, MineQuotaDrawReadModel, MineReadModel } from './mine.read-model';
+import { ControlAnnouncementProjection } from './control-announcement.projection';
+import { ControlAnnouncementReadModel } from './control-announcement.read-model';
 import { MineProjection } from './mine.projection';
 import { RestrictedPartyProjection } from './restricted-party.projection';
 import { RestrictedPartyNameReadModel, RestrictedPartyReadModel } from './restricted-party.read-model';
@@ -10,7 +12,8 @@ export const REGISTRY_READ_MODELS = [
   MineQuotaDrawReadModel,
   RestrictedPartyReadModel,
   RestrictedPartyNameReadModel,
+  ControlAnnouncementReadModel,
 ] as const;
 
 /** The registries' projections, for the worker's projector. */
-export const REGISTRY_PROJECTIONS = [MineProjection, RestrictedPartyProjection] as const;
+export const REGISTRY_PROJECTIONS = [MineProjection, RestrictedPartyProjection, ControlAnnouncementProjection] as const;

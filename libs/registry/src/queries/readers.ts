@@ -7,3 +7,6 @@ import type { Role } from '@ree/platform/auth';
  */
 export const MINE_READERS: Role[] = ['exporter', 'licensing-officer', 'customs-agent', 'auditor', 'admin'];
 export const RESTRICTED_LIST_READERS: Role[] = ['licensing-officer', 'customs-agent', 'auditor', 'admin'];
+
+/** The control list is public law: every authenticated role reads it, and classifies items by it. */
+export const CONTROL_LIST_READERS: Role[] = ['exporter', 'licensing-officer', 'customs-agent', 'auditor', 'admin'];
