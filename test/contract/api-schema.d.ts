@@ -362,8 +362,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough
-         * @description Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough.
+         * Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough, endorsed on the licence by its kind (LicenceDeclarationEndorsed)
+         * @description Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough, endorsed on the licence by its kind (LicenceDeclarationEndorsed).
          *
          *     Roles: customs-agent.
          */
