@@ -46,7 +46,8 @@ async function seedRestrictedList(run: SeedRun): Promise<void> {
 
 async function seedLicences(run: SeedRun): Promise<LicenceIds> {
   const apply = (step: string, actor: typeof BAOTOU, consignee: object, endUser: object, destinationCountry: string, items: object[], intendedEndUse: string) =>
-    run.ok(`licence:${step}`, actor, '/licences', { consignee, endUser, destinationCountry, items, intendedEndUse }, 'licence applications');
+    // Several lots ship under each licence: multi-use licences at the port the seed declares at (Tianjin).
+    run.ok(`licence:${step}`, actor, '/licences', { consignee, endUser, destinationCountry, items, intendedEndUse, kind: 'multi-use', customsOffice: 'CNTSN' }, 'licence applications');
   const idOf = (answer: Record<string, unknown> | null) => (answer ? String(answer.id) : null);
 
   const ndpr = idOf(await apply('ndpr-de', BAOTOU, PARTIES.rheinland, PARTIES.rheinland, 'DE',

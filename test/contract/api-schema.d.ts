@@ -516,8 +516,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough
-         * @description Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough.
+         * Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough, endorsed on the licence by its kind (LicenceDeclarationEndorsed)
+         * @description Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough, endorsed on the licence by its kind (LicenceDeclarationEndorsed).
          *
          *     Roles: customs-agent.
          */
@@ -698,8 +698,8 @@ export interface paths {
         get: operations["ListLicencesHttpController_listLicences"];
         put?: never;
         /**
-         * Apply for an export licence (LicenceApplied), screened at once (LicenceScreened)
-         * @description Apply for an export licence (LicenceApplied), screened at once (LicenceScreened).
+         * Apply for an export licence of a kind (LicenceApplied; single-use unless told), screened at once (LicenceScreened)
+         * @description Apply for an export licence of a kind (LicenceApplied; single-use unless told), screened at once (LicenceScreened).
          *
          *     Roles: exporter.
          */
@@ -2009,6 +2009,23 @@ export interface components {
              */
             notes?: string;
         };
+        GeneralLicenceEligibilityDto: {
+            /**
+             * @description The exporter runs an internal export-control compliance programme
+             * @example true
+             */
+            internalControlProgramme: boolean;
+            /**
+             * @description The exporter has had no export-control penalty in the last three years
+             * @example true
+             */
+            noPenaltiesInThreeYears: boolean;
+            /**
+             * @description Where the officer finds the evidence
+             * @example ICP record 2024-017
+             */
+            evidence?: string;
+        };
         LicenceItemDto: {
             /** @example Praseodymium-neodymium oxide ≥ 99 % */
             product: string;
@@ -2029,6 +2046,18 @@ export interface components {
             quantityKg: number;
         };
         ApplyForLicenceRequestDto: {
+            /**
+             * @description single-use: one customs declaration; multi-use: at most 12, all at customsOffice; general: any number to its one consignee and end user, valid one year at most, with the eligibility facts. Default single-use.. When left out: "single-use"
+             * @enum {string}
+             */
+            kind?: "single-use" | "multi-use" | "general";
+            /**
+             * @description UN/LOCODE of the customs office (port of export) every declaration goes through: required for multi-use
+             * @example CNTSN
+             */
+            customsOffice?: string;
+            /** @description Required for a general licence (both facts true); the other kinds do not record it */
+            eligibility?: components["schemas"]["GeneralLicenceEligibilityDto"];
             /** @description Who receives the goods */
             consignee: components["schemas"]["PartyRequestDto"];
             /** @description Who uses them */
@@ -2108,6 +2137,11 @@ export interface components {
             validUntil: string | null;
             /** Format: date-time */
             appliedAt: string;
+            /**
+             * @description Null for a licence applied for before kinds existed: any number of declarations, at any office
+             * @enum {string|null}
+             */
+            kind: "single-use" | "multi-use" | "general" | null;
         };
         LicencePageResponseDto: {
             items: components["schemas"]["LicenceSummaryResponseDto"][];
@@ -2173,6 +2207,29 @@ export interface components {
             /** Format: date-time */
             allocatedAt: string;
         };
+        LicenceEligibilityResponseDto: {
+            /** @description The exporter runs an internal export-control compliance programme */
+            internalControlProgramme: boolean;
+            /** @description No export-control penalty in the last three years */
+            noPenaltiesInThreeYears: boolean;
+            /** @description Where the evidence is */
+            evidence?: string;
+        };
+        LicenceEndorsementResponseDto: {
+            /** @description The endorsement number on the licence, from 1; a withdrawn one keeps its number */
+            number: number;
+            /** Format: uuid */
+            consignmentId: string;
+            customsDeclarationNo: string;
+            /** @description UN/LOCODE of the port of export */
+            customsOffice: string;
+            /** @description The quantity the declaration deducts (kg) */
+            kg: number;
+            /** @description The declaration's day, YYYY-MM-DD */
+            endorsedOn: string;
+            /** @description Why it was withdrawn (it no longer counts); null while it counts */
+            withdrawnReason: string | null;
+        };
         LicenceResponseDto: {
             /** @description Issued by the approval (kg); 0 before it */
             issuedKg: number;
@@ -2196,6 +2253,11 @@ export interface components {
             validUntil: string | null;
             /** Format: date-time */
             appliedAt: string;
+            /**
+             * @description Null for a licence applied for before kinds existed: any number of declarations, at any office
+             * @enum {string|null}
+             */
+            kind: "single-use" | "multi-use" | "general" | null;
             /** @description The reason of the latest rejection, suspension, reinstatement or revocation */
             statusReason?: string | null;
             intendedEndUse: string;
@@ -2207,6 +2269,16 @@ export interface components {
             /** @description The latest screening */
             screening: components["schemas"]["LicenceScreeningResponseDto"] | null;
             consignments: components["schemas"]["LicenceConsignmentResponseDto"][];
+            /** @description The customs office (UN/LOCODE) every declaration must go through; null when none is named */
+            customsOffice: string | null;
+            /** @description A general licence's eligibility facts; null for the other kinds */
+            eligibility: components["schemas"]["LicenceEligibilityResponseDto"] | null;
+            /** @description The customs declarations endorsed on the licence, by number */
+            endorsements: components["schemas"]["LicenceEndorsementResponseDto"][];
+            /** @description The quantity the endorsements in force deduct (kg) */
+            endorsedKg: number;
+            /** @description Declarations the licence may still be endorsed with (single-use 1, multi-use 12 in all); null when its kind sets no number */
+            declarationsLeft: number | null;
             /** @description The licence stream revision the read model reflects */
             revision: number;
         };
@@ -2328,6 +2400,24 @@ export interface components {
             finalKgReo: number;
             overallYield: number | null;
         };
+        ReviewEndorsementResponseDto: {
+            /** @description The endorsement number on the licence, from 1 */
+            number: number;
+            /**
+             * Format: uuid
+             * @description The consignment whose declaration it is
+             */
+            consignmentId: string;
+            customsDeclarationNo: string;
+            /** @description UN/LOCODE of the port of export */
+            customsOffice: string;
+            /** @description The quantity the declaration deducts (kg) */
+            kg: number;
+            /** Format: date */
+            endorsedOn: string;
+            /** @description Why it was withdrawn (it no longer counts); null while it counts */
+            withdrawnReason: string | null;
+        };
         ReviewLicenceResponseDto: {
             /** Format: uuid */
             licenceId: string;
@@ -2339,6 +2429,17 @@ export interface components {
             shippedKg: number;
             /** @description The licence's issued quantity allocated to no one */
             remainingKg: number | null;
+            /**
+             * @description Null for a licence applied for before kinds existed
+             * @enum {string|null}
+             */
+            kind: "single-use" | "multi-use" | "general" | null;
+            /** @description The customs office (UN/LOCODE) the licence names */
+            customsOffice: string | null;
+            /** @description Every declaration endorsed on the licence, by number */
+            endorsements: components["schemas"]["ReviewEndorsementResponseDto"][];
+            /** @description Declarations the licence may still be endorsed with; null when its kind sets no number */
+            declarationsLeft: number | null;
         };
         PartyResponseDto: {
             name: string;

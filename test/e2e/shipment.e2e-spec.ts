@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { expectProblem } from '../support/problem';
 import { startTestApp, TestApp } from '../support/test-app';
 import { given } from '../support/given';
-import { aDeclaration, anApplication, aShipment } from '../support/consignment-api';
+import { aDeclaration, anApplication, aShipment, MULTI_USE } from '../support/consignment-api';
 
 const OFFICER: Role = 'licensing-officer';
 const CUSTOMS: Role = 'customs-agent';
@@ -33,7 +33,8 @@ describe('the customs shipment and the end-use check over HTTP', () => {
   const customs = (id: string, step: string, body: object) => post(`/consignments/${id}/${step}`, body, CUSTOMS);
   const refusal = (response: { status: number; body: { code?: string } }) => [response.status, response.body.code];
 
-  const issuedLicence = (): Promise<string> => setUp.issuedLicence(anApplication(), { exporter: { org: ORG }, approver: APPROVER, countersigner: COUNTERSIGNER });
+  const issuedLicence = (kind: object = {}): Promise<string> =>
+    setUp.issuedLicence(anApplication(kind), { exporter: { org: ORG }, approver: APPROVER, countersigner: COUNTERSIGNER });
 
   /** A consignment (12 t unless told), sourced, licensed on `licenceId` for all of it and, unless told otherwise, with its end-use declaration. */
   async function readyToShip(licenceId: string, { endUse = true, quantityKg = 12000 } = {}): Promise<string> {
@@ -130,7 +131,8 @@ describe('the customs shipment and the end-use check over HTTP', () => {
   });
 
   it('ten releases at once on one licence each record their shipment; twenty of one consignment ship it once', async () => {
-    const licenceId = await issuedLicence();
+    // Ten declarations under one licence: a multi-use licence (a single-use one takes one declaration).
+    const licenceId = await issuedLicence(MULTI_USE);
     const ids: string[] = [];
     for (let index = 0; index < 10; index++) ids.push(await readyToShip(licenceId, { quantityKg: 2000 }));
     for (const id of ids) expect((await customs(id, 'shipment', aShipment({ declaredNetKg: 1999.5 }))).status).toBe(200);

@@ -45,6 +45,11 @@ export const anApplication = (overrides: object = {}) => ({
   intendedEndUse: 'Sintered NdFeB magnets for wind-turbine generators',
   ...overrides,
 });
+/**
+ * A multi-use licence at the port `aShipment` declares at: for scenarios that declare several
+ * shipments under one licence (an application without a kind is single-use: one declaration).
+ */
+export const MULTI_USE = { kind: 'multi-use', customsOffice: 'CNTSN' } as const;
 export const aDeclaration = (overrides: object = {}) => ({
   endUser: END_USER,
   endUse: 'Sintered NdFeB magnets for wind-turbine generators',

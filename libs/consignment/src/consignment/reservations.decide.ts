@@ -1,4 +1,4 @@
-import { heldGrams, LicenceEvent, LicenceState, releaseOnLicence } from '@ree/licensing/domain';
+import { evolveLicence, heldGrams, LicenceEvent, LicenceState, releaseOnLicence, withdrawEndorsement } from '@ree/licensing/domain';
 import { drawMiningQuota, evolveMine, MineEvent, MineState, returnMiningQuota } from '@ree/registry/domain';
 import { DomainRuleViolation, toKilograms } from '@ree/shared-kernel';
 import type { MiningSourceDeclaredData } from './consignment.events';
@@ -14,6 +14,9 @@ export const RETURNED_ON_CANCEL = 'consignment-cancelled';
 export const RETURNED_ON_CORRECTION = 'mining-source-corrected';
 /** Why an allocation is given back at once when its consignment refused the attachment (LicenceAllocationReleased.reason). */
 export const RELEASED_ON_REFUSAL = 'attachment-refused';
+
+/** Why an endorsement is withdrawn at once when its consignment refused the declaration (LicenceEndorsementWithdrawn.reason). */
+export const WITHDRAWN_ON_REFUSAL = 'declaration-refused';
 
 /** A decision on one mine's stream, made by the registry's pure deciders. */
 export type MineDecision = (mine: MineState) => MineEvent[];
@@ -52,6 +55,33 @@ export const releaseHeldBy =
     const held = allocation ? heldGrams(allocation) : 0;
     return held === 0 ? [] : releaseOnLicence({ licenceId, consignmentId, kg: toKilograms(held), reason }, licence);
   };
+
+/** The endorsement of a consignment's declaration withdrawn from its licence; nothing when none is in force. */
+export const withdrawEndorsementOf =
+  (consignmentId: string, licenceId: string, reason: string) =>
+  (licence: LicenceState): LicenceEvent[] =>
+    withdrawEndorsement({ licenceId, consignmentId, reason }, licence);
+
+/**
+ * Everything a cancelled consignment has on its licence given back in one append: what it holds
+ * (`releaseHeldBy`) and its declaration's endorsement, which no longer counts against the licence's kind.
+ */
+export const giveBackOnLicence =
+  (consignmentId: string, licenceId: string, reason: string) =>
+  (licence: LicenceState): LicenceEvent[] => {
+    const released = releaseHeldBy(consignmentId, licenceId, reason)(licence);
+    return [...released, ...withdrawEndorsementOf(consignmentId, licenceId, reason)(released.reduce(evolveLicence, licence))];
+  };
+
+/**
+ * `reservation-expired` at the declaration: this operation's endorsement is on the licence but was
+ * withdrawn since (its declaration was refused after all). Customs declares again with a new key.
+ */
+export const endorsementWithdrawn = (consignmentId: string, licenceId: string): DomainRuleViolation =>
+  new DomainRuleViolation(
+    'reservation-expired',
+    `The endorsement of consignment ${consignmentId}'s declaration on licence ${licenceId} was withdrawn; declare the shipment again with a new Idempotency-Key`,
+  );
 
 /**
  * `reservation-expired`: a declaration whose quota draw the reconciliation already returned is

@@ -1,10 +1,11 @@
-import { LICENCE_QUANTITY_ALLOCATED, LicenceEvent } from '@ree/licensing';
+import { LICENCE_ALLOCATION_RELEASED, LICENCE_DECLARATION_ENDORSED, LICENCE_ENDORSEMENT_WITHDRAWN, LICENCE_QUANTITY_ALLOCATED, LicenceEvent } from '@ree/licensing';
 import { MINE_REGISTERED, MINING_QUOTA_ALLOCATED, MINING_QUOTA_DRAWN, MINING_QUOTA_RETURNED, MineEvent, evolveMine, initialMineState } from '@ree/registry';
 import { fold, RecordedEvent } from '@ree/shared-kernel';
 import { ConsignmentEvent, MINING_SOURCE_CORRECTED } from '../consignment/consignment.events';
 import { evolveConsignment, initialConsignmentState } from '../consignment/consignment.state';
 import { consignmentStreamId } from '../consignment/consignment.stream';
 import { CONSIGNMENT_ID, cancelled, licensed, MINE_ID, registered, source, sourced } from '../testing/consignment-events';
+import { LICENCE_ID, licenceAfter } from '../testing/customs';
 import { giveBackFor } from './give-back.decide';
 import { giveBackJobOf, giveBackRoute } from './give-back.job';
 
@@ -31,6 +32,22 @@ describe('what a cancellation or a correction gives back', () => {
       expect.objectContaining({ declarationId: 'decl-3', kgReo: 1000, reason: 'consignment-cancelled' }),
     ]);
     expect(licence?.licenceId).toBe('lic-1');
+  });
+
+  it("a cancellation after the declaration also withdraws the declaration's endorsement from the licence, once", () => {
+    const job = { kind: 'consignment-cancelled', consignmentId: CONSIGNMENT_ID } as const;
+    const { licence } = giveBackFor(job, consignment(registered, sourced('decl-1'), licensed, cancelled));
+    const endorsed: LicenceEvent = {
+      type: LICENCE_DECLARATION_ENDORSED,
+      data: { consignmentId: CONSIGNMENT_ID, customsDeclarationNo: '020120250000123456', customsOffice: 'CNTSN', kg: 12000, endorsedOn: '2025-03-01', number: 1 },
+    };
+    const givenBack = licence!.decide(licenceAfter(endorsed));
+    expect(givenBack).toEqual([
+      { type: LICENCE_ALLOCATION_RELEASED, data: { consignmentId: CONSIGNMENT_ID, kg: 12000, reason: 'consignment-cancelled' } },
+      { type: LICENCE_ENDORSEMENT_WITHDRAWN, data: { consignmentId: CONSIGNMENT_ID, number: 1, reason: 'consignment-cancelled' } },
+    ]);
+    expect(licence!.decide(licenceAfter(endorsed, ...givenBack))).toEqual([]);
+    expect(LICENCE_ID).toBe(licence!.licenceId);
   });
 
   it('a correction returns the replaced declaration’s draw only; nothing when its reservation returned it already', () => {

@@ -1,7 +1,7 @@
 import type { LicenceEvent, LicenceState } from '@ree/licensing/domain';
 import type { MineEvent, MineState } from '@ree/registry/domain';
 import { type ConsignmentState, currentSources, type MiningSource } from '../consignment/consignment.state';
-import { inTurn, releaseHeldBy, RETURNED_ON_CANCEL, RETURNED_ON_CORRECTION, returnDrawOf } from '../consignment/reservations.decide';
+import { giveBackOnLicence, inTurn, RETURNED_ON_CANCEL, RETURNED_ON_CORRECTION, returnDrawOf } from '../consignment/reservations.decide';
 
 /** What a consignment event calls for on other streams: everything on a cancel, the replaced draw on a correction. */
 export type GiveBackJob =
@@ -16,7 +16,7 @@ export interface GiveBack {
 
 /**
  * A cancel gives back every draw of the sources in force (one append per mine) and what the
- * consignment holds on its licence; a correction gives back the replaced declaration's draw. Each
+ * consignment holds on its licence, with its declaration's endorsement; a correction gives back the replaced declaration's draw. Each
  * decision is quiet when there is nothing left to give back (a same-mine correction returned the
  * old draw with its reservation; a job run twice finds its returns), so a give-back happens once.
  */
@@ -32,7 +32,7 @@ export function giveBackFor(job: GiveBackJob, consignment: ConsignmentState): Gi
   }));
   const attached = consignment.licence;
   if (!attached) return { mines };
-  return { mines, licence: { licenceId: attached.licenceId, decide: releaseHeldBy(consignmentId, attached.licenceId, RETURNED_ON_CANCEL) } };
+  return { mines, licence: { licenceId: attached.licenceId, decide: giveBackOnLicence(consignmentId, attached.licenceId, RETURNED_ON_CANCEL) } };
 }
 
 function bySourceMine(sources: readonly MiningSource[]): Map<string, MiningSource[]> {

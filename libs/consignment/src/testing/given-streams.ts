@@ -12,8 +12,11 @@ const officer = { sub: 'officer-int-spec', role: 'licensing-officer' };
 /** The end user an issued licence of these fixtures names. */
 export const LICENSED_END_USER = { name: 'Vacuumschmelze GmbH & Co. KG', country: 'DE', address: 'Grüner Weg 37, 63450 Hanau' };
 
-/** An issued licence for NdPr oxide (2846.90) to Germany covering `kg`, valid through 2025, written to the store. */
-export async function issuedLicence(store: EventStore, licenceId: string, kg: number): Promise<void> {
+/**
+ * An issued licence for NdPr oxide (2846.90) to Germany covering `kg`, valid through 2025, written to the store; of no
+ * kind unless `kindFacts` give one (and its customs office).
+ */
+export async function issuedLicence(store: EventStore, licenceId: string, kg: number, kindFacts: Partial<LicenceAppliedData> = {}): Promise<void> {
   const application: LicenceAppliedData = {
     licenceId,
     exporterOrg: EXPORTER_ORG,
@@ -22,6 +25,7 @@ export async function issuedLicence(store: EventStore, licenceId: string, kg: nu
     destinationCountry: 'DE',
     items: [{ product: 'Praseodymium-neodymium oxide 99 %', hsCode: '2846.90', element: 'NdPr', quantityKg: kg }],
     intendedEndUse: 'Sintered NdFeB magnets for wind-turbine generators',
+    ...kindFacts,
   };
   const events = issuedLicenceEvents({
     application,

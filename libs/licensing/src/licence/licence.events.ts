@@ -14,6 +14,8 @@ export const LICENCE_REINSTATED = 'LicenceReinstated';
 export const LICENCE_REVOKED = 'LicenceRevoked';
 export const LICENCE_EXPIRED = 'LicenceExpired';
 export const LICENCE_EXHAUSTED = 'LicenceExhausted';
+export const LICENCE_DECLARATION_ENDORSED = 'LicenceDeclarationEndorsed';
+export const LICENCE_ENDORSEMENT_WITHDRAWN = 'LicenceEndorsementWithdrawn';
 
 /** The schema version each licence event type is written with today. */
 export const LICENCE_SCHEMA_VERSIONS = {
@@ -30,6 +32,8 @@ export const LICENCE_SCHEMA_VERSIONS = {
   [LICENCE_REVOKED]: 1,
   [LICENCE_EXPIRED]: 1,
   [LICENCE_EXHAUSTED]: 1,
+  [LICENCE_DECLARATION_ENDORSED]: 1,
+  [LICENCE_ENDORSEMENT_WITHDRAWN]: 1,
 } as const;
 
 export const LICENCE_EVENT_TYPES = Object.keys(LICENCE_SCHEMA_VERSIONS) as readonly LicenceEvent['type'][];
@@ -51,6 +55,28 @@ export interface LicenceItem {
   readonly quantityKg: number;
 }
 
+/**
+ * What a licence allows by the number of customs declarations made under it:
+ * `single-use` one; `multi-use` at most {@link MULTI_USE_DECLARATIONS}, all at the customs office the
+ * licence names; `general` any number to its one consignee and end user, for a year at most, granted
+ * only to an exporter with an internal control programme and no export-control penalty in three years.
+ */
+export const LICENCE_KINDS = ['single-use', 'multi-use', 'general'] as const;
+export type LicenceKind = (typeof LICENCE_KINDS)[number];
+
+/** The most customs declarations a multi-use licence is endorsed with. */
+export const MULTI_USE_DECLARATIONS = 12;
+
+/** The exporter's eligibility for a general licence, as declared on the application. */
+export interface GeneralLicenceEligibility {
+  /** The exporter runs an internal export-control compliance programme. */
+  readonly internalControlProgramme: boolean;
+  /** The exporter has had no export-control penalty in the last three years. */
+  readonly noPenaltiesInThreeYears: boolean;
+  /** Where the officer finds the evidence (e.g. the programme's record number); optional. */
+  readonly evidence?: string;
+}
+
 export interface LicenceAppliedData {
   readonly licenceId: string;
   /** The applicant's organisation, from its token. */
@@ -61,6 +87,18 @@ export interface LicenceAppliedData {
   readonly destinationCountry: string;
   readonly items: readonly LicenceItem[];
   readonly intendedEndUse: string;
+  /**
+   * The licence's kind; absent from applications recorded before kinds existed, which keep the
+   * old behaviour: any number of declarations, at any office (docs/decisions.md, 46).
+   */
+  readonly kind?: LicenceKind;
+  /**
+   * The customs office (UN/LOCODE of the port of export) every declaration under the licence goes
+   * through: required for a multi-use licence, optional otherwise; absent when not named.
+   */
+  readonly customsOffice?: string;
+  /** A general licence's eligibility facts; absent for the other kinds. */
+  readonly eligibility?: GeneralLicenceEligibility;
 }
 
 export type ScreenedField = 'consignee' | 'endUser';
@@ -151,6 +189,33 @@ export interface LicenceQuantityShippedData {
   readonly kg: number;
 }
 
+/**
+ * Appended by the consignment context with a customs declaration under the licence (same command):
+ * customs endorses the declaration on the licence, with the quantity it deducts. `number` counts
+ * every endorsement ever made on the licence, from 1; a withdrawn one keeps its number.
+ */
+export interface LicenceDeclarationEndorsedData {
+  readonly consignmentId: string;
+  readonly customsDeclarationNo: string;
+  /** The declaration's customs office: the UN/LOCODE of its port of export. */
+  readonly customsOffice: string;
+  readonly kg: number;
+  /** The declaration's day (YYYY-MM-DD). */
+  readonly endorsedOn: string;
+  readonly number: number;
+}
+
+/**
+ * Appended by the consignment context: the declaration was not recorded after all (the
+ * consignment refused it), or the consignment was cancelled before release. The declaration no
+ * longer counts against the licence's limit.
+ */
+export interface LicenceEndorsementWithdrawnData {
+  readonly consignmentId: string;
+  readonly number: number;
+  readonly reason: string;
+}
+
 type Event<Type extends string, Data> = { readonly type: Type; readonly data: Data };
 
 export type LicenceApplied = Event<typeof LICENCE_APPLIED, LicenceAppliedData>;
@@ -166,6 +231,8 @@ export type LicenceReinstated = Event<typeof LICENCE_REINSTATED, ReasonData>;
 export type LicenceRevoked = Event<typeof LICENCE_REVOKED, ReasonData>;
 export type LicenceExpired = Event<typeof LICENCE_EXPIRED, Record<string, never>>;
 export type LicenceExhausted = Event<typeof LICENCE_EXHAUSTED, Record<string, never>>;
+export type LicenceDeclarationEndorsed = Event<typeof LICENCE_DECLARATION_ENDORSED, LicenceDeclarationEndorsedData>;
+export type LicenceEndorsementWithdrawn = Event<typeof LICENCE_ENDORSEMENT_WITHDRAWN, LicenceEndorsementWithdrawnData>;
 
 export type LicenceEvent =
   | LicenceApplied
@@ -180,4 +247,6 @@ export type LicenceEvent =
   | LicenceReinstated
   | LicenceRevoked
   | LicenceExpired
-  | LicenceExhausted;
+  | LicenceExhausted
+  | LicenceDeclarationEndorsed
+  | LicenceEndorsementWithdrawn;

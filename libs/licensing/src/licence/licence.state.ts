@@ -3,6 +3,8 @@ import {
   LICENCE_ALLOCATION_RELEASED,
   LICENCE_APPLIED,
   LICENCE_APPROVED,
+  LICENCE_DECLARATION_ENDORSED,
+  LICENCE_ENDORSEMENT_WITHDRAWN,
   LICENCE_EXHAUSTED,
   LICENCE_EXPIRED,
   LICENCE_ISSUED,
@@ -34,6 +36,17 @@ export interface LicenceItemState extends LicenceItem {
   readonly issuedGrams: Grams | null;
 }
 
+/** A customs declaration endorsed on the licence; `withdrawnReason` once it no longer counts. */
+export interface EndorsementState {
+  readonly number: number;
+  readonly consignmentId: string;
+  readonly customsDeclarationNo: string;
+  readonly customsOffice: string;
+  readonly kg: number;
+  readonly endorsedOn: string;
+  readonly withdrawnReason: string | null;
+}
+
 /** One consignment's reservation on the licence, in grams. What it holds is allocated − released − shipped. */
 export interface AllocationState {
   readonly itemIndex: number;
@@ -57,6 +70,8 @@ export interface LicenceState {
   readonly countersignedBy: string | null;
   /** Who suspended it, while it is suspended. */
   readonly suspendedBy: string | null;
+  /** Every declaration endorsed on the licence, by number, withdrawn ones included. */
+  readonly endorsements: readonly EndorsementState[];
 }
 
 export const initialLicenceState = (): LicenceState => ({
@@ -71,6 +86,7 @@ export const initialLicenceState = (): LicenceState => ({
   approvedBy: null,
   countersignedBy: null,
   suspendedBy: null,
+  endorsements: [],
 });
 
 const NO_ALLOCATION: AllocationState = { itemIndex: 0, allocatedGrams: 0, releasedGrams: 0, shippedGrams: 0 };
@@ -122,6 +138,13 @@ export function evolveLicence(state: LicenceState, event: LicenceEvent): Licence
     case LICENCE_QUANTITY_SHIPPED: {
       const { consignmentId, kg } = event.data;
       return withAllocation(state, consignmentId, (allocation) => ({ ...allocation, shippedGrams: toGrams(kg) }));
+    }
+    case LICENCE_DECLARATION_ENDORSED:
+      return { ...state, endorsements: [...state.endorsements, { ...event.data, withdrawnReason: null }] };
+    case LICENCE_ENDORSEMENT_WITHDRAWN: {
+      const { number, reason } = event.data;
+      const endorsements = state.endorsements.map((endorsement) => (endorsement.number === number ? { ...endorsement, withdrawnReason: reason } : endorsement));
+      return { ...state, endorsements };
     }
     default:
       return state;

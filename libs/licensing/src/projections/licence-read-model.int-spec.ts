@@ -3,10 +3,11 @@ import { toKilograms } from '@ree/shared-kernel';
 import { randomUUID } from 'node:crypto';
 import { openTestDataSource, recordedStream } from '@ree/testing';
 import { DataSource } from 'typeorm';
-import { allocated, application, issued } from '../testing/licence-events';
+import { allocated, application, endorsed, issued } from '../testing/licence-events';
 import {
   LICENCE_ALLOCATION_RELEASED,
   LICENCE_APPLIED,
+  LICENCE_ENDORSEMENT_WITHDRAWN,
   LICENCE_QUANTITY_SHIPPED,
   LICENCE_REINSTATED,
   LICENCE_SUSPENDED,
@@ -19,21 +20,29 @@ import { GetLicenceHandler } from '../queries/get-licence/get-licence.handler';
 import { GetLicenceQuery } from '../queries/get-licence/get-licence.query';
 import { licenceTables } from './licence-tables';
 import { LicenceProjection } from './licence.projection';
-import { LicenceAllocationReadModel, LicenceItemReadModel, LicenceReadModel } from './licence.read-model';
+import { LicenceAllocationReadModel, LicenceEndorsementReadModel, LicenceItemReadModel, LicenceReadModel } from './licence.read-model';
 import { LICENSING_READ_MODELS } from './read-models';
 
 const officer: Actor = { sub: 'officer-wang', role: 'licensing-officer' };
 
-/** Issued, three consignments allocated, one cancelled and allocated again, shipments, a remainder given back, suspended, reinstated. */
+/**
+ * A multi-use licence issued, three consignments allocated and their declarations endorsed, one
+ * cancelled (its endorsement withdrawn) and allocated again, shipments, a remainder given back,
+ * suspended, reinstated.
+ */
 function lifecycle(licenceId: string): RecordedEvent[] {
   const [applied, ...rest] = issued;
   const events: LicenceEvent[] = [
-    { type: LICENCE_APPLIED, data: { ...(applied.data as typeof application), licenceId } },
+    { type: LICENCE_APPLIED, data: { ...(applied.data as typeof application), licenceId, kind: 'multi-use', customsOffice: 'CNTSN' } },
     ...rest,
     allocated('c1', 12000.001),
     allocated('c2', 300),
     allocated('c3', 500.5, 1),
+    endorsed('c1', 1, 'CNTSN', 12000),
+    endorsed('c2', 2, 'CNTSN', 300),
     { type: LICENCE_ALLOCATION_RELEASED, data: { consignmentId: 'c2', kg: 300, reason: 'cancelled' } },
+    { type: LICENCE_ENDORSEMENT_WITHDRAWN, data: { consignmentId: 'c2', number: 2, reason: 'consignment-cancelled' } },
+    endorsed('c3', 3, 'CNTSN', 500.5),
     { type: LICENCE_QUANTITY_SHIPPED, data: { consignmentId: 'c1', kg: 12000 } },
     { type: LICENCE_ALLOCATION_RELEASED, data: { consignmentId: 'c1', kg: 0.001, reason: 'shipped less than allocated' } },
     { type: LICENCE_SUSPENDED, data: { reason: 'End-use check pending', suspendedBy: 'officer-zhao' } },
@@ -57,6 +66,7 @@ describe('the licence read model is the fold of evolveLicence', () => {
       dataSource.getRepository(LicenceReadModel),
       dataSource.getRepository(LicenceItemReadModel),
       dataSource.getRepository(LicenceAllocationReadModel),
+      dataSource.getRepository(LicenceEndorsementReadModel),
     );
   });
   afterAll(() => dataSource.destroy());
@@ -75,6 +85,11 @@ describe('the licence read model is the fold of evolveLicence', () => {
     await project(histories.atOnce);
     expect([await storedState(inThrees), await storedState(atOnce)]).toEqual([folded(histories.inThrees), folded(histories.atOnce)]);
     expect(await storedState(atOnce)).toMatchObject({ status: 'issued', suspendedBy: null, allocations: { c2: { allocatedGrams: 99999, releasedGrams: 0 } } });
+    expect((await storedState(atOnce))?.endorsements.map(({ number, withdrawnReason }) => [number, withdrawnReason])).toEqual([
+      [1, null],
+      [2, 'consignment-cancelled'],
+      [3, null],
+    ]);
   });
 
   it("answers the licence's quantities as the decider's state counts them, exact to the gram", async () => {
@@ -105,5 +120,12 @@ describe('the licence read model is the fold of evolveLicence', () => {
       ),
     );
     expect(byConsignment.c2).toEqual([0, 99.999, 0, 0, 99.999]);
+    expect(licence).toMatchObject({ kind: 'multi-use', customsOffice: 'CNTSN', eligibility: null, endorsedKg: 12500.5, declarationsLeft: 10 });
+    expect(licence.endorsements).toEqual(
+      state.endorsements.map(({ number, consignmentId, customsDeclarationNo, customsOffice, kg: endorsedKg, endorsedOn, withdrawnReason }) => ({
+        number, consignmentId, customsDeclarationNo, customsOffice, kg: endorsedKg, endorsedOn, withdrawnReason,
+      })),
+    );
+    expect(licence.endorsements[1]).toMatchObject({ number: 2, consignmentId: 'c2', kg: 300, withdrawnReason: 'consignment-cancelled' });
   });
 });

@@ -10,7 +10,7 @@ import { GetLicenceQuery } from '../queries/get-licence/get-licence.query';
 import { ListLicencesHandler } from '../queries/list-licences/list-licences.handler';
 import { ListLicencesQuery } from '../queries/list-licences/list-licences.query';
 import { LicenceProjection } from './licence.projection';
-import { LicenceAllocationReadModel, LicenceItemReadModel, LicenceReadModel } from './licence.read-model';
+import { LicenceAllocationReadModel, LicenceEndorsementReadModel, LicenceItemReadModel, LicenceReadModel } from './licence.read-model';
 import { LICENSING_READ_MODELS } from './read-models';
 
 const officer: Actor = { sub: 'officer-wang', role: 'licensing-officer' };
@@ -39,7 +39,12 @@ describe('the licence projection', () => {
   beforeAll(async () => {
     dataSource = await openTestDataSource(LICENSING_READ_MODELS);
     const licences = dataSource.getRepository(LicenceReadModel);
-    getLicence = new GetLicenceHandler(licences, dataSource.getRepository(LicenceItemReadModel), dataSource.getRepository(LicenceAllocationReadModel));
+    getLicence = new GetLicenceHandler(
+      licences,
+      dataSource.getRepository(LicenceItemReadModel),
+      dataSource.getRepository(LicenceAllocationReadModel),
+      dataSource.getRepository(LicenceEndorsementReadModel),
+    );
     listLicences = new ListLicencesHandler(licences);
   });
   afterAll(() => dataSource.destroy());
@@ -76,6 +81,8 @@ describe('the licence projection', () => {
       { consignmentId: 'c3', heldKg: 500.5, shippedKg: 0 },
     ]);
     expect(licence.screening).toMatchObject({ clear: true, matches: [], algorithm: 'pg_trgm-similarity/normalised-name@1' });
+    // Applied before kinds existed: no kind, no declaration limit, nothing endorsed.
+    expect(licence).toMatchObject({ kind: null, customsOffice: null, eligibility: null, endorsements: [], endorsedKg: 0, declarationsLeft: null });
   });
 
   it('leaves the same rows when the same events come again', async () => {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { LicenceParty, LicenceScreenedData } from '../licence/licence.events';
+import type { GeneralLicenceEligibility, LicenceKind, LicenceParty, LicenceScreenedData } from '../licence/licence.events';
 
 /** A licence as `GET /licences` shows it; `revision` is the last licence event applied. */
 @Entity({ schema: 'licensing', name: 'licences' })
@@ -25,6 +25,10 @@ export class LicenceReadModel {
   @Column({ name: 'applied_position', type: 'bigint' }) appliedPosition: string;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ type: 'integer' }) revision: number;
+  /** Null for a licence applied for before kinds existed. */
+  @Column({ type: 'text', nullable: true }) kind: LicenceKind | null;
+  @Column({ name: 'customs_office', type: 'text', nullable: true }) customsOffice: string | null;
+  @Column({ type: 'jsonb', nullable: true }) eligibility: GeneralLicenceEligibility | null;
 }
 
 /** One item applied for, with the quantity the approval issued. */
@@ -49,4 +53,17 @@ export class LicenceAllocationReadModel {
   @Column({ name: 'released_grams', type: 'bigint' }) releasedGrams: string;
   @Column({ name: 'shipped_grams', type: 'bigint' }) shippedGrams: string;
   @Column({ name: 'allocated_at', type: 'timestamptz' }) allocatedAt: Date;
+}
+
+/** A customs declaration endorsed on a licence, by number; `withdrawnReason` once it no longer counts. */
+@Entity({ schema: 'licensing', name: 'licence_endorsements' })
+export class LicenceEndorsementReadModel {
+  @PrimaryColumn({ name: 'licence_id', type: 'text' }) licenceId: string;
+  @PrimaryColumn({ type: 'integer' }) number: number;
+  @Column({ name: 'consignment_id', type: 'text' }) consignmentId: string;
+  @Column({ name: 'customs_declaration_no', type: 'text' }) customsDeclarationNo: string;
+  @Column({ name: 'customs_office', type: 'text' }) customsOffice: string;
+  @Column({ type: 'bigint' }) grams: string;
+  @Column({ name: 'endorsed_on', type: 'text' }) endorsedOn: string;
+  @Column({ name: 'withdrawn_reason', type: 'text', nullable: true }) withdrawnReason: string | null;
 }

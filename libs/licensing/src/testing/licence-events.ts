@@ -1,6 +1,7 @@
 import {
   LICENCE_APPLIED,
   LICENCE_APPROVED,
+  LICENCE_DECLARATION_ENDORSED,
   LICENCE_ISSUED,
   LICENCE_QUANTITY_ALLOCATED,
   LICENCE_SCREENED,
@@ -84,3 +85,15 @@ export const issuedLicenceEvents = ({ application, screening, approval, counters
   { type: LICENCE_APPROVED, data: approval },
   { type: LICENCE_ISSUED, data: { countersignedBy } },
 ];
+
+/** An issued licence of the same application with kind-specific facts (kind, customs office, eligibility). */
+export const issuedAs = (facts: Partial<LicenceAppliedData>): LicenceEvent[] =>
+  issued.map((event) => (event.type === LICENCE_APPLIED ? { type: LICENCE_APPLIED, data: { ...application, ...facts } } : event));
+
+export const MULTI_USE_OFFICE = 'CNTSN';
+
+/** A consignment's declaration endorsed on the licence, numbered in order. */
+export const endorsed = (consignmentId: string, number: number, customsOffice = MULTI_USE_OFFICE, kg = 1000): LicenceEvent => ({
+  type: LICENCE_DECLARATION_ENDORSED,
+  data: { consignmentId, customsDeclarationNo: `0201202500000${String(number).padStart(5, '0')}`, customsOffice, kg, endorsedOn: '2025-06-01', number },
+});

@@ -1,4 +1,4 @@
-import type { LicenceState } from '@ree/licensing';
+import { initialLicenceState, type LicenceState } from '@ree/licensing';
 import type { RecordedEvent } from '@ree/shared-kernel';
 import type { EntityManager } from 'typeorm';
 import type { ReviewDocument } from '../review-document/review-document';
@@ -97,7 +97,8 @@ export class ReviewTables {
       );
     const mines: ({ mine_id: string } & MineFold)[] =
       keys.mineIds.size === 0 ? [] : await tx.query(`SELECT mine_id, revision, name, pending FROM ${s}.mines WHERE mine_id = ANY($1::text[])`, [[...keys.mineIds]]);
-    const licenceFolds = new Map(licences.map((row) => [row.licence_id, { revision: row.revision, state: row.fold, history: row.history }]));
+    // A licence folded before a field of the state existed (the endorsements) has that field's initial value.
+    const licenceFolds = new Map(licences.map((row) => [row.licence_id, { revision: row.revision, state: { ...initialLicenceState(), ...row.fold }, history: row.history }]));
     const attached = (licenceId: string | null) => {
       const licence = licenceId === null ? undefined : licenceFolds.get(licenceId);
       return licence === undefined ? {} : { [licenceId!]: licence.state };

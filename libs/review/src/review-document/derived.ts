@@ -1,4 +1,4 @@
-import { heldGrams, remainingGrams } from '@ree/licensing/domain';
+import { declarationsLeft, heldGrams, licenceKindOf, remainingGrams } from '@ree/licensing/domain';
 import { toGrams, toKilograms } from '@ree/shared-kernel';
 import type { MassBalance, ReviewDocument, ReviewLicence, ReviewMiningSource, ReviewProcessingStep } from './review-document';
 import type { Review } from './review';
@@ -25,7 +25,10 @@ function licenceOf(review: Review): ReviewLicence | null {
   if (attached === null) return null;
   const ledger = review.licences[attached.licenceId];
   if (ledger === undefined) {
-    return { licenceId: attached.licenceId, status: 'unknown', validUntil: null, allocatedKg: attached.allocatedKg, shippedKg: 0, remainingKg: null };
+    return {
+      licenceId: attached.licenceId, status: 'unknown', validUntil: null, allocatedKg: attached.allocatedKg, shippedKg: 0, remainingKg: null,
+      kind: null, customsOffice: null, endorsements: [], declarationsLeft: null,
+    };
   }
   const allocation = review.document.consignmentId === null ? undefined : ledger.allocations[review.document.consignmentId];
   const shipped = allocation?.shippedGrams ?? 0;
@@ -36,6 +39,10 @@ function licenceOf(review: Review): ReviewLicence | null {
     allocatedKg: toKilograms(allocation ? heldGrams(allocation) + shipped : toGrams(attached.allocatedKg)),
     shippedKg: toKilograms(shipped),
     remainingKg: toKilograms(remainingGrams(ledger)),
+    kind: licenceKindOf(ledger),
+    customsOffice: ledger.application?.customsOffice ?? null,
+    endorsements: ledger.endorsements.map((endorsement) => ({ ...endorsement })),
+    declarationsLeft: declarationsLeft(ledger),
   };
 }
 

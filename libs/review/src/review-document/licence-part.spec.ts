@@ -18,7 +18,10 @@ describe('review document: the licence part', () => {
     const document = reviewDocument(history.events);
 
     expect(document.status).toBe('licensed');
-    expect(document.licence).toEqual({ licenceId: LICENCE_ID, status: 'issued', validUntil: '2025-12-31', allocatedKg: 1000, shippedKg: 0, remainingKg: 9000 });
+    expect(document.licence).toEqual({
+      licenceId: LICENCE_ID, status: 'issued', validUntil: '2025-12-31', allocatedKg: 1000, shippedKg: 0, remainingKg: 9000,
+      kind: null, customsOffice: null, endorsements: [], declarationsLeft: null,
+    });
     expect(document.stages.licence).toMatchObject({ status: 'done', at: history.last.recordedAt });
   });
 
@@ -84,6 +87,30 @@ describe('review document: the licence part', () => {
       .consignment('LicenceAttached', { licenceId: LICENCE_ID, allocatedKg: 750.5 });
     expect(reviewDocument(history.events).licence).toEqual({
       licenceId: LICENCE_ID, status: 'unknown', validUntil: null, allocatedKg: 750.5, shippedKg: 0, remainingKg: null,
+      kind: null, customsOffice: null, endorsements: [], declarationsLeft: null,
     });
+  });
+
+  it("shows the licence's kind and its endorsements, this consignment's among them; only this one's enter the timeline", () => {
+    const endorsement = (consignmentId: string, number: number, kg: number) => ({
+      consignmentId, customsDeclarationNo: `02012025000000000${number}`, customsOffice: 'CNTSN', kg, endorsedOn: '2025-03-01', number,
+    });
+    const history = issuedLicence(new History(), 10_000, { kind: 'multi-use', customsOffice: 'CNTSN' })
+      .consignment('ConsignmentRegistered', registered(1000))
+      .record(LICENCE, 'LicenceQuantityAllocated', allocated(CONSIGNMENT_ID, 1000))
+      .consignment('LicenceAttached', { licenceId: LICENCE_ID, allocatedKg: 1000 })
+      .record(LICENCE, 'LicenceDeclarationEndorsed', endorsement('another-consignment', 1, 500))
+      .record(LICENCE, 'LicenceEndorsementWithdrawn', { consignmentId: 'another-consignment', number: 1, reason: 'consignment-cancelled' })
+      .record(LICENCE, 'LicenceDeclarationEndorsed', endorsement(CONSIGNMENT_ID, 2, 1000), CUSTOMS);
+    const document = reviewDocument(history.events);
+
+    expect(document.licence).toMatchObject({ kind: 'multi-use', customsOffice: 'CNTSN', declarationsLeft: 11 });
+    expect(document.licence?.endorsements).toEqual([
+      { ...endorsement('another-consignment', 1, 500), withdrawnReason: 'consignment-cancelled' },
+      { ...endorsement(CONSIGNMENT_ID, 2, 1000), withdrawnReason: null },
+    ]);
+    expect(document.timeline.filter((entry) => entry.type.startsWith('LicenceDeclaration') || entry.type.startsWith('LicenceEndorsement')).map((entry) => entry.summary)).toEqual([
+      'Declaration 020120250000000002 endorsed on the licence (no. 2, CNTSN, 1000 kg)',
+    ]);
   });
 });

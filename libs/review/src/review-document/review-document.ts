@@ -64,6 +64,17 @@ export interface MassBalance {
   readonly overallYield: number | null;
 }
 
+/** A customs declaration endorsed on the licence (this consignment's or another's); `withdrawnReason` once it no longer counts. */
+export interface ReviewEndorsement {
+  readonly number: number;
+  readonly consignmentId: string;
+  readonly customsDeclarationNo: string;
+  readonly customsOffice: string;
+  readonly kg: number;
+  readonly endorsedOn: string;
+  readonly withdrawnReason: string | null;
+}
+
 /** The attached licence as it stands: `allocatedKg` is this consignment's share, `remainingKg` the licence's. */
 export interface ReviewLicence {
   readonly licenceId: string;
@@ -73,6 +84,14 @@ export interface ReviewLicence {
   readonly shippedKg: number;
   /** Null when the licence stream was not part of the input. */
   readonly remainingKg: number | null;
+  /** `single-use`, `multi-use` or `general`; null for a licence applied for before kinds, or when its stream was not part of the input. */
+  readonly kind: string | null;
+  /** The customs office the licence names, if any. */
+  readonly customsOffice: string | null;
+  /** Every declaration endorsed on the licence, by number. */
+  readonly endorsements: readonly ReviewEndorsement[];
+  /** Declarations the licence may still be endorsed with; null when its kind sets no number. */
+  readonly declarationsLeft: number | null;
 }
 
 export type ReviewEndUse = EndUseDeclarationFiledData & { readonly filedAt: string };

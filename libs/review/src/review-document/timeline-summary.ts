@@ -30,7 +30,7 @@ const SUMMARIES: Readonly<Record<string, Summary>> = {
   ConsignmentFlagged: (d) => `Red flag ${String(d.code)} (${String(d.severity)}): ${String(d.detail)}`,
   ConsignmentCancelled: (d) => `Cancelled${because(d)}`,
   ConsignmentClosed: () => 'Closed',
-  LicenceApplied: (d) => `Licence applied for by ${String(d.exporterOrg)} for ${String(d.destinationCountry)}`,
+  LicenceApplied: (d) => `${d.kind ? `${String(d.kind)} licence` : 'Licence'} applied for by ${String(d.exporterOrg)} for ${String(d.destinationCountry)}`,
   LicenceScreened: (d) => `Licence screened: ${Array.isArray(d.matches) ? d.matches.length : 0} match(es)`,
   LicenceApproved: (d) => `Licence approved, valid ${String(d.validFrom)} to ${String(d.validUntil)}`,
   LicenceIssued: (d) => `Licence issued, countersigned by ${String(d.countersignedBy)}`,
@@ -43,6 +43,8 @@ const SUMMARIES: Readonly<Record<string, Summary>> = {
   LicenceRevoked: (d) => `Licence revoked${because(d)}`,
   LicenceExpired: () => 'Licence expired',
   LicenceExhausted: () => 'Licence exhausted: everything issued has shipped',
+  LicenceDeclarationEndorsed: (d) => `Declaration ${String(d.customsDeclarationNo)} endorsed on the licence (no. ${String(d.number)}, ${String(d.customsOffice)}, ${kg(d.kg)})`,
+  LicenceEndorsementWithdrawn: (d) => `Endorsement no. ${String(d.number)} withdrawn from the licence${because(d)}`,
   MiningQuotaDrawn: (d) => `${kg(d.kgReo)} REO drawn on the mine's ${String(d.year)} ${String(d.category)} quota`,
   MiningQuotaReturned: (d) => `${kg(d.kgReo)} REO returned to the mine's ${String(d.year)} ${String(d.category)} quota${because(d)}`,
 };

@@ -105,7 +105,7 @@ export const endUseFiled = () => ({
 });
 
 /** A licence applied for, approved and issued for `issuedKg`. */
-export function issuedLicence(history: History, issuedKg: number): History {
+export function issuedLicence(history: History, issuedKg: number, kindFacts: Record<string, unknown> = {}): History {
   return history
     .record(LICENCE, 'LicenceApplied', {
       licenceId: LICENCE_ID,
@@ -115,6 +115,7 @@ export function issuedLicence(history: History, issuedKg: number): History {
       destinationCountry: 'DE',
       items: [{ product: 'Neodymium oxide', hsCode: '2846.90', element: 'Nd', quantityKg: issuedKg }],
       intendedEndUse: 'magnets',
+      ...kindFacts,
     })
     .record(LICENCE, 'LicenceApproved', { validFrom: '2025-01-01', validUntil: '2025-12-31', conditions: [], issuedQuantityKg: [issuedKg], approvedBy: 'officer-1' }, OFFICER)
     .record(LICENCE, 'LicenceIssued', { countersignedBy: 'officer-2' }, { sub: 'officer-2', role: 'licensing-officer' });

@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
+import { endorseDeclaration, LicenceState } from '@ree/licensing';
 import { ConsignmentState } from '../../consignment/consignment.state';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
+import { endorsementWithdrawn, WITHDRAWN_ON_REFUSAL, withdrawEndorsementOf } from '../../consignment/reservations.decide';
 import { consignmentOptions } from '../command-options';
 import { LicenceReservations } from '../licence-reservations';
 import { DeclareShipmentCommand, ShipmentDeclaration } from './declare-shipment.command';
@@ -10,8 +12,11 @@ import { declareShipmentDecider } from './declare-shipment.decide';
 
 /**
  * Reads the licence the consignment is attached to (its own stream as of now: a suspension since
- * the attach counts), then decides and appends the declaration on the consignment alone:
- * declaring reserves nothing, the licence records the shipment at release.
+ * the attach counts) and decides the declaration; then, with a licence attached, the reservation
+ * pattern (docs/domain.md): customs endorses the declaration on the licence (`endorseDeclaration`,
+ * refused by the licence kind's limits: single use, 12 declarations, its customs office), then
+ * `ShipmentDeclared`. When the consignment then refuses (a concurrent cancel), the pipeline
+ * withdraws the endorsement at once. The licence records the quantity shipped at release.
  */
 @CommandHandler(DeclareShipmentCommand)
 export class DeclareShipmentHandler implements ICommandHandler<DeclareShipmentCommand, CommandResult<ConsignmentState>> {
@@ -28,6 +33,24 @@ export class DeclareShipmentHandler implements ICommandHandler<DeclareShipmentCo
       context,
       licence: licence ? (await this.licences.current(licence.licenceId)).state : null,
     });
-    return handleCommand(this.store, streamId, declareShipmentDecider, { from: declaration }, consignmentOptions(context, streamId, operationId));
+    return handleCommand(this.store, streamId, declareShipmentDecider, { from: declaration }, {
+      ...consignmentOptions(context, streamId, operationId),
+      reserving: {
+        operationId,
+        reservations: ({ licence }) => {
+          if (!licence) return [];
+          const { licenceId } = licence;
+          const { customsDeclarationNo, portOfExport: customsOffice, declaredNetKg: kg, declaredOn: endorsedOn } = shipment;
+          const endorsement = { licenceId, consignmentId, customsDeclarationNo, customsOffice, kg, endorsedOn, now: context.now };
+          return [
+            this.licences.reserve(licenceId, {
+              decide: (state: LicenceState) => endorseDeclaration(endorsement, state),
+              giveBack: withdrawEndorsementOf(consignmentId, licenceId, WITHDRAWN_ON_REFUSAL),
+              whenUndone: () => endorsementWithdrawn(consignmentId, licenceId),
+            }),
+          ];
+        },
+      },
+    });
   }
 }

@@ -38,4 +38,22 @@ describe('apply for a licence', () => {
       .when(apply({ ...application, intendedEndUse: 'Something else' }))
       .thenRefused('invalid-transition');
   });
+
+  it('records the kind and its facts: a multi-use licence names its customs office, a general one its eligibility', () => {
+    const multiUse = { ...application, kind: 'multi-use' as const, customsOffice: 'CNTSN' };
+    spec(applyForLicenceDecider).given([]).when(apply(multiUse)).then([{ type: LICENCE_APPLIED, data: multiUse }, { type: LICENCE_SCREENED, data: screening() }]);
+    const general = { ...application, kind: 'general' as const, eligibility: { internalControlProgramme: true, noPenaltiesInThreeYears: true, evidence: 'ICP record 2024-017' } };
+    spec(applyForLicenceDecider).given([]).when(apply(general)).then([{ type: LICENCE_APPLIED, data: general }, { type: LICENCE_SCREENED, data: screening() }]);
+  });
+
+  it('customs-office-required: a multi-use application without its customs office', () => {
+    spec(applyForLicenceDecider).given([]).when(apply({ ...application, kind: 'multi-use' })).thenRefused('customs-office-required');
+  });
+
+  it('general-licence-ineligible: a general licence without an internal control programme, with a recent penalty, or without the facts', () => {
+    const general = (eligibility?: { internalControlProgramme: boolean; noPenaltiesInThreeYears: boolean }) => ({ ...application, kind: 'general' as const, eligibility });
+    spec(applyForLicenceDecider).given([]).when(apply(general({ internalControlProgramme: false, noPenaltiesInThreeYears: true }))).thenRefused('general-licence-ineligible');
+    spec(applyForLicenceDecider).given([]).when(apply(general({ internalControlProgramme: true, noPenaltiesInThreeYears: false }))).thenRefused('general-licence-ineligible');
+    spec(applyForLicenceDecider).given([]).when(apply(general())).thenRefused('general-licence-ineligible');
+  });
 });

@@ -1,6 +1,7 @@
 import { aCommandContext, spec } from '@ree/testing';
 import { LICENCE_REJECTED, LICENCE_SCREENED } from '../../licence/licence.events';
-import { aMatch, applied, approved, approvedEvent, APPROVER, issued, LICENCE_ID, screening } from '../../testing/licence-events';
+import { aMatch, application, applied, approved, approvedEvent, APPROVER, issued, LICENCE_ID, screening } from '../../testing/licence-events';
+import { LICENCE_APPLIED } from '../../licence/licence.events';
 import { ApproveLicenceCommand, LicenceApprovalTerms } from './approve-licence.command';
 import { approveLicenceDecider } from './approve-licence.decide';
 
@@ -47,4 +48,29 @@ describe('approve a licence', () => {
   it('an unknown licence is not found', () => {
     spec(approveLicenceDecider).given([]).when(approve()).thenNotFound();
   });
+
+  const generalApplied = [
+    { type: LICENCE_APPLIED, data: { ...application, kind: 'general', eligibility: { internalControlProgramme: true, noPenaltiesInThreeYears: true } } } as const,
+    applied[1],
+  ];
+
+  it('a general licence is approved for one year, both ends included', () => {
+    spec(approveLicenceDecider)
+      .given(generalApplied)
+      .when(approve({ validFrom: '2025-03-01', validUntil: '2026-02-28' }))
+      .then([{ type: LICENCE_SCREENED, data: screening() }, approvedEvent([20000, 500.5])]);
+  });
+
+  it('general-licence-validity-exceeded: a general licence valid longer than one year, by one day included', () => {
+    spec(approveLicenceDecider).given(generalApplied).when(approve({ validFrom: '2025-03-01', validUntil: '2026-03-01' })).thenRefused('general-licence-validity-exceeded');
+    spec(approveLicenceDecider).given(generalApplied).when(approve({ validFrom: '2025-01-01', validUntil: '2099-12-31' })).thenRefused('general-licence-validity-exceeded');
+  });
+
+  it('single-use and multi-use licences, and those without a kind, keep any validity the officer sets', () => {
+    spec(approveLicenceDecider).given(applied).when(approve({ validFrom: '2025-03-01', validUntil: '2027-03-01' })).then([
+      { type: LICENCE_SCREENED, data: screening() },
+      { ...approvedEvent([20000, 500.5]), data: { ...approvedEvent().data, validUntil: '2027-03-01' } } as ReturnType<typeof approvedEvent>,
+    ]);
+  });
 });
+

@@ -1,5 +1,6 @@
 import { DomainRuleViolation, toGrams } from '@ree/shared-kernel';
 import { LICENCE_APPROVED, LicenceEvent } from '../../licence/licence.events';
+import { lastDayOfOneYear, licenceKindOf } from '../../licence/licence.kinds';
 import type { LicenceState } from '../../licence/licence.state';
 import { licenceDecider, requireStatus } from '../licence-decider';
 import { clearedScreening, Screened } from '../screening-outcome';
@@ -22,11 +23,20 @@ function issuedQuantities(command: ApproveLicenceCommand, state: LicenceState): 
   return [...issued];
 }
 
-/** The first officer's decision, on a screened application whose parties screen clean now. */
+/**
+ * The first officer's decision, on a screened application whose parties screen clean now; a
+ * general licence for one year at most (`general-licence-validity-exceeded`).
+ */
 export function approveLicence(command: Screened<ApproveLicenceCommand>, state: LicenceState): LicenceEvent[] {
   requireStatus(state, command.licenceId, 'approved', ['screened']);
   const screened = clearedScreening(command.licenceId, command.screening);
   const { validFrom, validUntil, conditions } = command.terms;
+  if (licenceKindOf(state) === 'general' && validUntil > lastDayOfOneYear(validFrom)) {
+    throw new DomainRuleViolation(
+      'general-licence-validity-exceeded',
+      `General licence ${command.licenceId} is valid one year at most: from ${validFrom} until ${lastDayOfOneYear(validFrom)}, not ${validUntil}`,
+    );
+  }
   return [
     screened,
     {

@@ -1,17 +1,24 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { NotFound, toKilograms } from '@ree/shared-kernel';
+import { NotFound, toGrams, toKilograms } from '@ree/shared-kernel';
+import { declarationLimit } from '../../licence/licence.kinds';
 import { Repository } from 'typeorm';
-import { LicenceAllocationReadModel, LicenceItemReadModel, LicenceReadModel } from '../../projections/licence.read-model';
+import { LicenceAllocationReadModel, LicenceEndorsementReadModel, LicenceItemReadModel, LicenceReadModel } from '../../projections/licence.read-model';
 import { LICENCE_TOTALS_SQL, QuantityRow, quantitiesOf } from '../licence-quantities';
 import { ownOrganisationOf } from '../readers';
 import { GetLicenceQuery } from './get-licence.query';
-import { LicenceConsignmentResponseDto, LicenceItemResponseDto, LicenceResponseDto, LicenceSummaryResponseDto } from './licence.response.dto';
+import {
+  LicenceConsignmentResponseDto,
+  LicenceEndorsementResponseDto,
+  LicenceItemResponseDto,
+  LicenceResponseDto,
+  LicenceSummaryResponseDto,
+} from './licence.response.dto';
 
 const kg = (grams: string | null): number => toKilograms(Number(grams ?? 0));
 
 export function licenceSummaryOf(licence: LicenceReadModel, totals: QuantityRow | undefined): LicenceSummaryResponseDto {
-  const { licenceId, exporterOrg, status, destinationCountry, consignee, endUser, validFrom, validUntil, appliedAt } = licence;
+  const { licenceId, exporterOrg, status, destinationCountry, consignee, endUser, validFrom, validUntil, appliedAt, kind } = licence;
   return {
     licenceId,
     exporterOrg,
@@ -22,6 +29,7 @@ export function licenceSummaryOf(licence: LicenceReadModel, totals: QuantityRow 
     validFrom,
     validUntil,
     appliedAt: appliedAt.toISOString(),
+    kind,
     ...quantitiesOf(totals ?? { issued_grams: null, allocated_grams: null, shipped_grams: null }),
   };
 }
@@ -64,6 +72,23 @@ function consignmentOf(allocation: LicenceAllocationReadModel): LicenceConsignme
   };
 }
 
+function endorsementOf(endorsement: LicenceEndorsementReadModel): LicenceEndorsementResponseDto {
+  const { number, consignmentId, customsDeclarationNo, customsOffice, endorsedOn, withdrawnReason } = endorsement;
+  return { number, consignmentId, customsDeclarationNo, customsOffice, kg: kg(endorsement.grams), endorsedOn, withdrawnReason };
+}
+
+/** The endorsements as shown, what those in force deduct, and how many declarations the kind still allows. */
+function endorsementsOf(licence: LicenceReadModel, rows: readonly LicenceEndorsementReadModel[]) {
+  const endorsements = rows.map(endorsementOf);
+  const inForce = endorsements.filter((endorsement) => endorsement.withdrawnReason === null);
+  const limit = declarationLimit(licence.kind);
+  return {
+    endorsements,
+    endorsedKg: toKilograms(inForce.reduce((total, endorsement) => total + toGrams(endorsement.kg), 0)),
+    declarationsLeft: limit === null ? null : Math.max(0, limit - inForce.length),
+  };
+}
+
 /** Another organisation's licence answers 404 to an exporter, as if it did not exist. */
 @QueryHandler(GetLicenceQuery)
 export class GetLicenceHandler implements IQueryHandler<GetLicenceQuery, LicenceResponseDto> {
@@ -71,18 +96,20 @@ export class GetLicenceHandler implements IQueryHandler<GetLicenceQuery, Licence
     @InjectRepository(LicenceReadModel) private readonly licences: Repository<LicenceReadModel>,
     @InjectRepository(LicenceItemReadModel) private readonly items: Repository<LicenceItemReadModel>,
     @InjectRepository(LicenceAllocationReadModel) private readonly allocations: Repository<LicenceAllocationReadModel>,
+    @InjectRepository(LicenceEndorsementReadModel) private readonly endorsements: Repository<LicenceEndorsementReadModel>,
   ) {}
 
   async execute({ licenceId, viewer }: GetLicenceQuery): Promise<LicenceResponseDto> {
     const licence = await this.licences.findOneBy({ licenceId });
     const own = ownOrganisationOf(viewer);
     if (!licence || (own !== null && licence.exporterOrg !== own)) throw new NotFound('Licence', licenceId);
-    const [items, allocations, totals] = await Promise.all([
+    const [items, allocations, endorsements, totals] = await Promise.all([
       this.items.find({ where: { licenceId }, order: { itemIndex: 'ASC' } }),
       this.allocations.find({ where: { licenceId }, order: { allocatedAt: 'ASC', consignmentId: 'ASC' } }),
+      this.endorsements.find({ where: { licenceId }, order: { number: 'ASC' } }),
       licenceTotals(this.licences, [licenceId]),
     ]);
-    const { statusReason, intendedEndUse, conditions, approvedBy, countersignedBy, suspendedBy, screening, revision } = licence;
+    const { statusReason, intendedEndUse, conditions, approvedBy, countersignedBy, suspendedBy, screening, revision, customsOffice, eligibility } = licence;
     return {
       ...licenceSummaryOf(licence, totals.get(licenceId)),
       statusReason,
@@ -94,6 +121,9 @@ export class GetLicenceHandler implements IQueryHandler<GetLicenceQuery, Licence
       items: items.map((item) => itemOf(item, allocations)),
       screening: screening ? { clear: screening.matches.length === 0, ...screening, matches: [...screening.matches] } : null,
       consignments: allocations.map(consignmentOf),
+      customsOffice,
+      eligibility,
+      ...endorsementsOf(licence, endorsements),
       revision,
     };
   }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LICENCE_KINDS } from '../../licence/licence.events';
 import { LICENCE_STATUSES } from '../../licence/licence.state';
 
 export class LicencePartyResponseDto {
@@ -24,6 +25,8 @@ export class LicenceSummaryResponseDto extends LicenceQuantitiesResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'First valid day, YYYY-MM-DD' }) validFrom: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Last valid day, included' }) validUntil: string | null;
   @ApiProperty({ format: 'date-time' }) appliedAt: string;
+  @ApiProperty({ enum: LICENCE_KINDS, nullable: true, description: 'Null for a licence applied for before kinds existed: any number of declarations, at any office' })
+  kind: string | null;
 }
 
 export class LicenceItemResponseDto extends LicenceQuantitiesResponseDto {
@@ -75,6 +78,23 @@ export class LicenceConsignmentResponseDto {
   @ApiProperty({ format: 'date-time' }) allocatedAt: string;
 }
 
+export class LicenceEligibilityResponseDto {
+  @ApiProperty({ description: 'The exporter runs an internal export-control compliance programme' }) internalControlProgramme: boolean;
+  @ApiProperty({ description: 'No export-control penalty in the last three years' }) noPenaltiesInThreeYears: boolean;
+  @ApiPropertyOptional({ description: 'Where the evidence is' }) evidence?: string;
+}
+
+export class LicenceEndorsementResponseDto {
+  @ApiProperty({ description: 'The endorsement number on the licence, from 1; a withdrawn one keeps its number' }) number: number;
+  @ApiProperty({ format: 'uuid' }) consignmentId: string;
+  @ApiProperty() customsDeclarationNo: string;
+  @ApiProperty({ description: 'UN/LOCODE of the port of export' }) customsOffice: string;
+  @ApiProperty({ description: 'The quantity the declaration deducts (kg)' }) kg: number;
+  @ApiProperty({ description: "The declaration's day, YYYY-MM-DD" }) endorsedOn: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was withdrawn (it no longer counts); null while it counts' })
+  withdrawnReason: string | null;
+}
+
 export class LicenceResponseDto extends LicenceSummaryResponseDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The reason of the latest rejection, suspension, reinstatement or revocation' })
   statusReason: string | null;
@@ -87,5 +107,14 @@ export class LicenceResponseDto extends LicenceSummaryResponseDto {
   @ApiProperty({ type: LicenceScreeningResponseDto, nullable: true, description: 'The latest screening' })
   screening: LicenceScreeningResponseDto | null;
   @ApiProperty({ type: [LicenceConsignmentResponseDto] }) consignments: LicenceConsignmentResponseDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'The customs office (UN/LOCODE) every declaration must go through; null when none is named' })
+  customsOffice: string | null;
+  @ApiProperty({ type: LicenceEligibilityResponseDto, nullable: true, description: "A general licence's eligibility facts; null for the other kinds" })
+  eligibility: LicenceEligibilityResponseDto | null;
+  @ApiProperty({ type: [LicenceEndorsementResponseDto], description: 'The customs declarations endorsed on the licence, by number' })
+  endorsements: LicenceEndorsementResponseDto[];
+  @ApiProperty({ description: 'The quantity the endorsements in force deduct (kg)' }) endorsedKg: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Declarations the licence may still be endorsed with (single-use 1, multi-use 12 in all); null when its kind sets no number' })
+  declarationsLeft: number | null;
   @ApiProperty({ description: 'The licence stream revision the read model reflects' }) revision: number;
 }

@@ -69,6 +69,16 @@ export class MassBalanceResponseDto {
   @ApiProperty({ type: Number, nullable: true }) overallYield: number | null;
 }
 
+export class ReviewEndorsementResponseDto {
+  @ApiProperty({ description: 'The endorsement number on the licence, from 1' }) number: number;
+  @ApiProperty({ format: 'uuid', description: 'The consignment whose declaration it is' }) consignmentId: string;
+  @ApiProperty() customsDeclarationNo: string;
+  @ApiProperty({ description: 'UN/LOCODE of the port of export' }) customsOffice: string;
+  @ApiProperty({ description: 'The quantity the declaration deducts (kg)' }) kg: number;
+  @ApiProperty({ format: 'date' }) endorsedOn: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was withdrawn (it no longer counts); null while it counts' }) withdrawnReason: string | null;
+}
+
 export class ReviewLicenceResponseDto {
   @ApiProperty({ format: 'uuid' }) licenceId: string;
   @ApiProperty() status: string;
@@ -76,6 +86,13 @@ export class ReviewLicenceResponseDto {
   @ApiProperty({ description: "This consignment's allocation, net of releases" }) allocatedKg: number;
   @ApiProperty() shippedKg: number;
   @ApiProperty({ type: Number, nullable: true, description: "The licence's issued quantity allocated to no one" }) remainingKg: number | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['single-use', 'multi-use', 'general'], description: 'Null for a licence applied for before kinds existed' })
+  kind: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The customs office (UN/LOCODE) the licence names' }) customsOffice: string | null;
+  @ApiProperty({ type: [ReviewEndorsementResponseDto], description: 'Every declaration endorsed on the licence, by number' })
+  endorsements: ReviewEndorsementResponseDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'Declarations the licence may still be endorsed with; null when its kind sets no number' })
+  declarationsLeft: number | null;
 }
 
 export class PartyResponseDto {
