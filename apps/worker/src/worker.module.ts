@@ -8,7 +8,7 @@ import { PlatformModule } from '@ree/platform';
 import { AppConfig, loadConfig } from '@ree/platform/config';
 import { JobsModule, JobSweepModule } from '@ree/platform/jobs';
 import { ProjectorModule, RebuildProjectionModule } from '@ree/platform/projections';
-import { REGISTRY_PROJECTIONS } from '@ree/registry';
+import { ReferenceListsModule, REGISTRY_PROJECTIONS } from '@ree/registry';
 import { REVIEW_PROJECTIONS } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 
@@ -38,6 +38,7 @@ export class WorkerModule {
         AnchorJobsModule,
         IntegritySweepJobsModule,
         RebuildProjectionModule,
+        ReferenceListsModule,
       ],
     };
   }

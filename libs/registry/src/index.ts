@@ -12,4 +12,8 @@ export { MINE_READERS, RESTRICTED_LIST_READERS } from './queries/readers';
 export { ControlListReader } from './control-list/control-list.reader';
 export type { ControlListOnDay } from './control-list/control-list.reader';
 export { PartyScreening } from './screening/party-screening';
+export { RegistryPartyScreening } from './screening/registry-party-screening';
+export { loadReferenceLists, REFERENCE_DATA_ACTOR, ReferenceListsLoader, ReferenceListsModule } from './restricted-list/reference-lists.loader';
+export { RESTRICTED_LIST_PROJECTION, RestrictedListProjection } from './projections/restricted-list.projection';
+export { OWNERSHIP_PROJECTION, OwnershipProjection } from './projections/ownership.projection';
 export type { ListConsequence, OwnershipLink, PartyListMatch, PartyScreeningResult } from './screening/party-screening';

@@ -19,10 +19,24 @@ import { ListRestrictedPartiesHttpController } from './queries/list-restricted-p
 import { ScreenNameHandler } from './queries/screen-name/screen-name.handler';
 import { ScreenNameHttpController } from './queries/screen-name/screen-name.http.controller';
 import { ScreeningService } from './screening/screening.service';
+import { DefineRestrictedListHandler } from './commands/define-restricted-list/define-restricted-list.handler';
+import { DefineRestrictedListHttpController } from './commands/define-restricted-list/define-restricted-list.http.controller';
+import { EndOwnershipHandler } from './commands/end-ownership/end-ownership.handler';
+import { EndOwnershipHttpController } from './commands/end-ownership/end-ownership.http.controller';
+import { RecordOwnershipHandler } from './commands/record-ownership/record-ownership.handler';
+import { RecordOwnershipHttpController } from './commands/record-ownership/record-ownership.http.controller';
+import { ListOwnershipHandler } from './queries/list-ownership/list-ownership.handler';
+import { ListOwnershipHttpController } from './queries/list-ownership/list-ownership.http.controller';
+import { ListRestrictedListsHandler } from './queries/list-restricted-lists/list-restricted-lists.handler';
+import { ListRestrictedListsHttpController } from './queries/list-restricted-lists/list-restricted-lists.http.controller';
+import { ReferenceListsLoader } from './restricted-list/reference-lists.loader';
+import { PartyScreening } from './screening/party-screening';
+import { RegistryPartyScreening } from './screening/registry-party-screening';
 
 /**
- * The registries over HTTP: mines with their quotas, and the restricted-party list with
- * screening. Expects the application to provide `EVENT_STORE` and a TypeORM connection; the
+ * The registries over HTTP: mines with their quotas, the restricted lists with their parties, the
+ * ownership registry, and screening (`ScreeningService`, and the `PartyScreening` port other
+ * contexts read through). Defines the reference lists at start (`ReferenceListsLoader`). Expects the application to provide `EVENT_STORE` and a TypeORM connection; the
  * projections run in the worker (`REGISTRY_PROJECTIONS`).
  */
 @Module({
@@ -36,6 +50,11 @@ import { ScreeningService } from './screening/screening.service';
     DelistRestrictedPartyHttpController,
     ListRestrictedPartiesHttpController,
     ScreenNameHttpController,
+    DefineRestrictedListHttpController,
+    ListRestrictedListsHttpController,
+    RecordOwnershipHttpController,
+    EndOwnershipHttpController,
+    ListOwnershipHttpController,
   ],
   providers: [
     RegisterMineHandler,
@@ -47,7 +66,14 @@ import { ScreeningService } from './screening/screening.service';
     ListRestrictedPartiesHandler,
     ScreenNameHandler,
     ScreeningService,
+    DefineRestrictedListHandler,
+    ListRestrictedListsHandler,
+    RecordOwnershipHandler,
+    EndOwnershipHandler,
+    ListOwnershipHandler,
+    ReferenceListsLoader,
+    { provide: PartyScreening, useClass: RegistryPartyScreening },
   ],
-  exports: [ScreeningService],
+  exports: [ScreeningService, PartyScreening],
 })
 export class RegistryModule {}

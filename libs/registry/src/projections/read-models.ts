@@ -1,5 +1,8 @@
 import { MineQuotaAllocationReadModel, MineQuotaDrawReadModel, MineReadModel } from './mine.read-model';
 import { MineProjection } from './mine.projection';
+import { OwnershipFactReadModel, RestrictedListReadModel } from './ownership.read-model';
+import { OwnershipProjection } from './ownership.projection';
+import { RestrictedListProjection } from './restricted-list.projection';
 import { RestrictedPartyProjection } from './restricted-party.projection';
 import { RestrictedPartyNameReadModel, RestrictedPartyReadModel } from './restricted-party.read-model';
 
@@ -10,7 +13,9 @@ export const REGISTRY_READ_MODELS = [
   MineQuotaDrawReadModel,
   RestrictedPartyReadModel,
   RestrictedPartyNameReadModel,
+  RestrictedListReadModel,
+  OwnershipFactReadModel,
 ] as const;
 
 /** The registries' projections, for the worker's projector. */
-export const REGISTRY_PROJECTIONS = [MineProjection, RestrictedPartyProjection] as const;
+export const REGISTRY_PROJECTIONS = [MineProjection, RestrictedPartyProjection, RestrictedListProjection, OwnershipProjection] as const;
