@@ -36,3 +36,4 @@ export type {
   OfficerNoticeGround,
   RestrictedEndUserGround,
 } from './control-list/classification.rule';
+export type { ListConsequence, OwnershipLink } from './screening/party-screening';
