@@ -14,6 +14,8 @@ export { restrictedPartyStream, restrictedPartyStreamId } from './restricted-par
 export { normaliseName } from './screening/name-normaliser';
 export * from './restricted-list/restricted-list.events';
 export { restrictedListStream, restrictedListStreamId } from './restricted-list/restricted-list.stream';
+export { evolveRestrictedList, initialRestrictedListState } from './restricted-list/restricted-list.state';
+export type { RestrictedListState } from './restricted-list/restricted-list.state';
 export { CONTROL_LIST_ID, listIdOfListing, REFERENCE_LISTS, referenceList, UNRELIABLE_ENTITY_LIST_ID, WATCH_LIST_ID } from './restricted-list/reference-lists';
 export * from './ownership/ownership.events';
 export { ownershipStream, ownershipStreamId } from './ownership/ownership.stream';

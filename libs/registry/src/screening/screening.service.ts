@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type Checkpoint, EVENT_STORE, type EventStore } from '@ree/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Company } from '../ownership/ownership.events';
-import { companyKey, MAJORITY_SHARE_PERCENT, nameKey, type OwnershipEdge, walkToListedOwners } from '../ownership/ownership-walk';
+import { companyKey, MAJORITY_SHARE_PERCENT, nameKey, type OwnedReached, type OwnershipEdge, walkToListedOwners, walkToOwnedCompanies } from '../ownership/ownership-walk';
 import { OWNERSHIP_PROJECTION } from '../projections/ownership.projection';
 import { RESTRICTED_PARTY_PROJECTION } from '../projections/restricted-party.projection';
 import { referenceList } from '../restricted-list/reference-lists';
@@ -64,6 +64,8 @@ interface MatchRow {
   list_name: string | null;
   consequence: ListConsequence | null;
 }
+
+type ListedRow = Omit<MatchRow, 'score'> & { key: string };
 
 interface EdgeRow {
   fact_id: string;
@@ -130,6 +132,85 @@ export class ScreeningService {
   }
 
   /**
+   * The listed parties a company of the ownership registry is, or is owned by through a chain of majority holdings:
+   * the company itself matched exactly (its name key equals a listed name's or alias's, any country; chain empty,
+   * and the walk stops there), else the walk up from it. Retro-screening asks it of the owner in a new ownership fact.
+   */
+  async listedOwnersOf(company: Company): Promise<ScreeningMatch[]> {
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const itself = (await this.listedByKey(tx, [nameKey(company.name)])).get(nameKey(company.name)) ?? [];
+      if (itself.length > 0) return itself.map((row) => matchOf({ ...row, score: 1 }));
+      return this.ownedBy(tx, company);
+    });
+  }
+
+  /**
+   * The walk down: every company owned 50 % or more, directly or through a chain, by a company (exact key) or by any
+   * company bearing one of these names (a listed party's names and aliases, any country), each once with its
+   * shortest chain (from it up to the start). Retro-screening finds with it the licences a new listing or a new
+   * ownership fact reaches.
+   */
+  async companiesOwnedBy(start: { readonly company: Company } | { readonly names: readonly string[] }): Promise<OwnedReached[]> {
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const edges: OwnershipEdge[] = [];
+      const seen = new Set<string>();
+      const first =
+        'company' in start
+          ? { where: 'owner_key = ANY($1::text[])', keys: [companyKey(start.company)] }
+          : { where: `split_part(owner_key, '|', 2) = ANY($1::text[])`, keys: [...new Set(start.names.map(nameKey))] };
+      let where = first.where;
+      let frontier = first.keys;
+      for (let depth = 0; depth < MAX_WALK_DEPTH && frontier.length > 0; depth++) {
+        const rows: EdgeRow[] = await tx.query(
+          `SELECT fact_id, owner_name, owner_country, owned_name, owned_country, share_percent::text AS share_percent
+             FROM registry.ownership_facts
+            WHERE status = 'in-force' AND share_percent >= $2 AND ${where}
+            ORDER BY fact_id`,
+          [frontier, MAJORITY_SHARE_PERCENT],
+        );
+        where = 'owner_key = ANY($1::text[])';
+        frontier = [];
+        for (const edge of rows.map(edgeOf)) {
+          edges.push(edge);
+          const ownedKey = companyKey(edge.owned);
+          if (!seen.has(ownedKey)) {
+            seen.add(ownedKey);
+            frontier.push(ownedKey);
+          }
+        }
+      }
+      const starts = 'company' in start ? [start.company] : uniqueCompanies(edges.filter((edge) => first.keys.includes(nameKey(edge.owner.name))).map((edge) => edge.owner));
+      const startKeys = new Set(starts.map(companyKey));
+      const reached = new Map<string, OwnedReached>();
+      for (const company of starts) {
+        for (const owned of walkToOwnedCompanies(company, edges)) {
+          const key = companyKey(owned.company);
+          if (startKeys.has(key)) continue;
+          const known = reached.get(key);
+          if (!known || owned.chain.length < known.chain.length) reached.set(key, owned);
+        }
+      }
+      return [...reached.values()];
+    });
+  }
+
+  /** The listed parties with a name or alias whose skeleton's sorted key is one of these, by key. */
+  private async listedByKey(tx: EntityManager, keys: readonly string[]): Promise<Map<string, ListedRow[]>> {
+    const rows: ListedRow[] = await tx.query(
+      `SELECT DISTINCT ON (p.party_id, n.skeleton_sorted) ${MATCH_COLUMNS}, n.skeleton_sorted AS key
+         FROM registry.restricted_party_names n
+         JOIN registry.restricted_parties p ON p.party_id = n.party_id
+         LEFT JOIN registry.restricted_lists l ON l.list_id = p.list_id
+        WHERE p.status = 'listed' AND n.skeleton_sorted = ANY($1::text[])
+        ORDER BY p.party_id, n.skeleton_sorted, n.is_alias, n.name`,
+      [[...keys]],
+    );
+    const byKey = new Map<string, ListedRow[]>();
+    for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+    return byKey;
+  }
+
+  /**
    * The walk up the ownership registry from the screened company: the majority holdings in force are read a level
    * at a time (owned company key → its owners), then the owners that are listed parties (a name or alias whose
    * skeleton's sorted key equals the owner's), and the pure walk decides which parties the chains reach.
@@ -147,13 +228,7 @@ export class ScreeningService {
         [frontier, MAJORITY_SHARE_PERCENT],
       );
       frontier = [];
-      for (const row of rows) {
-        const edge: OwnershipEdge = {
-          factId: row.fact_id,
-          owner: { name: row.owner_name, country: row.owner_country },
-          owned: { name: row.owned_name, country: row.owned_country },
-          sharePercent: Number(row.share_percent),
-        };
+      for (const edge of rows.map(edgeOf)) {
         edges.push(edge);
         const ownerKey = companyKey(edge.owner);
         if (!seen.has(ownerKey)) {
@@ -163,19 +238,8 @@ export class ScreeningService {
       }
     }
     if (edges.length === 0) return [];
-    const owners = [...new Set(edges.map((edge) => nameKey(edge.owner.name)))];
-    const listed: Array<Omit<MatchRow, 'score'> & { key: string }> = await tx.query(
-      `SELECT DISTINCT ON (p.party_id, n.skeleton_sorted) ${MATCH_COLUMNS}, n.skeleton_sorted AS key
-         FROM registry.restricted_party_names n
-         JOIN registry.restricted_parties p ON p.party_id = n.party_id
-         LEFT JOIN registry.restricted_lists l ON l.list_id = p.list_id
-        WHERE p.status = 'listed' AND n.skeleton_sorted = ANY($1::text[])
-        ORDER BY p.party_id, n.skeleton_sorted, n.is_alias, n.name`,
-      [owners],
-    );
-    const byKey = new Map<string, Array<(typeof listed)[number]>>();
-    for (const row of listed) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
-    const reached = walkToListedOwners(start, edges, (company) => byKey.get(nameKey(company.name)) ?? [], (row) => row.party_id);
+    const listed = await this.listedByKey(tx, [...new Set(edges.map((edge) => nameKey(edge.owner.name)))]);
+    const reached = walkToListedOwners(start, edges, (company) => listed.get(nameKey(company.name)) ?? [], (row) => row.party_id);
     return reached.map(({ party, chain }) => ({ ...matchOf({ ...party, score: 1 }), chain }));
   }
 
@@ -195,6 +259,19 @@ export class ScreeningService {
     );
     return rows.map(matchOf).filter((match) => match.score >= threshold);
   }
+}
+
+const edgeOf = (row: EdgeRow): OwnershipEdge => ({
+  factId: row.fact_id,
+  owner: { name: row.owner_name, country: row.owner_country },
+  owned: { name: row.owned_name, country: row.owned_country },
+  sharePercent: Number(row.share_percent),
+});
+
+function uniqueCompanies(companies: readonly Company[]): Company[] {
+  const byKey = new Map<string, Company>();
+  for (const company of companies) if (!byKey.has(companyKey(company))) byKey.set(companyKey(company), company);
+  return [...byKey.values()];
 }
 
 /**
