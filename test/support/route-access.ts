@@ -42,6 +42,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/v1/restricted-parties/:partyId/delist': OFFICER,
   'GET /api/v1/restricted-parties': OFFICIALS,
   'GET /api/v1/screening': OFFICIALS,
+  'POST /api/v1/restricted-lists': OFFICER,
+  'GET /api/v1/restricted-lists': OFFICIALS,
+  'POST /api/v1/ownership': OFFICER,
+  'POST /api/v1/ownership/:factId/end': OFFICER,
+  'GET /api/v1/ownership': OFFICIALS,
 
   'POST /api/v1/licences': EXPORTER,
   'POST /api/v1/licences/:licenceId/approve': OFFICER,
