@@ -92,8 +92,8 @@ export interface paths {
         get: operations["ListRestrictedPartiesHttpController_listRestrictedParties"];
         put?: never;
         /**
-         * Put a party on the restricted list (RestrictedPartyListed)
-         * @description Put a party on the restricted list (RestrictedPartyListed).
+         * Put a party on a restricted list (RestrictedPartyListed)
+         * @description Put a party on a restricted list (RestrictedPartyListed).
          *
          *     Roles: licensing-officer.
          */
@@ -134,14 +134,92 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Fuzzy matches of a name against the listed restricted parties, best first
-         * @description Fuzzy matches of a name against the listed restricted parties, best first.
+         * Matches of a name against every restricted list, best first: fuzzy on the name, and, with a country, through the ownership registry (a chain of holdings ≥ 50 %)
+         * @description Matches of a name against every restricted list, best first: fuzzy on the name, and, with a country, through the ownership registry (a chain of holdings ≥ 50 %).
          *
          *     Roles: licensing-officer, customs-agent, auditor, admin.
          */
         get: operations["ScreenNameHttpController_screenName"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/restricted-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The restricted lists with their consequences: the reference lists first, then those officers defined
+         * @description The restricted lists with their consequences: the reference lists first, then those officers defined.
+         *
+         *     Roles: licensing-officer, customs-agent, auditor, admin.
+         */
+        get: operations["ListRestrictedListsHttpController_listRestrictedLists"];
+        put?: never;
+        /**
+         * Define a restricted list with its consequence (RestrictedListDefined)
+         * @description Define a restricted list with its consequence (RestrictedListDefined).
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["DefineRestrictedListHttpController_defineRestrictedList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ownership registry: who owns what share of whom, in force or ended
+         * @description The ownership registry: who owns what share of whom, in force or ended.
+         *
+         *     Roles: licensing-officer, customs-agent, auditor, admin.
+         */
+        get: operations["ListOwnershipHttpController_listOwnership"];
+        put?: never;
+        /**
+         * Record who owns what share of whom (OwnershipRecorded)
+         * @description Record who owns what share of whom (OwnershipRecorded).
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["RecordOwnershipHttpController_recordOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ownership/{factId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an ownership fact: it leaves the walk (OwnershipEnded)
+         * @description End an ownership fact: it leaves the walk (OwnershipEnded).
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["EndOwnershipHttpController_endOwnership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1243,6 +1321,11 @@ export interface components {
              * @example UEL-2023-1
              */
             listReference: string;
+            /**
+             * Format: uuid
+             * @description The list (GET /restricted-lists); without it the Unreliable Entity List, the one list this route put parties on before lists existed
+             */
+            listId?: string;
         };
         DelistRestrictedPartyRequestDto: {
             /** @example Removed by announcement UEL-2025-4 */
@@ -1263,12 +1346,30 @@ export interface components {
             /** Format: date-time */
             delistedAt: string | null;
             delistingReason: string | null;
+            /**
+             * Format: uuid
+             * @description The list the party is on
+             */
+            listId: string;
+            /** @description The list's name (null only while an officer-defined list is not yet in the read model) */
+            listName: string | null;
+            /**
+             * @description What a match on that list leads to
+             * @enum {string|null}
+             */
+            consequence: "refuse" | "licence-required" | "flag" | null;
             /** @description With `query`: similarity of the best name or alias, in [0, 1] */
             score?: number;
         };
         RestrictedPartyPageResponseDto: {
             items: components["schemas"]["RestrictedPartyResponseDto"][];
             nextCursor: string | null;
+        };
+        OwnershipLinkResponseDto: {
+            owner: string;
+            owned: string;
+            /** @description Percent of the owned company the owner holds */
+            sharePercent: number;
         };
         ScreeningMatchResponseDto: {
             /** Format: uuid */
@@ -1279,7 +1380,18 @@ export interface components {
             /** @description That name's confusable skeleton (UTS #39), the form it was compared in */
             matchedSkeleton: string;
             country: string;
+            /** @description The matcher's score; 1 for a match through the ownership registry, whose links are exact */
             score: number;
+            /** Format: uuid */
+            listId: string;
+            listName: string;
+            /**
+             * @description refuse, licence-required (with case review) or flag
+             * @enum {string}
+             */
+            consequence: "refuse" | "licence-required" | "flag";
+            /** @description Empty when the name matched the party; else the majority holdings (each ≥ 50 %) from the screened company up to the party */
+            chain: components["schemas"]["OwnershipLinkResponseDto"][];
         };
         ScreeningResponseDto: {
             name: string;
@@ -1289,9 +1401,101 @@ export interface components {
             /** @description Scores at or above it are matches */
             threshold: number;
             algorithm: string;
-            /** @description The restricted list's projection checkpoint that was searched */
+            /** @description The earliest of the restricted-party and ownership projections' checkpoints that were searched */
             listPosition: string | null;
             matches: components["schemas"]["ScreeningMatchResponseDto"][];
+        };
+        DefineRestrictedListRequestDto: {
+            /** @example Magnet brokers under observation */
+            name: string;
+            /** @example Brokers seen re-exporting magnets to restricted end users */
+            description: string;
+            /**
+             * @description refuse: no licence; licence-required: a licence with case review, approval refused in principle; flag: recorded and flagged only
+             * @enum {string}
+             */
+            consequence: "refuse" | "licence-required" | "flag";
+        };
+        RestrictedListResponseDto: {
+            /** Format: uuid */
+            listId: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            consequence: "refuse" | "licence-required" | "flag";
+            /** @description One of the lists the regime publishes, present from the first start */
+            reference: boolean;
+            /** Format: date-time */
+            definedAt: string;
+        };
+        RestrictedListsResponseDto: {
+            items: components["schemas"]["RestrictedListResponseDto"][];
+        };
+        CompanyRequestDto: {
+            /** @example Kestrel Holdings Ltd */
+            name: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example GB
+             */
+            country: components["schemas"]["CountryCode"];
+        };
+        RecordOwnershipRequestDto: {
+            /** @description Who holds the share */
+            owner: components["schemas"]["CompanyRequestDto"];
+            /** @description Whose share it is */
+            owned: components["schemas"]["CompanyRequestDto"];
+            /**
+             * @description Percent of the owned company held, in (0, 100], at most two decimals
+             * @example 60
+             */
+            sharePercent: number;
+            /**
+             * @description Where the fact comes from
+             * @example Companies House 01234567, confirmation statement 2026-09-30
+             */
+            source: string;
+            /**
+             * Format: date
+             * @description The day the share was held (YYYY-MM-DD)
+             * @example 2026-09-30
+             */
+            asOf: string;
+        };
+        EndOwnershipRequestDto: {
+            /**
+             * Format: date
+             * @description The day the fact stopped holding (YYYY-MM-DD)
+             * @example 2026-11-15
+             */
+            endedOn: string;
+            /** @example Shares sold to an unrelated investor (register extract of 2026-11-16) */
+            reason: string;
+        };
+        CompanyResponseDto: {
+            name: string;
+            country: string;
+        };
+        OwnershipFactResponseDto: {
+            /** Format: uuid */
+            factId: string;
+            owner: components["schemas"]["CompanyResponseDto"];
+            owned: components["schemas"]["CompanyResponseDto"];
+            sharePercent: number;
+            source: string;
+            /** Format: date */
+            asOf: string;
+            /** @enum {string} */
+            status: "in-force" | "ended";
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date */
+            endedOn: string | null;
+            endReason: string | null;
+        };
+        OwnershipPageResponseDto: {
+            items: components["schemas"]["OwnershipFactResponseDto"][];
+            nextCursor: string | null;
         };
         RegisterConsignmentRequestDto: {
             /** @example Neodymium oxide 99.5 % */
@@ -1761,6 +1965,11 @@ export interface components {
             element: string;
             requestedKg: number;
         };
+        LicenceOwnershipLinkResponseDto: {
+            owner: string;
+            owned: string;
+            sharePercent: number;
+        };
         LicenceScreeningMatchResponseDto: {
             /** Format: uuid */
             partyId: string;
@@ -1776,6 +1985,19 @@ export interface components {
             candidateName?: string;
             /** @description That name's confusable skeleton (UTS #39) */
             candidateSkeleton?: string;
+            /**
+             * Format: uuid
+             * @description The party's list (absent from screenings before there were several lists: the Unreliable Entity List)
+             */
+            listId?: string;
+            listName?: string;
+            /**
+             * @description What the match leads to; absent before there were several lists (refuse)
+             * @enum {string}
+             */
+            consequence?: "refuse" | "licence-required" | "flag";
+            /** @description For a match through the ownership registry: the holdings (each ≥ 50 %) from the licence party up to the listed party; empty for a name match */
+            chain?: components["schemas"]["LicenceOwnershipLinkResponseDto"][];
         };
         LicenceScreenedSkeletonsResponseDto: {
             consignee: string;
@@ -3143,7 +3365,7 @@ export interface operations {
         parameters: {
             query: {
                 name: string;
-                /** @description ISO 3166-1 alpha-2; ranks same-country parties first, excludes none */
+                /** @description ISO 3166-1 alpha-2; ranks same-country parties first, excludes none; with it, the ownership registry is walked from the company */
                 country?: components["schemas"]["CountryCode"];
             };
             header?: {
@@ -3173,6 +3395,234 @@ export interface operations {
             403: components["responses"]["Problem403"];
             408: components["responses"]["Problem408"];
             414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ListRestrictedListsHttpController_listRestrictedLists: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
+                "X-Min-Position"?: components["parameters"]["MinPosition"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Stale": components["headers"]["Stale"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestrictedListsResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    DefineRestrictedListHttpController_defineRestrictedList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineRestrictedListRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Location: the new resource */
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ListOwnershipHttpController_listOwnership: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Facts where this company is the owner or the owned (name skeleton equality, as the walk matches) */
+                company?: string;
+                /** @description ISO 3166-1 alpha-2: with company, the company's country */
+                country?: components["schemas"]["CountryCode"];
+                status?: "in-force" | "ended";
+            };
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
+                "X-Min-Position"?: components["parameters"]["MinPosition"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Stale": components["headers"]["Stale"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnershipPageResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    RecordOwnershipHttpController_recordOwnership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOwnershipRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Location: the new resource */
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    EndOwnershipHttpController_endOwnership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description An id (UUID) */
+                factId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndOwnershipRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             431: components["responses"]["Problem431"];
             500: components["responses"]["Problem500"];

@@ -1,5 +1,6 @@
 import type { Role } from '@ree/platform/auth';
 import { CONTROL_LIST_ID, UNRELIABLE_ENTITY_LIST_ID, WATCH_LIST_ID } from '@ree/registry';
+import { eventually } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { anApplication } from '../support/consignment-api';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -48,6 +49,8 @@ describe('restricted lists with consequences and the ownership registry over HTT
   };
 
   it('the Control List, the Watch List and the Unreliable Entity List are there from the first start; an officer defines another', async () => {
+    // Defined at start by the API and the worker; the lists' read model shows them once the worker has projected them.
+    await eventually(async () => (await get('/restricted-lists', 'auditor')).body.items?.length >= 3);
     const reference = await get('/restricted-lists', 'auditor');
     expect(reference.status).toBe(200);
     expect(reference.body.items.slice(0, 3).map(({ listId, consequence, reference }: Record<string, unknown>) => [listId, consequence, reference])).toEqual([
