@@ -111,7 +111,7 @@ export class ScreeningService {
     const screened = skeletonise(name);
     const { matches, listPosition } = await this.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const listPosition = await this.listPosition(tx);
-      const named = await this.matches(tx, screened, threshold, options);
+      const named = await this.matches(tx, screened, threshold);
       const owned = options.country === undefined ? [] : await this.ownedBy(tx, { name, country: options.country });
       const direct = new Set(named.map((match) => match.partyId));
       return { listPosition, matches: [...named, ...owned.filter((match) => !direct.has(match.partyId))] };
@@ -243,7 +243,7 @@ export class ScreeningService {
     return reached.map(({ party, chain }) => ({ ...matchOf({ ...party, score: 1 }), chain }));
   }
 
-  private async matches(tx: EntityManager, screened: SkeletonisedName, threshold: number, options: ScreeningOptions): Promise<ScreeningMatch[]> {
+  private async matches(tx: EntityManager, screened: SkeletonisedName, threshold: number): Promise<ScreeningMatch[]> {
     if (screened.sorted.length === 0) return [];
     // `%` uses the GIN trigram indexes; its cut-off is this transaction's similarity_threshold.
     await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(sqlCutoff(threshold))]);
