@@ -18,6 +18,7 @@ const RETRIES = 5;
  * second start, or a second process starting at the same time (a lost race is decided again), appends nothing. The
  * ids are deterministic (`reference-lists.ts`) and so are the event ids, derived from the list id.
  */
+/** Answers how many events the appends answered (a process that lost a race is answered with the winner's). */
 export async function loadReferenceLists(store: EventStore, now = new Date()): Promise<number> {
   let defined = 0;
   for (const list of REFERENCE_LISTS) {
@@ -42,7 +43,7 @@ export class ReferenceListsLoader implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const defined = await loadReferenceLists(this.store);
-    if (defined > 0) this.logger.log(`Defined ${defined} reference restricted list(s)`);
+    if (defined > 0) this.logger.log(`Reference restricted lists defined (${defined} event(s))`);
   }
 }
 
