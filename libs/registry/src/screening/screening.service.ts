@@ -157,7 +157,8 @@ export class ScreeningService {
       const first =
         'company' in start
           ? { where: 'owner_key = ANY($1::text[])', keys: [companyKey(start.company)] }
-          : { where: `split_part(owner_key, '|', 2) = ANY($1::text[])`, keys: [...new Set(start.names.map(nameKey))] };
+          : { where: `split_part(owner_key, '|', 2) = ANY($1::text[])`, keys: [...new Set(start.names.map(nameKey))].filter((key) => key !== '') };
+      if ('company' in start && nameKey(start.company.name) === '') return [];
       let where = first.where;
       let frontier = first.keys;
       for (let depth = 0; depth < MAX_WALK_DEPTH && frontier.length > 0; depth++) {
@@ -196,6 +197,9 @@ export class ScreeningService {
 
   /** The listed parties with a name or alias whose skeleton's sorted key is one of these, by key. */
   private async listedByKey(tx: EntityManager, keys: readonly string[]): Promise<Map<string, ListedRow[]>> {
+    // A name of punctuation alone has an empty key: it names no company.
+    keys = keys.filter((key) => key !== '');
+    if (keys.length === 0) return new Map();
     const rows: ListedRow[] = await tx.query(
       `SELECT DISTINCT ON (p.party_id, n.skeleton_sorted) ${MATCH_COLUMNS}, n.skeleton_sorted AS key
          FROM registry.restricted_party_names n
@@ -216,6 +220,7 @@ export class ScreeningService {
    * skeleton's sorted key equals the owner's), and the pure walk decides which parties the chains reach.
    */
   private async ownedBy(tx: EntityManager, start: Company): Promise<ScreeningMatch[]> {
+    if (nameKey(start.name) === '') return [];
     const edges: OwnershipEdge[] = [];
     const seen = new Set([companyKey(start)]);
     let frontier = [companyKey(start)];
