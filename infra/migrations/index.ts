@@ -16,6 +16,7 @@ import { AnchorLog1764300015000 } from './1764300015000-anchor-log';
 import { ScreeningSkeletons1764300016000 } from './1764300016000-screening-skeletons';
 import { EventsPlacedByTheirTransaction1764300018000 } from './1764300018000-events-placed-by-their-transaction';
 import { ControlAnnouncements1764300022000 } from './1764300022000-control-announcements';
+import { PartyListsAndOwnership1764300023000 } from './1764300023000-party-lists-and-ownership';
 import { LicenceKinds1764300024000 } from './1764300024000-licence-kinds';
 
 /** Every migration, in order. Add a new one at the end; never edit one that has shipped. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ScreeningSkeletons1764300016000,
   EventsPlacedByTheirTransaction1764300018000,
   ControlAnnouncements1764300022000,
+  PartyListsAndOwnership1764300023000,
   LicenceKinds1764300024000,
 ];
 

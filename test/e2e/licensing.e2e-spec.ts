@@ -1,3 +1,4 @@
+import { UNRELIABLE_ENTITY_LIST_ID } from '@ree/registry';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@ree/platform/auth';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -134,6 +135,11 @@ describe('licences over HTTP', () => {
         listedSkeleton: 'kestrel aerospace alloys',
         candidateName: consignee,
         candidateSkeleton: 'kestrel aerospace alloys',
+        // Listed without a list: the Unreliable Entity List, whose consequence refuses; a match on the name has no chain.
+        listId: UNRELIABLE_ENTITY_LIST_ID,
+        listName: 'Unreliable Entity List (不可靠实体清单)',
+        consequence: 'refuse',
+        chain: [],
       });
       expect(refusal(await post(`/licences/${licence.id}/approve`, terms))).toEqual([422, 'restricted-party-match']);
     }

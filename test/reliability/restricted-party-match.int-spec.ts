@@ -17,13 +17,29 @@ import {
   LicenceProjection,
   licenceStreamId,
 } from '@ree/licensing';
-import { nameSkeleton, RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_LISTED, RestrictedPartyProjection, restrictedPartyStreamId, scoreSql, skeletonKeys } from '@ree/registry';
+import {
+  nameSkeleton,
+  OWNERSHIP_RECORDED,
+  OwnershipProjection,
+  ownershipStreamId,
+  RESTRICTED_LIST_DEFINED,
+  RESTRICTED_PARTY_DELISTED,
+  RESTRICTED_PARTY_LISTED,
+  restrictedListStreamId,
+  RestrictedPartyProjection,
+  restrictedPartyStreamId,
+  scoreSql,
+  skeletonKeys,
+  WATCH_LIST_ID,
+} from '@ree/registry';
 import {
   LicencePartyMatcher,
+  ownershipMatchRoute,
   processScreeningJob,
   RESTRICTED_PARTY_MATCH_QUEUE,
-  RestrictedPartyMatchJob,
   restrictedPartyMatchRoute,
+  RetroScreeningJob,
+  RestrictedPartyMatchJob,
   RestrictedPartyScreener,
   ScreeningOutcome,
 } from '@ree/compliance';
@@ -50,18 +66,19 @@ const monthsAgo = (months: number): string => new Date(Date.now() - months * MON
 
 describe('a party listed later suspends and flags, against PostgreSQL and Redis', () => {
   const suite = useReactorHarness();
-  const jobs = useJobSuite<RestrictedPartyMatchJob>(suite, {
+  const jobs = useJobSuite<RetroScreeningJob>(suite, {
     name: 'restricted-party-match',
     queue: RESTRICTED_PARTY_MATCH_QUEUE,
-    routes: [restrictedPartyMatchRoute()],
-    // Other suites' listings in the shared test database reach the reactor too: only this suite's are screened.
-    subjectOf: (data) => data.partyId,
+    routes: [restrictedPartyMatchRoute(), ownershipMatchRoute()],
+    // Other suites' listings and ownership facts in the shared test database reach the reactor too: only this suite's are screened.
+    subjectOf: (data) => ('factId' in data ? data.factId : data.partyId),
     processor: (harness) => {
       const screener = new RestrictedPartyScreener(harness.store, harness.dataSource);
       return (job, token) => processScreeningJob(screener, job, token);
     },
-    // The job reads the licensing read model and waits for it and the registry's: the projector keeps both, as the worker's does.
-    alongside: () => [new LicenceProjection(), new RestrictedPartyProjection()],
+    // The job reads the licensing read model and waits for it and the registry's (the list and the ownership
+    // registry): the projector keeps them, as the worker's does.
+    alongside: () => [new LicenceProjection(), new RestrictedPartyProjection(), new OwnershipProjection()],
   });
 
   async function licenceWith(parties: { consignee: string; endUser?: string }, ...more: LicenceEvent[]): Promise<string> {
@@ -93,18 +110,40 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
     return consignmentId;
   }
 
-  async function list(name: string, aliases: string[], delisted = false): Promise<RecordedEvent> {
+  async function list(name: string, aliases: string[], delisted = false, listId?: string): Promise<RecordedEvent> {
     const partyId = randomUUID();
     jobs.own(partyId);
     const listing = {
       type: RESTRICTED_PARTY_LISTED,
-      data: { partyId, name, aliases, country: 'DE', reason: 'Procurement for military end use', listReference: `MOFCOM 2026/${randomInt(1000)}` },
+      data: {
+        partyId,
+        name,
+        aliases,
+        country: 'DE',
+        reason: 'Procurement for military end use',
+        listReference: `MOFCOM 2026/${randomInt(1000)}`,
+        ...(listId ? { listId } : {}),
+      },
       metadata: { actor: officer },
     };
     const delisting = { type: RESTRICTED_PARTY_DELISTED, data: { reason: 'listed in error' }, metadata: { actor: officer } };
     const { events } = await suite.harness.store.appendToStream(restrictedPartyStreamId(partyId), delisted ? [listing, delisting] : [listing]);
     return events[0];
   }
+
+  /** An ownership fact, recorded as the registry records it; its job (50 % or more) is this suite's. */
+  async function owns(owner: string, sharePercent: number, owned: string, countries: [string, string] = ['DE', 'DE']): Promise<RecordedEvent> {
+    const factId = randomUUID();
+    jobs.own(factId);
+    const fact = {
+      type: OWNERSHIP_RECORDED,
+      data: { factId, owner: { name: owner, country: countries[0] }, owned: { name: owned, country: countries[1] }, sharePercent, source: 'register extract', asOf: '2026-10-01' },
+      metadata: { actor: officer },
+    };
+    return (await suite.harness.store.appendToStream(ownershipStreamId(factId), [fact])).events[0];
+  }
+
+  const reasonOf = (suspension: RecordedEvent): string => (suspension.data as { reason: string }).reason;
 
   async function finished(jobId: string): Promise<ScreeningOutcome> {
     let result: ScreeningOutcome | undefined;
@@ -178,6 +217,66 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
     expect({ expired: await typesOf(expired), revoked: await typesOf(revoked), lookalike: await typesOf(lookalike) }).toEqual(before);
   });
 
+  describe('through the ownership registry (the same walk as screening)', () => {
+    it('a new listing reaches a consignee owned 60 % by a company owned 55 % by the party: suspended and flagged, the chain in the reason', async () => {
+      const [party, middle, consignee] = [`${word()} Holding AG`, `${word()} Trading GmbH`, `${word()} Magnetics GmbH`];
+      // Each fact's own job runs before the listing (the party is not yet listed: it finds nothing).
+      for (const fact of [await owns(party, 55, middle), await owns(middle, 60, consignee)]) await finished(fact.eventId);
+      const licenceId = await licenceWith({ consignee });
+      const consignmentId = await consignmentOn(licenceId, { shipped: true });
+      const broken = await licenceWith({ consignee: `${word()} Sinter GmbH` });
+      await owns(middle, 49.9, ((await streamOf(licenceStreamId(broken)))[0].data as { consignee: { name: string } }).consignee.name);
+
+      const listing = await list(party, [], false, WATCH_LIST_ID);
+
+      expect(await finished(listing.eventId)).toEqual({ outcome: 'screened', licencesMatched: 1, licencesSuspended: 1, consignmentsFlagged: 1 });
+      const [suspension] = (await streamOf(licenceStreamId(licenceId))).filter((event) => event.type === LICENCE_SUSPENDED);
+      expect(reasonOf(suspension)).toContain(
+        `"${consignee}" (skeleton "${nameSkeleton(consignee)}") is owned 50 % or more by "${party}" through "${consignee}" is owned 60 % by "${middle}", "${middle}" is owned 55 % by "${party}"`,
+      );
+      expect(reasonOf(suspension)).toContain('Watch List (关注名单): licence-required');
+      expect((await flagsOf(consignmentId)).map((flag) => (flag.data as { code: string }).code)).toEqual(['RESTRICTED_PARTY_MATCH']);
+      expect((await typesOf(broken)).filter((type) => type === LICENCE_SUSPENDED)).toEqual([]);
+    });
+
+    it('a new ownership fact makes a licence party a listed party\'s company: the licence is suspended with the whole chain', async () => {
+      const [party, consignee, endUser] = [`${word()} Defence Works`, `${word()} Components Ltd`, `${word()} Motors SA`];
+      const listing = await list(party, [], false, WATCH_LIST_ID);
+      await finished(listing.eventId);
+      const licenceId = await licenceWith({ consignee, endUser });
+      const consignmentId = await consignmentOn(licenceId);
+      await finished((await owns(consignee, 100, endUser)).eventId);
+
+      const fact = await owns(party, 51, consignee, ['RU', 'DE']);
+
+      expect(await finished(fact.eventId)).toEqual({ outcome: 'screened', licencesMatched: 1, licencesSuspended: 1, consignmentsFlagged: 1 });
+      const [suspension] = (await streamOf(licenceStreamId(licenceId))).filter((event) => event.type === LICENCE_SUSPENDED);
+      expect(suspension.metadata.causationId).toBe(fact.eventId);
+      expect(reasonOf(suspension)).toContain(`Ownership recorded later: the consignee "${consignee}"`);
+      expect(reasonOf(suspension)).toContain(`the end user "${endUser}" (skeleton "${nameSkeleton(endUser)}") is owned 50 % or more by "${party}" through "${endUser}" is owned 100 % by "${consignee}", "${consignee}" is owned 51 % by "${party}"`);
+      expect(await flagsOf(consignmentId)).toHaveLength(1);
+    });
+
+    it('a flag list flags the consignments and suspends nothing; a fact below 50 % makes no job', async () => {
+      const listId = randomUUID();
+      await suite.harness.store.appendToStream(restrictedListStreamId(listId), [
+        { type: RESTRICTED_LIST_DEFINED, data: { listId, name: `Brokers ${word()}`, description: 'observed', consequence: 'flag' }, metadata: { actor: officer } },
+      ]);
+      const [party, consignee] = [`${word()} Brokers FZE`, `${word()} Import BV`];
+      const licenceId = await licenceWith({ consignee });
+      const consignmentId = await consignmentOn(licenceId, { shipped: true });
+      const minority = await owns(party, 49.99, consignee, ['AE', 'DE']);
+      await finished((await owns(party, 50, consignee, ['AE', 'DE'])).eventId);
+
+      const listing = await list(party, [], false, listId);
+
+      expect(await finished(listing.eventId)).toEqual({ outcome: 'screened', licencesMatched: 1, licencesSuspended: 0, consignmentsFlagged: 1 });
+      expect((await typesOf(licenceId)).filter((type) => type === LICENCE_SUSPENDED)).toEqual([]);
+      expect((await flagsOf(consignmentId)).map((flag) => (flag.data as { detail: string }).detail)).toEqual([expect.stringContaining(': flag)')]);
+      expect(await jobs.queue.getJob(minority.eventId)).toBeUndefined();
+    });
+  });
+
   it('appends nothing twice: the job run again, or again under another id, finds everything done', async () => {
     const name = `${word()} ${word()} Rare Earths GmbH`;
     const licenceId = await licenceWith({ consignee: name });
@@ -185,7 +284,7 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
     const listing = await list(name, []);
     await finished(listing.eventId);
     const screener = new RestrictedPartyScreener(suite.harness.store, suite.harness.dataSource);
-    const job = (await jobs.queue.getJob(listing.eventId))!.data;
+    const job = (await jobs.queue.getJob(listing.eventId))!.data as RestrictedPartyMatchJob;
 
     const again = await Promise.all([screener.screen(job, listing.eventId, new Date()), screener.screen(job, randomUUID(), new Date())]);
 

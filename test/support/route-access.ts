@@ -49,6 +49,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/v1/control-list': EVERYONE,
   'GET /api/v1/control-list/history': EVERYONE,
   'GET /api/v1/classification': EVERYONE,
+  'POST /api/v1/restricted-lists': OFFICER,
+  'GET /api/v1/restricted-lists': OFFICIALS,
+  'POST /api/v1/ownership': OFFICER,
+  'POST /api/v1/ownership/:factId/end': OFFICER,
+  'GET /api/v1/ownership': OFFICIALS,
 
   'POST /api/v1/licences': EXPORTER,
   'POST /api/v1/licences/:licenceId/approve': OFFICER,

@@ -8,7 +8,7 @@ import { PlatformModule } from '@ree/platform';
 import { AppConfig, loadConfig } from '@ree/platform/config';
 import { JobsModule, JobSweepModule } from '@ree/platform/jobs';
 import { ProjectorModule, RebuildProjectionModule } from '@ree/platform/projections';
-import { ControlListReferenceDataModule, REGISTRY_PROJECTIONS } from '@ree/registry';
+import { ControlListReferenceDataModule, ReferenceListsModule, REGISTRY_PROJECTIONS } from '@ree/registry';
 import { REVIEW_PROJECTIONS } from '@ree/review';
 import { Logger } from 'nestjs-pino';
 
@@ -40,6 +40,7 @@ export class WorkerModule {
         IntegritySweepJobsModule,
         RebuildProjectionModule,
         ControlListReferenceDataModule,
+        ReferenceListsModule,
       ],
     };
   }

@@ -10,11 +10,23 @@ export {
   concernedByListing,
   flagListedParty,
   flagListedPartyDecider,
+  chainText,
   matchDetail,
+  ownershipMatchDetail,
+  ownershipSuspensionReason,
+  suspendsLicence,
   RESTRICTED_PARTY_MATCH,
   RESTRICTED_PARTY_MATCH_SEVERITY,
   RETRO_SCREENING_MONTHS,
   retroScreeningSince,
   suspensionReason,
 } from './jobs/restricted-party-match.decide';
-export type { FlagListedPartyCommand, LicenceMatch, LicenceNameMatch, RestrictedPartyMatchJob } from './jobs/restricted-party-match.decide';
+export type {
+  FlagListedPartyCommand,
+  LicenceMatch,
+  LicenceNameMatch,
+  MatchedList,
+  OwnedParty,
+  OwnershipMatchJob,
+  RestrictedPartyMatchJob,
+} from './jobs/restricted-party-match.decide';

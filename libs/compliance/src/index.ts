@@ -29,11 +29,15 @@ export {
   RESTRICTED_PARTY_MATCH_ACTOR,
   RESTRICTED_PARTY_MATCH_QUEUE,
   RESTRICTED_PARTY_MATCH_REACTOR,
+  ownershipMatchRoute,
   restrictedPartyMatchRoute,
   SCREEN_LICENCES_JOB,
+  SCREEN_OWNERSHIP_JOB,
 } from './jobs/restricted-party-match.job';
 export { LICENCE_PAGE_SIZE, LicencePartyMatcher } from './jobs/licence-party-matcher';
+export type { ReachedCompany } from './jobs/licence-party-matcher';
 export { RestrictedPartyScreener } from './jobs/restricted-party-screener';
 export type { RestrictedPartyScreenerOptions, ScreeningOutcome } from './jobs/restricted-party-screener';
 export { processScreeningJob, READ_MODELS_WAIT_MS, RestrictedPartyMatchReactor, RestrictedPartyMatchWorker } from './jobs/restricted-party-match.module';
+export type { RetroScreeningJob } from './jobs/restricted-party-match.module';
 export { COMPLIANCE_JOB_PROJECTIONS, ComplianceJobsModule } from './jobs/compliance-jobs.module';

@@ -34,11 +34,27 @@ import { ListRestrictedPartiesHttpController } from './queries/list-restricted-p
 import { ScreenNameHandler } from './queries/screen-name/screen-name.handler';
 import { ScreenNameHttpController } from './queries/screen-name/screen-name.http.controller';
 import { ScreeningService } from './screening/screening.service';
+import { DefineRestrictedListHandler } from './commands/define-restricted-list/define-restricted-list.handler';
+import { DefineRestrictedListHttpController } from './commands/define-restricted-list/define-restricted-list.http.controller';
+import { EndOwnershipHandler } from './commands/end-ownership/end-ownership.handler';
+import { EndOwnershipHttpController } from './commands/end-ownership/end-ownership.http.controller';
+import { RecordOwnershipHandler } from './commands/record-ownership/record-ownership.handler';
+import { RecordOwnershipHttpController } from './commands/record-ownership/record-ownership.http.controller';
+import { ListOwnershipHandler } from './queries/list-ownership/list-ownership.handler';
+import { ListOwnershipHttpController } from './queries/list-ownership/list-ownership.http.controller';
+import { ListRestrictedListsHandler } from './queries/list-restricted-lists/list-restricted-lists.handler';
+import { ListRestrictedListsHttpController } from './queries/list-restricted-lists/list-restricted-lists.http.controller';
+import { ReferenceListsLoader } from './restricted-list/reference-lists.loader';
+import { PartyScreening } from './screening/party-screening';
+import { RegistryPartyScreening } from './screening/registry-party-screening';
 
 /**
- * The registries over HTTP: mines with their quotas, the restricted-party list with
- * screening, and the control list (announcements taken in by two officers, the list in force on a
- * day, the classification of an item by it; `ControlListReader` for other contexts). Expects the application to provide `EVENT_STORE` and a TypeORM connection; the
+ * The registries over HTTP: mines with their quotas; the restricted lists with their parties, the
+ * ownership registry and screening (`ScreeningService`, and the `PartyScreening` port other
+ * contexts read through; the reference lists defined at start by `ReferenceListsLoader`); the
+ * control list (announcements taken in by two officers, the list in force on a day, the
+ * classification of an item by it; the `ControlListReader` port). Expects the application to
+ * provide `EVENT_STORE` and a TypeORM connection; the
  * projections run in the worker (`REGISTRY_PROJECTIONS`).
  */
 @Module({
@@ -58,6 +74,11 @@ import { ScreeningService } from './screening/screening.service';
     ControlListHistoryHttpController,
     ControlListOnHttpController,
     ClassifyItemHttpController,
+    DefineRestrictedListHttpController,
+    ListRestrictedListsHttpController,
+    RecordOwnershipHttpController,
+    EndOwnershipHttpController,
+    ListOwnershipHttpController,
   ],
   providers: [
     RegisterMineHandler,
@@ -78,7 +99,14 @@ import { ScreeningService } from './screening/screening.service';
     ClassifyItemHandler,
     ControlListService,
     { provide: ControlListReader, useExisting: ControlListService },
+    DefineRestrictedListHandler,
+    ListRestrictedListsHandler,
+    RecordOwnershipHandler,
+    EndOwnershipHandler,
+    ListOwnershipHandler,
+    ReferenceListsLoader,
+    { provide: PartyScreening, useClass: RegistryPartyScreening },
   ],
-  exports: [ScreeningService, ControlListReader],
+  exports: [ScreeningService, ControlListReader, PartyScreening],
 })
 export class RegistryModule {}

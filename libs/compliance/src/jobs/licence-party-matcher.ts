@@ -1,4 +1,4 @@
-import { DEFAULT_SCREENING_THRESHOLD, roundScore, scoreSql, skeletonise, SkeletonisedName, sqlCutoff } from '@ree/registry';
+import { companyKey, DEFAULT_SCREENING_THRESHOLD, type OwnedReached, roundScore, scoreSql, skeletonise, SkeletonisedName, sqlCutoff } from '@ree/registry';
 import type { DataSource } from 'typeorm';
 import type { LicenceMatch, LicenceNameMatch } from './restricted-party-match.decide';
 
@@ -9,6 +9,17 @@ interface LicenceRow {
   licence_id: string;
   consignee: string;
   end_user: string;
+}
+
+interface LicenceCompaniesRow extends LicenceRow {
+  consignee_country: string;
+  end_user_country: string;
+}
+
+/** A company the ownership registry reached, and the listed party it is treated as. */
+export interface ReachedCompany extends OwnedReached {
+  /** The listed party's name at the top of the chain (as the registry names the owner). */
+  readonly partyName: string;
 }
 
 interface ScoreRow {
@@ -49,6 +60,38 @@ export class LicencePartyMatcher {
       );
       if (page.length === 0) return matches;
       matches.push(...(await this.scored(page, party)));
+      if (page.length < this.pageSize) return matches;
+      after = page[page.length - 1].licence_id;
+    }
+  }
+
+  /**
+   * The licences whose consignee or end user is one of the companies the ownership registry reached: matched as the
+   * walk matches, exactly on the company key (country and name skeleton), never fuzzily. Each such name is recorded
+   * with the chain from it up to the listed party, score 1. The licences are read a page at a time, as above.
+   */
+  async ownedMatches(reached: readonly ReachedCompany[]): Promise<LicenceMatch[]> {
+    const byKey = new Map(reached.map((company) => [companyKey(company.company), company]));
+    if (byKey.size === 0) return [];
+    const matches: LicenceMatch[] = [];
+    for (let after = ''; ; ) {
+      const page: LicenceCompaniesRow[] = await this.dataSource.query(
+        `SELECT licence_id, consignee->>'name' AS consignee, consignee->>'country' AS consignee_country,
+                end_user->>'name' AS end_user, end_user->>'country' AS end_user_country
+           FROM licensing.licences WHERE licence_id > $1 ORDER BY licence_id LIMIT $2`,
+        [after, this.pageSize],
+      );
+      for (const row of page) {
+        const names: LicenceNameMatch[] = [];
+        for (const [field, name, country] of [['consignee', row.consignee, row.consignee_country], ['endUser', row.end_user, row.end_user_country]] as const) {
+          if (!name || !country) continue;
+          const company = byKey.get(companyKey({ name, country }));
+          if (!company) continue;
+          const partySkeleton = skeletonise(company.partyName).skeleton;
+          names.push({ field, licenceName: name, licenceSkeleton: skeletonise(name).skeleton, partyName: company.partyName, partySkeleton, score: 1, chain: company.chain });
+        }
+        if (names.length > 0) matches.push({ licenceId: row.licence_id, names });
+      }
       if (page.length < this.pageSize) return matches;
       after = page[page.length - 1].licence_id;
     }

@@ -1,5 +1,5 @@
 import type { ConsignmentEvent } from '@ree/consignment';
-import { restrictedPartyStream } from '@ree/registry';
+import { ownershipStream, restrictedPartyStream, WATCH_LIST_ID } from '@ree/registry';
 import { spec } from '@ree/testing';
 import { arrivedAt, attached, cancelled, closed, departed as departure, LICENCE_ID, registered, released, shipmentDeclared } from '../testing/job-events';
 import {
@@ -7,11 +7,14 @@ import {
   flagListedPartyDecider,
   LicenceMatch,
   matchDetail,
+  ownershipMatchDetail,
+  OwnershipMatchJob,
   RestrictedPartyMatchJob,
   retroScreeningSince,
+  suspendsLicence,
   suspensionReason,
 } from './restricted-party-match.decide';
-import { RESTRICTED_PARTY_MATCH_QUEUE, restrictedPartyMatchRoute } from './restricted-party-match.job';
+import { ownershipMatchRoute, RESTRICTED_PARTY_MATCH_QUEUE, restrictedPartyMatchRoute, SCREEN_OWNERSHIP_JOB } from './restricted-party-match.job';
 
 const LISTED_AT = '2026-11-28T09:00:00.000Z';
 const job: RestrictedPartyMatchJob = {
@@ -115,5 +118,86 @@ describe('what the job writes', () => {
     const route = restrictedPartyMatchRoute();
     expect(route.queue).toBe(RESTRICTED_PARTY_MATCH_QUEUE);
     expect(route.job(event as never)).toEqual({ name: 'screen-licences', data: { ...job } });
+  });
+});
+
+describe('lists with consequences and the ownership registry', () => {
+  const chainMatch: LicenceMatch = {
+    licenceId: LICENCE_ID,
+    names: [
+      {
+        field: 'consignee',
+        licenceName: 'Hanse Magnetics GmbH',
+        licenceSkeleton: 'hanse rnagnetlcs',
+        partyName: 'Nordwind Magnet Trading GmbH',
+        partySkeleton: 'nordwlnd rnagnet tradlng',
+        score: 1,
+        chain: [
+          { owner: 'Caspian Trading FZE', owned: 'Hanse Magnetics GmbH', sharePercent: 60 },
+          { owner: 'Nordwind Magnet Trading GmbH', owned: 'Caspian Trading FZE', sharePercent: 55 },
+        ],
+      },
+    ],
+  };
+  const watchList = { listName: 'Watch List (关注名单)', consequence: 'licence-required' as const };
+
+  it('refuse and licence-required lists suspend the licence; a flag list only flags', () => {
+    expect([suspendsLicence('refuse'), suspendsLicence('licence-required'), suspendsLicence('flag')]).toEqual([true, true, false]);
+  });
+
+  it('a match through the registry names the chain from the licence party up to the listed party, and the list', () => {
+    expect(matchDetail(job, chainMatch, watchList)).toBe(
+      'Licence lic-1: the consignee "Hanse Magnetics GmbH" (skeleton "hanse rnagnetlcs") is owned 50 % or more by "Nordwind Magnet Trading GmbH"' +
+        ' through "Hanse Magnetics GmbH" is owned 60 % by "Caspian Trading FZE", "Caspian Trading FZE" is owned 55 % by "Nordwind Magnet Trading GmbH";' +
+        ' restricted party "Nordwind Magnet Trading GmbH" (party-1, list reference MOFCOM 2026/14, Watch List (关注名单): licence-required) listed 2026-11-28T09:00:00.000Z.',
+    );
+  });
+
+  const fact: OwnershipMatchJob = {
+    factId: 'fact-1',
+    owner: { name: 'Caspian Trading FZE', country: 'AE' },
+    owned: { name: 'Hanse Magnetics GmbH', country: 'DE' },
+    sharePercent: 60,
+    recordedAt: LISTED_AT,
+    factPosition: '4398046511200',
+    factRevision: 0,
+  };
+  const factEvent = (sharePercent: number) => ({
+    eventId: 'e2',
+    type: 'OwnershipRecorded',
+    streamId: ownershipStream.streamId('fact-1'),
+    revision: 0,
+    position: '4398046511200',
+    recordedAt: LISTED_AT,
+    data: { factId: 'fact-1', owner: fact.owner, owned: fact.owned, sharePercent, source: 'register', asOf: '2026-11-01' },
+  });
+
+  it('a job per ownership fact of 50 % or more, on the same queue; none below 50 %', () => {
+    const route = ownershipMatchRoute();
+    expect(route.queue).toBe(RESTRICTED_PARTY_MATCH_QUEUE);
+    expect(route.job(factEvent(60) as never)).toEqual({ name: SCREEN_OWNERSHIP_JOB, data: { ...fact } });
+    expect(route.job(factEvent(50) as never)).toEqual({ name: SCREEN_OWNERSHIP_JOB, data: { ...fact, sharePercent: 50 } });
+    expect(route.job(factEvent(49.99) as never)).toBeUndefined();
+  });
+
+  it('an ownership match detail names the party, its list and the fact', () => {
+    const party = { partyId: 'party-1', partyName: 'Nordwind Magnet Trading GmbH', ...watchList };
+    expect(ownershipMatchDetail(fact, chainMatch, party)).toContain(
+      '; restricted party "Nordwind Magnet Trading GmbH" (party-1, Watch List (关注名单): licence-required);' +
+        ' ownership fact fact-1 ("Caspian Trading FZE" owns 60 % of "Hanse Magnetics GmbH") recorded 2026-11-28T09:00:00.000Z.',
+    );
+  });
+
+  it('a listing job carries its list; one recorded before lists has none', () => {
+    const event = {
+      eventId: 'e1',
+      type: 'RestrictedPartyListed',
+      streamId: restrictedPartyStream.streamId('party-1'),
+      revision: 0,
+      position: '4398046511104',
+      recordedAt: LISTED_AT,
+      data: { partyId: 'party-1', name: job.name, aliases: job.aliases, country: 'DE', reason: 'military end use', listReference: job.listReference, listId: WATCH_LIST_ID },
+    };
+    expect(restrictedPartyMatchRoute().job(event as never)).toEqual({ name: 'screen-licences', data: { ...job, listId: WATCH_LIST_ID } });
   });
 });

@@ -6,6 +6,7 @@ import {
   flagConsignment,
   initialFlaggableConsignment,
 } from '@ree/consignment/domain';
+import type { ListConsequence, OwnershipLink } from '@ree/registry/domain';
 import type { Decider } from '@ree/shared-kernel';
 
 /**
@@ -25,6 +26,32 @@ export interface RestrictedPartyMatchJob {
   readonly listingPosition: string;
   /** The listing's revision in the party's stream: a delisting after it makes the job moot. */
   readonly listingRevision: number;
+  /** The party's list; absent from jobs of listings recorded before there were lists (the Unreliable Entity List). */
+  readonly listId?: string;
+}
+
+/**
+ * A new ownership fact, as its event tells it: a company now known to own `sharePercent` of another. When the owner
+ * is a listed party, or is owned 50 % or more through a chain by one, the owned company and every company it owns
+ * 50 % or more through a chain are that party too, and the licences naming them are screened again.
+ */
+export interface OwnershipMatchJob {
+  readonly factId: string;
+  readonly owner: { readonly name: string; readonly country: string };
+  readonly owned: { readonly name: string; readonly country: string };
+  readonly sharePercent: number;
+  /** The event's recorded time: anchors the 24 months of the retro-screening, as a listing's does. */
+  readonly recordedAt: string;
+  /** The fact's global position: the read models the job reads must have reached it. */
+  readonly factPosition: string;
+  /** Its revision in the fact's stream: an end recorded after it makes the job moot. */
+  readonly factRevision: number;
+}
+
+/** What the job knows of the list of the party a licence matched: its name and consequence. */
+export interface MatchedList {
+  readonly listName: string;
+  readonly consequence: ListConsequence;
 }
 
 /** docs/domain.md, "Red flags": consignments that shipped to a party in the 24 months before its listing are flagged too. */
@@ -45,6 +72,11 @@ export interface LicenceNameMatch {
   readonly partySkeleton: string;
   /** Rounded to four decimals, as the registry's screening rounds it. */
   readonly score: number;
+  /**
+   * For a licence party reached through the ownership registry: the majority holdings (each ≥ 50 %) from it up to
+   * the listed party; absent or empty for a match on the name.
+   */
+  readonly chain?: readonly OwnershipLink[];
 }
 
 /** A licence whose consignee, end user or both match the listed party. */
@@ -62,23 +94,54 @@ export function retroScreeningSince(listedAt: string): Date {
 
 const FIELD_NAMES = { consignee: 'consignee', endUser: 'end user' } as const;
 
+/** A chain as a reader follows it: from the licence's party up to the listed party. */
+export const chainText = (chain: readonly OwnershipLink[]): string =>
+  chain.map((link) => `"${link.owned}" is owned ${link.sharePercent} % by "${link.owner}"`).join(', ');
+
 const matchedNames = (match: LicenceMatch): string =>
   match.names
-    .map(
-      (name) =>
-        `the ${FIELD_NAMES[name.field]} "${name.licenceName}" (skeleton "${name.licenceSkeleton}") matches "${name.partyName}" (skeleton "${name.partySkeleton}") with score ${name.score}`,
+    .map((name) =>
+      name.chain && name.chain.length > 0
+        ? `the ${FIELD_NAMES[name.field]} "${name.licenceName}" (skeleton "${name.licenceSkeleton}") is owned 50 % or more by "${name.partyName}" through ${chainText(name.chain)}`
+        : `the ${FIELD_NAMES[name.field]} "${name.licenceName}" (skeleton "${name.licenceSkeleton}") matches "${name.partyName}" (skeleton "${name.partySkeleton}") with score ${name.score}`,
     )
     .join(' and ');
 
-const partyOf = (job: RestrictedPartyMatchJob): string => `restricted party "${job.name}" (${job.partyId}, list reference ${job.listReference})`;
+const listOf = (list: MatchedList | undefined): string => (list ? `, ${list.listName}: ${list.consequence}` : '');
 
-/** The suspension's reason: which of the licence's parties matched which listed name, with what score. */
-export const suspensionReason = (job: RestrictedPartyMatchJob, match: LicenceMatch): string =>
-  `Restricted party listed later: ${matchedNames(match)}; ${partyOf(job)}`;
+const partyOf = (job: RestrictedPartyMatchJob, list?: MatchedList): string =>
+  `restricted party "${job.name}" (${job.partyId}, list reference ${job.listReference}${listOf(list)})`;
+
+/** The suspension's reason: which of the licence's parties matched which listed name, with what score, or through which chain. */
+export const suspensionReason = (job: RestrictedPartyMatchJob, match: LicenceMatch, list?: MatchedList): string =>
+  `Restricted party listed later: ${matchedNames(match)}; ${partyOf(job, list)}`;
 
 /** The flag's detail, for a reviewer who reads it beside the consignment. */
-export const matchDetail = (job: RestrictedPartyMatchJob, match: LicenceMatch): string =>
-  `Licence ${match.licenceId}: ${matchedNames(match)}; ${partyOf(job)} listed ${job.listedAt}.`;
+export const matchDetail = (job: RestrictedPartyMatchJob, match: LicenceMatch, list?: MatchedList): string =>
+  `Licence ${match.licenceId}: ${matchedNames(match)}; ${partyOf(job, list)} listed ${job.listedAt}.`;
+
+/** The listed party an ownership fact connected a licence to. */
+export interface OwnedParty extends MatchedList {
+  readonly partyId: string;
+  readonly partyName: string;
+}
+
+const factOf = (job: OwnershipMatchJob): string =>
+  `ownership fact ${job.factId} ("${job.owner.name}" owns ${job.sharePercent} % of "${job.owned.name}") recorded ${job.recordedAt}`;
+
+/** The suspension's reason when a new ownership fact reaches a licence's party. */
+export const ownershipSuspensionReason = (job: OwnershipMatchJob, match: LicenceMatch, party: OwnedParty): string =>
+  `Ownership recorded later: ${matchedNames(match)}; restricted party "${party.partyName}" (${party.partyId}${listOf(party)}); ${factOf(job)}`;
+
+/** The flag's detail when a new ownership fact reaches a licence's party. */
+export const ownershipMatchDetail = (job: OwnershipMatchJob, match: LicenceMatch, party: OwnedParty): string =>
+  `Licence ${match.licenceId}: ${matchedNames(match)}; restricted party "${party.partyName}" (${party.partyId}${listOf(party)}); ${factOf(job)}.`;
+
+/**
+ * Whether a match suspends the licence: a party on a `refuse` or `licence-required` list (and a listing recorded
+ * before there were lists, on the Unreliable Entity List). A `flag` list's match flags the consignments only.
+ */
+export const suspendsLicence = (consequence: ListConsequence): boolean => consequence !== 'flag';
 
 /**
  * Whether a consignment on the matched licence is flagged: every one not yet arrived (a cancelled

@@ -1,16 +1,36 @@
 import { EventStore, handleCommand } from '@ree/event-store';
 import { consignmentStream } from '@ree/consignment';
-import { LICENCE_PROJECTION } from '@ree/licensing';
-import { RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_PROJECTION, restrictedPartyStream } from '@ree/registry';
-import { eventIdsFrom } from '@ree/shared-kernel';
+import { LICENCE_PROJECTION, LicenceState, licenceStream, suspendInForceDecider } from '@ree/licensing';
+import {
+  evolveRestrictedList,
+  initialRestrictedListState,
+  listIdOfListing,
+  OWNERSHIP_ENDED,
+  OWNERSHIP_PROJECTION,
+  ownershipStream,
+  referenceList,
+  RESTRICTED_PARTY_DELISTED,
+  RESTRICTED_PARTY_PROJECTION,
+  restrictedListStream,
+  restrictedPartyStream,
+  ScreeningService,
+} from '@ree/registry';
+import { eventIdsFrom, fold } from '@ree/shared-kernel';
 import type { DataSource } from 'typeorm';
-import { LicencePartyMatcher } from './licence-party-matcher';
+import { LicencePartyMatcher, ReachedCompany } from './licence-party-matcher';
 import {
   flagListedPartyDecider,
   LicenceMatch,
+  LicenceNameMatch,
   matchDetail,
+  MatchedList,
+  OwnedParty,
+  ownershipMatchDetail,
+  OwnershipMatchJob,
+  ownershipSuspensionReason,
   RestrictedPartyMatchJob,
   retroScreeningSince,
+  suspendsLicence,
   suspensionReason,
 } from './restricted-party-match.decide';
 import { RESTRICTED_PARTY_MATCH_ACTOR, RESTRICTED_PARTY_MATCH_QUEUE } from './restricted-party-match.job';
@@ -20,61 +40,142 @@ import { suspendAsSystem } from './system-suspension';
 const RETRIES = 16;
 
 /**
- * `screened` with what it did; `waiting`: a read model has not yet reached the listing, run again
- * shortly; `delisted`: the party was delisted before the job ran, nothing to do.
+ * `screened` with what it did; `waiting`: a read model has not yet reached the listing or the fact, run again
+ * shortly; `delisted`: the party was delisted before the job ran; `ended`: the ownership fact was ended before the
+ * job ran — nothing to do.
  */
 export type ScreeningOutcome =
   | { readonly outcome: 'screened'; readonly licencesMatched: number; readonly licencesSuspended: number; readonly consignmentsFlagged: number }
-  | { readonly outcome: 'waiting' | 'delisted' };
+  | { readonly outcome: 'waiting' | 'delisted' | 'ended' };
 
 export interface RestrictedPartyScreenerOptions {
   /** The projections whose checkpoints must have reached the listing before the licences are read. */
   readonly readModels?: readonly string[];
   readonly matcher?: LicencePartyMatcher;
+  readonly screening?: ScreeningService;
+}
+
+/** A matched licence's names, those reached through the ownership registry after those matched by name, one per field. */
+function merged(direct: readonly LicenceMatch[], owned: readonly LicenceMatch[]): LicenceMatch[] {
+  const byLicence = new Map<string, LicenceNameMatch[]>(direct.map((match) => [match.licenceId, [...match.names]]));
+  for (const match of owned) {
+    const names = byLicence.get(match.licenceId) ?? [];
+    byLicence.set(match.licenceId, [...names, ...match.names.filter((name) => !names.some((known) => known.field === name.field))]);
+  }
+  return [...byLicence].map(([licenceId, names]) => ({ licenceId, names }));
 }
 
 /**
  * Runs one retro-screening job: screens the listed party against every licence of the licensing
- * read model, then, on each matched licence's own stream, suspends it as the system when it is
- * in force, and flags `RESTRICTED_PARTY_MATCH` every consignment on it (its allocations, read from
- * the stream after the suspension, so that none attached before it is missed) that has not yet
- * arrived or arrived in the 24 months before the listing. Event ids derive from the job id (the
- * listing's event id): a job run twice, or enqueued again by a replay, appends nothing twice.
+ * read model — by name with the matcher, and through the ownership registry, walking down from the
+ * party to every company it owns 50 % or more through a chain (the registry's walk, links matched
+ * exactly) — then, on each matched licence's own stream, suspends it as the system when it is in
+ * force and the party's list is `refuse` or `licence-required` (a `flag` list suspends nothing), and
+ * flags `RESTRICTED_PARTY_MATCH` every consignment on it (its allocations, read from the stream after
+ * the suspension, so that none attached before it is missed) that has not yet arrived or arrived in
+ * the 24 months before the listing. A new ownership fact is screened the same way
+ * (`screenOwnership`). Event ids derive from the job id (the event's id): a job run twice, or
+ * enqueued again by a replay, appends nothing twice.
  */
 export class RestrictedPartyScreener {
   private readonly readModels: readonly string[];
   private readonly matcher: LicencePartyMatcher;
+  private readonly screening: ScreeningService;
 
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     options: RestrictedPartyScreenerOptions = {},
   ) {
-    this.readModels = options.readModels ?? [LICENCE_PROJECTION, RESTRICTED_PARTY_PROJECTION];
+    this.readModels = options.readModels ?? [LICENCE_PROJECTION, RESTRICTED_PARTY_PROJECTION, OWNERSHIP_PROJECTION];
     this.matcher = options.matcher ?? new LicencePartyMatcher(dataSource);
+    this.screening = options.screening ?? new ScreeningService(dataSource, store);
   }
 
   async screen(job: RestrictedPartyMatchJob, jobId: string, now: Date): Promise<ScreeningOutcome> {
     if (!(await this.readModelsReached(job.listingPosition))) return { outcome: 'waiting' };
     if (await this.delistedSince(job)) return { outcome: 'delisted' };
-    const matches = await this.matcher.matches([job.name, ...job.aliases]);
+    const list = await this.listOf(listIdOfListing(job));
+    const names = [job.name, ...job.aliases];
+    const owned = (await this.screening.companiesOwnedBy({ names })).map((company): ReachedCompany => ({ ...company, partyName: job.name }));
+    const matches = merged(await this.matcher.matches(names), await this.matcher.ownedMatches(owned));
+    const since = retroScreeningSince(job.listedAt);
+    return this.act(matches, list, jobId, now, (match) => ({ reason: suspensionReason(job, match, list), detail: matchDetail(job, match, list), since }));
+  }
+
+  /**
+   * A new ownership fact: when its owner is a listed party, or is owned 50 % or more through a chain by one (the
+   * registry's walk up), the owned company and every company it owns 50 % or more through a chain (the walk down)
+   * are that party, and the licences naming them are acted on by the party's list's consequence, with the whole
+   * chain — from the licence's party, through the new fact, up to the listed party — as evidence.
+   */
+  async screenOwnership(job: OwnershipMatchJob, jobId: string, now: Date): Promise<ScreeningOutcome> {
+    if (!(await this.readModelsReached(job.factPosition))) return { outcome: 'waiting' };
+    if (await this.endedSince(job)) return { outcome: 'ended' };
+    const parties = await this.screening.listedOwnersOf(job.owner);
+    if (parties.length === 0) return { outcome: 'screened', licencesMatched: 0, licencesSuspended: 0, consignmentsFlagged: 0 };
+    const below = await this.screening.companiesOwnedBy({ company: job.owned });
+    const affected = [{ company: job.owned, chain: [], factIds: [] }, ...below];
+    const link = { owner: job.owner.name, owned: job.owned.name, sharePercent: job.sharePercent };
+    const since = retroScreeningSince(job.recordedAt);
+    const totals = { licencesMatched: 0, licencesSuspended: 0, consignmentsFlagged: 0 };
+    for (const match of parties) {
+      const party: OwnedParty = { partyId: match.partyId, partyName: match.name, ...(await this.listOf(match.listId)) };
+      const reached = affected.map((company): ReachedCompany => ({ ...company, chain: [...company.chain, link, ...match.chain], partyName: match.name }));
+      const matches = await this.matcher.ownedMatches(reached);
+      const outcome = await this.act(matches, party, jobId, now, (licence) => ({
+        reason: ownershipSuspensionReason(job, licence, party),
+        detail: ownershipMatchDetail(job, licence, party),
+        since,
+      }));
+      if (outcome.outcome !== 'screened') continue;
+      totals.licencesMatched += outcome.licencesMatched;
+      totals.licencesSuspended += outcome.licencesSuspended;
+      totals.consignmentsFlagged += outcome.consignmentsFlagged;
+    }
+    return { outcome: 'screened', ...totals };
+  }
+
+  /** Suspends each matched licence (unless the list only flags) and flags the consignments on it concerned since `since`. */
+  private async act(
+    matches: readonly LicenceMatch[],
+    list: MatchedList,
+    jobId: string,
+    now: Date,
+    texts: (match: LicenceMatch) => { readonly reason: string; readonly detail: string; readonly since: Date },
+  ): Promise<ScreeningOutcome> {
     let licencesSuspended = 0;
     let consignmentsFlagged = 0;
     for (const match of matches) {
-      const { suspended, licence } = await suspendAsSystem(this.store, {
-        licenceId: match.licenceId,
-        reason: suspensionReason(job, match),
-        actor: RESTRICTED_PARTY_MATCH_ACTOR,
-        queue: RESTRICTED_PARTY_MATCH_QUEUE,
-        jobId,
-        now,
-      });
-      if (suspended) licencesSuspended++;
-      for (const consignmentId of Object.keys(licence.allocations)) {
-        if (await this.flag(job, match, consignmentId, jobId)) consignmentsFlagged++;
+      const { reason, detail, since } = texts(match);
+      const licence = suspendsLicence(list.consequence)
+        ? await suspendAsSystem(this.store, { licenceId: match.licenceId, reason, actor: RESTRICTED_PARTY_MATCH_ACTOR, queue: RESTRICTED_PARTY_MATCH_QUEUE, jobId, now })
+        : { suspended: false, licence: await this.licenceOf(match.licenceId) };
+      if (licence.suspended) licencesSuspended++;
+      for (const consignmentId of Object.keys(licence.licence.allocations)) {
+        if (await this.flag(match.licenceId, consignmentId, since, detail, jobId)) consignmentsFlagged++;
       }
     }
     return { outcome: 'screened', licencesMatched: matches.length, licencesSuspended, consignmentsFlagged };
+  }
+
+  private async licenceOf(licenceId: string): Promise<LicenceState> {
+    return fold(suspendInForceDecider, licenceStream.domainEvents(await this.store.readStream(licenceStream.streamId(licenceId))));
+  }
+
+  /**
+   * The list's name and consequence, from its own stream (the job never waits for the lists' read model); a
+   * reference list is known to the code. A list that cannot be found is taken at the heaviest consequence.
+   */
+  private async listOf(listId: string): Promise<MatchedList> {
+    const events = restrictedListStream.domainEvents(await this.store.readStream(restrictedListStream.streamId(listId)));
+    const definition = fold({ evolve: evolveRestrictedList, initialState: initialRestrictedListState }, events).definition ?? referenceList(listId);
+    return definition ? { listName: definition.name, consequence: definition.consequence } : { listName: `Restricted list ${listId}`, consequence: 'refuse' };
+  }
+
+  private async endedSince(job: OwnershipMatchJob): Promise<boolean> {
+    const events = await this.store.readStream(ownershipStream.streamId(job.factId));
+    return events.some((event) => event.type === OWNERSHIP_ENDED && event.revision > job.factRevision);
   }
 
   /**
@@ -98,9 +199,9 @@ export class RestrictedPartyScreener {
     return events.some((event) => event.type === RESTRICTED_PARTY_DELISTED && event.revision > job.listingRevision);
   }
 
-  private async flag(job: RestrictedPartyMatchJob, match: LicenceMatch, consignmentId: string, jobId: string): Promise<boolean> {
+  private async flag(licenceId: string, consignmentId: string, since: Date, detail: string, jobId: string): Promise<boolean> {
     const streamId = consignmentStream.streamId(consignmentId);
-    const command = { consignmentId, licenceId: match.licenceId, since: retroScreeningSince(job.listedAt), detail: matchDetail(job, match) };
+    const command = { consignmentId, licenceId, since, detail };
     const result = await handleCommand(this.store, streamId, flagListedPartyDecider, command, {
       metadata: { actor: RESTRICTED_PARTY_MATCH_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`${RESTRICTED_PARTY_MATCH_QUEUE}:${jobId}`, streamId),

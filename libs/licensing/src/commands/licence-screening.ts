@@ -11,9 +11,12 @@ export interface ScreenedParties {
   readonly endUser: LicenceParty;
 }
 
-/** A match with what was compared: the listed name and the licence's, each with its skeleton. */
+/**
+ * A match with what was compared (the listed name and the licence's, each with its skeleton), the party's list and
+ * its consequence, and the ownership chain when the party was reached through the registry.
+ */
 const matchesOf = (result: ScreeningResult, field: ScreenedField): LicenceScreeningMatch[] =>
-  result.matches.map(({ partyId, name, score, matchedName, matchedSkeleton }) => ({
+  result.matches.map(({ partyId, name, score, matchedName, matchedSkeleton, listId, listName, consequence, chain }) => ({
     partyId,
     name,
     score,
@@ -22,12 +25,17 @@ const matchesOf = (result: ScreeningResult, field: ScreenedField): LicenceScreen
     listedSkeleton: matchedSkeleton,
     candidateName: result.name,
     candidateSkeleton: result.skeleton,
+    listId,
+    listName,
+    consequence,
+    chain: chain.map((link) => ({ ...link })),
   }));
 
 /**
  * The I/O half of the restricted-party rule: screens a licence's consignee and end user with
- * the registry's matcher and turns the result into the decision capsule that the pure deciders
- * record (`LicenceScreened`) or refuse on.
+ * the registry's screening (the name against every list, and the walk up the ownership registry
+ * from each party, name and country) and turns the result into the decision capsule that the pure
+ * deciders record (`LicenceScreened`) or refuse on.
  */
 @Injectable()
 export class LicenceScreening {

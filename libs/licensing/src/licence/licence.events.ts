@@ -1,4 +1,5 @@
 import type { HsCode, ProductElement } from '@ree/shared-kernel';
+import type { ListConsequence, OwnershipLink } from '@ree/registry/domain';
 
 /** Stored type strings: stable names, never derived from a class name. */
 export const LICENCE_APPLIED = 'LicenceApplied';
@@ -118,6 +119,16 @@ export interface LicenceScreeningMatch {
   readonly listedSkeleton?: string;
   readonly candidateName?: string;
   readonly candidateSkeleton?: string;
+  /**
+   * The party's list and its consequence (`refuse`, `licence-required`, `flag`), and, for a match through the
+   * ownership registry, the chain of majority holdings from the licence's party up to the listed party (empty for a
+   * match on the name). Absent from screenings recorded before there were several lists: those matched the one list
+   * the product had, the Unreliable Entity List, whose consequence is `refuse`, and never walked ownership.
+   */
+  readonly listId?: string;
+  readonly listName?: string;
+  readonly consequence?: ListConsequence;
+  readonly chain?: readonly OwnershipLink[];
 }
 
 /** The skeletons the licence's parties were screened in (since the skeleton matcher). */

@@ -2,6 +2,9 @@ import { MineQuotaAllocationReadModel, MineQuotaDrawReadModel, MineReadModel } f
 import { ControlAnnouncementProjection } from './control-announcement.projection';
 import { ControlAnnouncementReadModel } from './control-announcement.read-model';
 import { MineProjection } from './mine.projection';
+import { OwnershipFactReadModel, RestrictedListReadModel } from './ownership.read-model';
+import { OwnershipProjection } from './ownership.projection';
+import { RestrictedListProjection } from './restricted-list.projection';
 import { RestrictedPartyProjection } from './restricted-party.projection';
 import { RestrictedPartyNameReadModel, RestrictedPartyReadModel } from './restricted-party.read-model';
 
@@ -13,7 +16,9 @@ export const REGISTRY_READ_MODELS = [
   RestrictedPartyReadModel,
   RestrictedPartyNameReadModel,
   ControlAnnouncementReadModel,
+  RestrictedListReadModel,
+  OwnershipFactReadModel,
 ] as const;
 
 /** The registries' projections, for the worker's projector. */
-export const REGISTRY_PROJECTIONS = [MineProjection, RestrictedPartyProjection, ControlAnnouncementProjection] as const;
+export const REGISTRY_PROJECTIONS = [MineProjection, RestrictedPartyProjection, RestrictedListProjection, OwnershipProjection, ControlAnnouncementProjection] as const;

@@ -1,5 +1,6 @@
 import { FoldingProjection, streamRows, type RowChange, type StreamBatch } from '@ree/event-store';
 import type { EntityManager } from 'typeorm';
+import { listIdOfListing } from '../restricted-list/reference-lists';
 import { RESTRICTED_PARTY_EVENT_TYPES, type RestrictedPartyListedData } from '../restricted-party/restricted-party.events';
 import type { RestrictedPartyStatus } from '../restricted-party/restricted-party.state';
 import { restrictedPartyStream } from '../restricted-party/restricted-party.stream';
@@ -21,11 +22,12 @@ interface PartyColumns {
   listed_at: string;
   delisted_at: string | null;
   delisting_reason: string | null;
+  list_id: string;
 }
 
 const PARTY_TYPES: Record<keyof PartyColumns, string> = {
   party_id: 'text', name: 'text', aliases: 'jsonb', country: 'text', reason: 'text', list_reference: 'text', status: 'text',
-  listed_at: 'timestamptz', delisted_at: 'timestamptz', delisting_reason: 'text',
+  listed_at: 'timestamptz', delisted_at: 'timestamptz', delisting_reason: 'text', list_id: 'text',
 };
 const COLUMNS = Object.keys(PARTY_TYPES);
 const UPSERT_PARTIES = `
@@ -36,10 +38,10 @@ const UPSERT_PARTIES = `
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
 function rowOf(party: PartyColumns): RestrictedPartyRow {
-  const { party_id: partyId, name, aliases, country, reason, list_reference: listReference, status } = party;
+  const { party_id: partyId, name, aliases, country, reason, list_reference: listReference, status, list_id: listId } = party;
   return {
     partyId,
-    state: { status, listing: { partyId, name, aliases, country, reason, listReference } },
+    state: { status, listing: { partyId, name, aliases, country, reason, listReference, listId } },
     listedAt: iso(party.listed_at),
     delistedAt: iso(party.delisted_at),
     delistingReason: party.delisting_reason,
@@ -50,7 +52,10 @@ function columnsOf({ partyId, state, listedAt, delistedAt, delistingReason }: Re
   const { listing, status } = state;
   if (listing === null || listedAt === null) return null;
   const { name, aliases, country, reason, listReference } = listing;
-  return { party_id: partyId, name, aliases: [...aliases], country, reason, list_reference: listReference, status, listed_at: listedAt, delisted_at: delistedAt, delisting_reason: delistingReason };
+  return {
+    party_id: partyId, name, aliases: [...aliases], country, reason, list_reference: listReference, status, listed_at: listedAt, delisted_at: delistedAt,
+    delisting_reason: delistingReason, list_id: listIdOfListing(listing),
+  };
 }
 
 /** Every name and alias of a newly listed party, normalised and with the skeleton that screening compares, computed once here. */

@@ -13,6 +13,8 @@ export class RestrictedPartyReadModel {
   @Column({ name: 'listed_at', type: 'timestamptz' }) listedAt: Date;
   @Column({ name: 'delisted_at', type: 'timestamptz', nullable: true }) delistedAt: Date | null;
   @Column({ name: 'delisting_reason', type: 'text', nullable: true }) delistingReason: string | null;
+  /** The party's list; the Unreliable Entity List for a listing recorded before there were lists. */
+  @Column({ name: 'list_id', type: 'text' }) listId: string;
 }
 
 /**

@@ -21,6 +21,11 @@ export interface RestrictedPartyListedData {
   readonly reason: string;
   /** The reference of the listing decision (e.g. the announcement number). */
   readonly listReference: string;
+  /**
+   * The list the party is on (`restricted-list-{listId}`). Absent from listings recorded before there was more than
+   * one list: those were on the Unreliable Entity List, the one list the product had (`listIdOfListing`).
+   */
+  readonly listId?: string;
 }
 
 export interface RestrictedPartyDelistedData {

@@ -5,6 +5,8 @@ import { REGISTRY_READ_MODELS } from '../projections/read-models';
 import { RESTRICTED_PARTY_PROJECTION, RestrictedPartyProjection } from '../projections/restricted-party.projection';
 import { RESTRICTED_PARTY_DELISTED, RESTRICTED_PARTY_LISTED, RestrictedPartyEvent } from '../restricted-party/restricted-party.events';
 import { restrictedPartyStreamId } from '../restricted-party/restricted-party.stream';
+import { UNRELIABLE_ENTITY_LIST_ID } from '../restricted-list/reference-lists';
+import { OWNERSHIP_PROJECTION } from '../projections/ownership.projection';
 import { DEFAULT_SCREENING_THRESHOLD, SCREENING_ALGORITHM, ScreeningService } from './screening.service';
 
 describe('screening a name against the restricted list', () => {
@@ -81,7 +83,11 @@ describe('screening a name against the restricted list', () => {
   });
 
   it('names the matched alias, the party, the algorithm, the threshold and the list position it used', async () => {
-    const [checkpoint] = await dataSource.query(`SELECT checkpoint FROM projections.checkpoints WHERE name = $1`, [RESTRICTED_PARTY_PROJECTION]);
+    // The earliest of the restricted-party and ownership projections' checkpoints (a projection that never ran has none).
+    const [checkpoint] = await dataSource.query(
+      `SELECT min(checkpoint::numeric)::text AS checkpoint FROM projections.checkpoints WHERE name = ANY($1) AND checkpoint IS NOT NULL`,
+      [[RESTRICTED_PARTY_PROJECTION, OWNERSHIP_PROJECTION]],
+    );
     const result = await screening.screen('H.I.I.', { country: 'US' });
 
     expect(result).toMatchObject({
@@ -99,6 +105,11 @@ describe('screening a name against the restricted list', () => {
       matchedSkeleton: 'hll',
       country: 'US',
       score: 1,
+      // Listed without a list id, as before there were lists: the Unreliable Entity List.
+      listId: UNRELIABLE_ENTITY_LIST_ID,
+      listName: 'Unreliable Entity List (不可靠实体清单)',
+      consequence: 'refuse',
+      chain: [],
     });
   });
 

@@ -1,7 +1,6 @@
 import { aCommandContext, spec } from '@ree/testing';
-import { LICENCE_REJECTED, LICENCE_SCREENED } from '../../licence/licence.events';
+import { LICENCE_APPLIED, LICENCE_REJECTED, LICENCE_SCREENED, LicenceScreeningMatch } from '../../licence/licence.events';
 import { aMatch, application, applied, approved, approvedEvent, APPROVER, issued, LICENCE_ID, screening } from '../../testing/licence-events';
-import { LICENCE_APPLIED } from '../../licence/licence.events';
 import { ApproveLicenceCommand, LicenceApprovalTerms } from './approve-licence.command';
 import { approveLicenceDecider } from './approve-licence.decide';
 
@@ -34,6 +33,41 @@ describe('approve a licence', () => {
 
   it('restricted-party-match: a fresh screening that finds a listed party refuses the approval', () => {
     spec(approveLicenceDecider).given(applied).when(approve({}, screening([aMatch]))).thenRefused('restricted-party-match');
+  });
+
+  describe('restricted-party-match by the consequence of the party\'s list', () => {
+    const onList = (consequence: 'refuse' | 'licence-required' | 'flag', chain: LicenceScreeningMatch['chain'] = []): LicenceScreeningMatch => ({
+      ...aMatch,
+      listId: 'list-1',
+      listName: `a ${consequence} list`,
+      consequence,
+      chain,
+    });
+    const ownedThrough = [
+      { owner: 'Caspian Trading FZE', owned: 'Vacuumschmeltze GmbH', sharePercent: 60 },
+      { owner: 'Volga Magnet Holding', owned: 'Caspian Trading FZE', sharePercent: 55 },
+    ];
+
+    it('restricted-party-match: a party on a refuse list (Control List, Unreliable Entity List) refuses the approval', () => {
+      spec(approveLicenceDecider).given(applied).when(approve({}, screening([onList('refuse')]))).thenRefused('restricted-party-match');
+    });
+
+    it('restricted-party-match: a party on a licence-required list (Watch List) refuses it too: the case review is this decision, refused in principle', () => {
+      spec(approveLicenceDecider).given(applied).when(approve({}, screening([onList('licence-required')]))).thenRefused('restricted-party-match');
+    });
+
+    it('restricted-party-match: a consignee owned 50 % or more through a chain by a listed party refuses it', () => {
+      spec(approveLicenceDecider).given(applied).when(approve({}, screening([onList('licence-required', ownedThrough)]))).thenRefused('restricted-party-match');
+    });
+
+    it('a party on a flag list does not refuse: the match is recorded in the screening for the reviewer', () => {
+      const flagged = screening([onList('flag', ownedThrough)]);
+      spec(approveLicenceDecider).given(applied).when(approve({}, flagged)).then([{ type: LICENCE_SCREENED, data: flagged }, approvedEvent([20000, 500.5])]);
+    });
+
+    it('restricted-party-match: a flag match beside a refuse match still refuses', () => {
+      spec(approveLicenceDecider).given(applied).when(approve({}, screening([onList('flag'), onList('refuse')]))).thenRefused('restricted-party-match');
+    });
   });
 
   it('invalid-transition: an approved, issued or rejected licence is not approved again', () => {

@@ -119,7 +119,7 @@ export class GetLicenceHandler implements IQueryHandler<GetLicenceQuery, Licence
       countersignedBy,
       suspendedBy,
       items: items.map((item) => itemOf(item, allocations)),
-      screening: screening ? { clear: screening.matches.length === 0, ...screening, matches: [...screening.matches] } : null,
+      screening: screening ? { clear: screening.matches.length === 0, ...screening, matches: screening.matches.map(({ chain, ...match }) => ({ ...match, ...(chain ? { chain: [...chain] } : {}) })) } : null,
       consignments: allocations.map(consignmentOf),
       customsOffice,
       eligibility,

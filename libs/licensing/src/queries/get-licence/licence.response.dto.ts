@@ -37,6 +37,12 @@ export class LicenceItemResponseDto extends LicenceQuantitiesResponseDto {
   @ApiProperty() requestedKg: number;
 }
 
+export class LicenceOwnershipLinkResponseDto {
+  @ApiProperty() owner: string;
+  @ApiProperty() owned: string;
+  @ApiProperty() sharePercent: number;
+}
+
 export class LicenceScreeningMatchResponseDto {
   @ApiProperty({ format: 'uuid' }) partyId: string;
   @ApiProperty() name: string;
@@ -47,6 +53,16 @@ export class LicenceScreeningMatchResponseDto {
   @ApiPropertyOptional({ description: "That name's confusable skeleton (UTS #39)" }) listedSkeleton?: string;
   @ApiPropertyOptional({ description: "The licence's name that was screened" }) candidateName?: string;
   @ApiPropertyOptional({ description: "That name's confusable skeleton (UTS #39)" }) candidateSkeleton?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "The party's list (absent from screenings before there were several lists: the Unreliable Entity List)" })
+  listId?: string;
+  @ApiPropertyOptional() listName?: string;
+  @ApiPropertyOptional({ enum: ['refuse', 'licence-required', 'flag'], description: 'What the match leads to; absent before there were several lists (refuse)' })
+  consequence?: string;
+  @ApiPropertyOptional({
+    type: [LicenceOwnershipLinkResponseDto],
+    description: 'For a match through the ownership registry: the holdings (each ≥ 50 %) from the licence party up to the listed party; empty for a name match',
+  })
+  chain?: LicenceOwnershipLinkResponseDto[];
 }
 
 export class LicenceScreenedSkeletonsResponseDto {

@@ -1,4 +1,5 @@
 import { aCommandContext, spec } from '@ree/testing';
+import { listIdOfListing, UNRELIABLE_ENTITY_LIST_ID, WATCH_LIST_ID } from '../../restricted-list/reference-lists';
 import {
   RESTRICTED_PARTY_DELISTED,
   RESTRICTED_PARTY_LISTED,
@@ -37,5 +38,18 @@ describe('list a restricted party', () => {
       .given([listed, { type: RESTRICTED_PARTY_DELISTED, data: { reason: 'appeal granted' } }])
       .when(list(party))
       .thenRefused('invalid-transition');
+  });
+});
+
+describe('list a restricted party on a list', () => {
+  it('the listing names its list; one recorded before lists existed names none and was on the Unreliable Entity List', () => {
+    const onWatchList = { ...party, listId: WATCH_LIST_ID };
+    spec(listRestrictedPartyDecider).given([]).when(list(onWatchList)).then([{ type: RESTRICTED_PARTY_LISTED, data: onWatchList }]);
+    expect(listIdOfListing(onWatchList)).toBe(WATCH_LIST_ID);
+    expect(listIdOfListing(party)).toBe(UNRELIABLE_ENTITY_LIST_ID);
+  });
+
+  it('invalid-transition: the same party id on another list', () => {
+    spec(listRestrictedPartyDecider).given([listed]).when(list({ ...party, listId: WATCH_LIST_ID })).thenRefused('invalid-transition');
   });
 });

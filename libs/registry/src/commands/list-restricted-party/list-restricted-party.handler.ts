@@ -1,6 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandResult, EVENT_STORE, EventStore, handleCommand } from '@ree/event-store';
+import { DomainRuleViolation, fold } from '@ree/shared-kernel';
+import { referenceList } from '../../restricted-list/reference-lists';
+import { evolveRestrictedList, initialRestrictedListState } from '../../restricted-list/restricted-list.state';
+import { restrictedListStream } from '../../restricted-list/restricted-list.stream';
 import { RestrictedPartyState } from '../../restricted-party/restricted-party.state';
 import { restrictedPartyStream, restrictedPartyStreamId } from '../../restricted-party/restricted-party.stream';
 import { commandOptions } from '../command-options';
@@ -11,7 +15,8 @@ import { listRestrictedPartyDecider } from './list-restricted-party.decide';
 export class ListRestrictedPartyHandler implements ICommandHandler<ListRestrictedPartyCommand, CommandResult<RestrictedPartyState>> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute(command: ListRestrictedPartyCommand): Promise<CommandResult<RestrictedPartyState>> {
+  async execute(command: ListRestrictedPartyCommand): Promise<CommandResult<RestrictedPartyState>> {
+    if (command.party.listId !== undefined) await this.mustBeDefined(command.party.listId);
     const streamId = restrictedPartyStreamId(command.party.partyId);
     return handleCommand(
       this.store,
@@ -20,5 +25,13 @@ export class ListRestrictedPartyHandler implements ICommandHandler<ListRestricte
       command,
       commandOptions(command.context, streamId, restrictedPartyStream),
     );
+  }
+
+  /** `restricted-list-unknown`: a party goes on a list that exists (a list is never removed, so the check holds after it). */
+  private async mustBeDefined(listId: string): Promise<void> {
+    if (referenceList(listId)) return;
+    const events = restrictedListStream.domainEvents(await this.store.readStream(restrictedListStream.streamId(listId)));
+    const state = fold({ evolve: evolveRestrictedList, initialState: initialRestrictedListState }, events);
+    if (state.definition === null) throw new DomainRuleViolation('restricted-list-unknown', `There is no restricted list ${listId}`);
   }
 }

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsCountryCode } from '@ree/platform/http';
 
 export class ListRestrictedPartyRequestDto {
@@ -23,4 +23,11 @@ export class ListRestrictedPartyRequestDto {
   @ApiProperty({ example: 'UEL-2023-1', description: 'The reference of the listing decision' })
   @IsString() @IsNotEmpty() @MaxLength(100)
   listReference: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The list (GET /restricted-lists); without it the Unreliable Entity List, the one list this route put parties on before lists existed',
+  })
+  @IsOptional() @IsUUID()
+  listId?: string;
 }

@@ -1,6 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { referenceList } from '../../restricted-list/reference-lists';
 import { normaliseName } from '../../screening/name-normaliser';
+import type { ListConsequence } from '../../screening/party-screening';
 import { decodeCursor, pageOf } from '@ree/platform/http';
 import { ListRestrictedPartiesQuery } from './list-restricted-parties.query';
 import { RestrictedPartyPageResponseDto, RestrictedPartyResponseDto } from './restricted-party.response.dto';
@@ -19,10 +21,15 @@ interface PartyRow {
   listed_at: Date;
   delisted_at: Date | null;
   delisting_reason: string | null;
+  list_id: string;
+  list_name: string | null;
+  consequence: ListConsequence | null;
   score?: number;
 }
 
-const COLUMNS = `p.party_id, p.name, p.aliases, p.country, p.reason, p.list_reference, p.status, p.listed_at, p.delisted_at, p.delisting_reason`;
+const COLUMNS = `p.party_id, p.name, p.aliases, p.country, p.reason, p.list_reference, p.status, p.listed_at, p.delisted_at, p.delisting_reason,
+  p.list_id, l.name AS list_name, l.consequence`;
+const LISTS = `LEFT JOIN registry.restricted_lists l ON l.list_id = p.list_id`;
 
 function toItem(row: PartyRow): RestrictedPartyResponseDto {
   return {
@@ -36,6 +43,9 @@ function toItem(row: PartyRow): RestrictedPartyResponseDto {
     listedAt: row.listed_at.toISOString(),
     delistedAt: row.delisted_at?.toISOString() ?? null,
     delistingReason: row.delisting_reason,
+    listId: row.list_id,
+    listName: row.list_name ?? referenceList(row.list_id)?.name ?? null,
+    consequence: row.consequence ?? referenceList(row.list_id)?.consequence ?? null,
     ...(row.score === undefined ? {} : { score: Math.round(row.score * 10000) / 10000 }),
   };
 }
@@ -52,7 +62,7 @@ export class ListRestrictedPartiesHandler implements IQueryHandler<ListRestricte
   private async byName({ limit, country, cursor }: ListRestrictedPartiesQuery) {
     const after = decodeCursor(cursor, ['string', 'string']);
     const rows: PartyRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM registry.restricted_parties p
+      `SELECT ${COLUMNS} FROM registry.restricted_parties p ${LISTS}
         WHERE ($1::text IS NULL OR p.country = $1)
           AND ($2::text IS NULL OR (p.name, p.party_id) > ($2, $3))
         ORDER BY p.name, p.party_id LIMIT $4`,
@@ -70,7 +80,7 @@ export class ListRestrictedPartiesHandler implements IQueryHandler<ListRestricte
            FROM registry.restricted_party_names n
           WHERE similarity(n.normalised, $1) >= $2
           GROUP BY n.party_id)
-       SELECT ${COLUMNS}, s.score FROM scored s JOIN registry.restricted_parties p ON p.party_id = s.party_id
+       SELECT ${COLUMNS}, s.score FROM scored s JOIN registry.restricted_parties p ON p.party_id = s.party_id ${LISTS}
         WHERE ($3::text IS NULL OR p.country = $3)
           AND ($4::float8 IS NULL OR (s.score, p.party_id) < ($4::float8, $5::text))
         ORDER BY s.score DESC, p.party_id DESC LIMIT $6`,

@@ -16,7 +16,7 @@ export class ScreenNameHttpController {
 
   @Get()
   @Roles(...RESTRICTED_LIST_READERS)
-  @ApiOperation({ summary: 'Fuzzy matches of a name against the listed restricted parties, best first' })
+  @ApiOperation({ summary: 'Matches of a name against every restricted list, best first: fuzzy on the name, and, with a country, through the ownership registry (a chain of holdings ≥ 50 %)' })
   @ApiOkResponse({ type: ScreeningResponseDto })
   screenName(@Query() request: ScreenNameRequestDto): Promise<ScreeningResult> {
     return this.queryBus.execute<ScreenNameQuery, ScreeningResult>(new ScreenNameQuery(request.name, request.country));

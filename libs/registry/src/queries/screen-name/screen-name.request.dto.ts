@@ -7,7 +7,7 @@ export class ScreenNameRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(300)
   name: string;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2; ranks same-country parties first, excludes none' })
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2; ranks same-country parties first, excludes none; with it, the ownership registry is walked from the company' })
   @IsOptional() @IsCountryCode()
   country?: string;
 }

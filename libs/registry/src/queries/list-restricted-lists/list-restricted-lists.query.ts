@@ -1,0 +1,2 @@
+/** Every restricted list with its consequence, reference lists first. */
+export class ListRestrictedListsQuery {}
