@@ -14,6 +14,7 @@ import { BlueGreenFunctions1764300013000 } from './1764300013000-blue-green-func
 import { AnchorLog1764300015000 } from './1764300015000-anchor-log';
 import { ScreeningSkeletons1764300016000 } from './1764300016000-screening-skeletons';
 import { EventsPlacedByTheirTransaction1764300018000 } from './1764300018000-events-placed-by-their-transaction';
+import { ReviewClassification1764300025000 } from './1764300025000-review-classification';
 
 /** Every migration, in order. Add a new one at the end; never edit one that has shipped. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [EventStore1764300000000, Projections1764300001000, Idempotency1764300002000, Registry1764300003000, Licensing1764300004000, Review1764300005000, Audit1764300007000, ProjectionRebuilds1764300008000, IdempotencyFirstAttempt1764300009000, PositionEpochs1764300010000, Jobs1764300012000, BlueGreenFunctions1764300013000, AnchorLog1764300015000, ScreeningSkeletons1764300016000, EventsPlacedByTheirTransaction1764300018000];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [EventStore1764300000000, Projections1764300001000, Idempotency1764300002000, Registry1764300003000, Licensing1764300004000, Review1764300005000, Audit1764300007000, ProjectionRebuilds1764300008000, IdempotencyFirstAttempt1764300009000, PositionEpochs1764300010000, Jobs1764300012000, BlueGreenFunctions1764300013000, AnchorLog1764300015000, ScreeningSkeletons1764300016000, EventsPlacedByTheirTransaction1764300018000, ReviewClassification1764300025000];
