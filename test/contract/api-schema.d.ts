@@ -156,8 +156,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element and registration time; an exporter sees only its own
-         * @description The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element and registration time; an exporter sees only its own.
+         * The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element, control code, controlled or not, and registration time; an exporter sees only its own
+         * @description The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element, control code, controlled or not, and registration time; an exporter sees only its own.
          *
          *     Roles: exporter, licensing-officer, customs-agent, auditor, admin.
          */
@@ -362,8 +362,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough
-         * @description Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough.
+         * Declare the shipment for export (ConsignmentClassified, ShipmentDeclared): sources, end-use declaration, and an active licence holding enough when the control list or a catch-all ground requires one (422 licence-required)
+         * @description Declare the shipment for export (ConsignmentClassified, ShipmentDeclared): sources, end-use declaration, and an active licence holding enough when the control list or a catch-all ground requires one (422 licence-required).
          *
          *     Roles: customs-agent.
          */
@@ -522,6 +522,28 @@ export interface paths {
          *     Roles: licensing-officer.
          */
         post: operations["RecordEndUseCheckHttpController_recordEndUseCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consignments/{id}/licence-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notify the exporter that the consignment needs a licence (LicenceRequirementNotified): a catch-all ground at the shipment declaration, until it is declared
+         * @description Notify the exporter that the consignment needs a licence (LicenceRequirementNotified): a catch-all ground at the shipment declaration, until it is declared.
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["NotifyLicenceRequirementHttpController_notifyLicenceRequirement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1480,7 +1502,7 @@ export interface components {
             address: string;
         };
         CommitmentsDto: {
-            /** @description Must be true: a declaration that does not exclude military use is refused */
+            /** @description Must be true once a licence is attached (the licences are for civil use only). Without a licence, false is recorded and makes a licence required at the shipment declaration (catch-all: licence-required) */
             noMilitaryUse: boolean;
             noReexportWithoutConsent: boolean;
             acceptsPostShipmentChecks: boolean;
@@ -1556,6 +1578,11 @@ export interface components {
              * @example 2025-03-01
              */
             declaredOn: string;
+            /**
+             * @description The declaration's remark: whether the item is on the control list in force on declaredOn. The product derives it and records it; a stated remark that contradicts it is refused (422 control-remark-contradicted)
+             * @enum {string}
+             */
+            controlRemark?: "controlled" | "not-controlled";
         };
         InspectShipmentRequestDto: {
             /**
@@ -1641,6 +1668,13 @@ export interface components {
              * @example Site visit in Hanau: magnets in production
              */
             notes?: string;
+        };
+        NotifyLicenceRequirementRequestDto: {
+            /**
+             * @description Why the consignment needs a licence although the control list does not name it
+             * @example The end user supplies a missile programme
+             */
+            reason: string;
         };
         LicenceItemDto: {
             /** @example Praseodymium-neodymium oxide ≥ 99 % */
@@ -1864,8 +1898,12 @@ export interface components {
             updatedAt: string;
             /** Format: uuid */
             licenceId: string | null;
+            /** @description The latest classification's control code; null when the list does not name the item */
+            controlCode: string | null;
+            /** @description On the control list of the latest classification; null when never classified (registered before the control list) */
+            controlled: boolean | null;
             /** @description The codes of the open red flags */
-            openFlags: ("SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION")[];
+            openFlags: ("SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION")[];
             /**
              * @description The most urgent open red flag; null when none is open
              * @enum {string|null}
@@ -1875,6 +1913,74 @@ export interface components {
         ConsignmentPageResponseDto: {
             items: components["schemas"]["ConsignmentSummaryResponseDto"][];
             nextCursor: string | null;
+        };
+        ClassificationEntryResponseDto: {
+            /** @example 1C905 */
+            controlCode: string;
+            description: string;
+            /**
+             * @description The announcement that worded the entry
+             * @example MOFCOM/GACC Announcement No. 18 of 2025
+             */
+            announcement: string;
+            /** Format: date */
+            effectiveOn: string;
+            /** @description A link to the announcement's published text */
+            textUrl: string;
+        };
+        CatchAllGroundResponseDto: {
+            /** @enum {string} */
+            kind: "restricted-end-user" | "military-end-use" | "officer-notice";
+            /** @description restricted-end-user: the listed party */
+            partyId?: string;
+            partyName?: string;
+            /** @example Watch List */
+            listName?: string;
+            /** @description restricted-end-user: company names from the end user up to the listed party */
+            chain?: string[];
+            /** @description officer-notice: the officer's reason */
+            reason?: string;
+            /** @description officer-notice: the officer's sub */
+            notifiedBy?: string;
+        };
+        ReviewClassificationResponseDto: {
+            /**
+             * @description The latest classification: the shipment declaration’s once declared
+             * @enum {string}
+             */
+            stage: "registration" | "shipment-declaration";
+            /**
+             * Format: date
+             * @description The day whose control list was applied
+             */
+            on: string;
+            /** @description The control list read model's position the list was read at */
+            listPosition: string | null;
+            /** @description The control list in force that day names the item */
+            controlled: boolean;
+            /** @example 1C905 */
+            controlCode: string | null;
+            /** @description Listed, or a catch-all ground applied */
+            licenceRequired: boolean;
+            /** @description One sentence per ground */
+            reasons: string[];
+            entries: components["schemas"]["ClassificationEntryResponseDto"][];
+            /** @description false for a controlled item declared under an HS code none of its entries names (HS_CODE_MISMATCH) */
+            hsCodeMatches: boolean;
+            catchAll: components["schemas"]["CatchAllGroundResponseDto"][];
+            /** Format: date-time */
+            classifiedAt: string;
+        };
+        ReviewLicenceNoticeResponseDto: {
+            /** Format: uuid */
+            noticeId: string;
+            reason: string;
+            /** @description The notifying officer's sub */
+            notifiedBy: string;
+            /** Format: date */
+            notifiedOn: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         ActorResponseDto: {
             sub: string;
@@ -2021,6 +2127,11 @@ export interface components {
             destinationCountry: string;
             /** Format: date */
             declaredOn: string;
+            /**
+             * @description The declaration's customs remark, derived from the classification; null for declarations recorded before the control list
+             * @enum {string|null}
+             */
+            controlRemark: "controlled" | "not-controlled" | null;
             /** @description The latest inspection */
             inspection: components["schemas"]["InspectionResponseDto"] | null;
             held: boolean;
@@ -2046,7 +2157,7 @@ export interface components {
         };
         ReviewFlagResponseDto: {
             /** @enum {string} */
-            code: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
+            code: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
             /**
@@ -2090,6 +2201,10 @@ export interface components {
             quantityKg: number;
             reoEquivalentKg: number;
             destinationCountry: string;
+            /** @description The latest classification by the control list of its day; null for consignments registered before the control list */
+            classification: components["schemas"]["ReviewClassificationResponseDto"] | null;
+            /** @description Licensing officers' notices that a licence is required (catch-all) */
+            licenceNotices: components["schemas"]["ReviewLicenceNoticeResponseDto"][];
             stages: components["schemas"]["StagesResponseDto"];
             /** @description In force: a correction takes the place of what it corrects */
             miningSources: components["schemas"]["ReviewMiningSourceResponseDto"][];
@@ -2111,7 +2226,7 @@ export interface components {
             consignmentId: string;
             exporterOrg: string;
             /** @enum {string} */
-            code: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
+            code: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
             detail: string;
@@ -2127,7 +2242,7 @@ export interface components {
             nextCursor: string | null;
         };
         ExportStatisticsItemResponseDto: {
-            /** @description The month (YYYY-MM), element, destination country or HS code */
+            /** @description The month (YYYY-MM), element, destination country, HS code, control code (`not-controlled` or `unclassified` for items no entry lists), or controlled / not-controlled / unclassified (registered before the control list) */
             key: string;
             /** @description Declared net mass released by customs (kg) */
             shippedKg: number;
@@ -2136,7 +2251,7 @@ export interface components {
         };
         ExportStatisticsResponseDto: {
             /** @enum {string} */
-            groupBy: "month" | "element" | "destinationCountry" | "hsCode";
+            groupBy: "month" | "element" | "destinationCountry" | "hsCode" | "controlCode" | "controlled";
             /** Format: date */
             from: string | null;
             /** Format: date */
@@ -3187,7 +3302,7 @@ export interface operations {
                 cursor?: string;
                 status?: "registered" | "sourced" | "processed" | "licensed" | "end-use-declared" | "shipment-declared" | "inspected" | "released" | "departed" | "arrived" | "end-use-checked" | "closed" | "cancelled";
                 /** @description Consignments with an open red flag of this code */
-                flag?: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
+                flag?: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
                 /** @description Consignments with an open red flag of this severity */
                 severity?: "low" | "medium" | "high" | "critical";
                 /** @description The exporter's organisation; an exporter sees only its own whatever this says */
@@ -3195,6 +3310,10 @@ export interface operations {
                 /** @description ISO 3166-1 alpha-2 */
                 destinationCountry?: components["schemas"]["CountryCode"];
                 element?: "Sc" | "Y" | "La" | "Ce" | "Pr" | "Nd" | "Pm" | "Sm" | "Eu" | "Gd" | "Tb" | "Dy" | "Ho" | "Er" | "Tm" | "Yb" | "Lu" | "NdPr" | "mixed";
+                /** @description The latest classification's control code */
+                controlCode?: string;
+                /** @description true: on the control list of the latest classification; false: classified and not on it (never-classified consignments match neither) */
+                controlled?: "true" | "false";
                 /** @description Registered at or after: a day (from 00:00 UTC) or an instant with its offset */
                 from?: string;
                 /** @description Registered before: an instant (exclusive) or a day (that whole day included, to 24:00 UTC) */
@@ -4097,6 +4216,57 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    NotifyLicenceRequirementHttpController_notifyLicenceRequirement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description An id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotifyLicenceRequirementRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     ListLicencesHttpController_listLicences: {
         parameters: {
             query?: {
@@ -4578,7 +4748,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                code?: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
+                code?: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
                 severity?: "low" | "medium" | "high" | "critical";
                 /** @description true: the flags still open (the default); false: the flags that were cleared */
                 open?: "true" | "false";
@@ -4619,7 +4789,7 @@ export interface operations {
     ExportStatisticsHttpController_exportStatistics: {
         parameters: {
             query: {
-                groupBy: "month" | "element" | "destinationCountry" | "hsCode";
+                groupBy: "month" | "element" | "destinationCountry" | "hsCode" | "controlCode" | "controlled";
                 /** @description Released on or after this day */
                 from?: string;
                 /** @description Released on or before this day (included) */
