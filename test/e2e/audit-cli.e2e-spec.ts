@@ -86,7 +86,7 @@ describe('the auditor’s command line (npm run audit)', () => {
     expect(lines[2]).toMatch(/^POSITION\s+TIME \(UTC\)\s+STREAM\s+REV\s+TYPE\s+ACTOR\s+SUMMARY\s+STATE AFTER$/);
     const rows = lines.slice(4, -1);
     expect(rows).toHaveLength(history.events.length);
-    expect(rows.find((row) => row.includes('MiningSourceDeclared'))).toMatch(/consignment-\w{8}\s+1\s+MiningSourceDeclared .* sourced\s+✓·····$/);
+    expect(rows.find((row) => row.includes('MiningSourceDeclared'))).toMatch(/consignment-\w{8}\s+2\s+MiningSourceDeclared .* sourced\s+✓·····$/);
     expect(rows.at(-1)).toMatch(new RegExp(`^${suspension.position}\\s+\\S+ \\S+\\s+licence-\\w{8}\\s+\\d+\\s+LicenceSuspended\\s+${audited.suspendedBy} \\(licensing-officer\\).*licensed\\s+✓✓✗···$`));
     expect(lines.at(-1)).toMatch(/^State: licensed\s+✓✓✗···$/);
 
