@@ -1,5 +1,4 @@
 import type { Role } from '@ree/platform/auth';
-import { WATCH_LIST_ID } from '@ree/registry/domain';
 import { eventually } from '@ree/testing';
 import { randomUUID } from 'node:crypto';
 import { aDeclaration, aShipment } from '../support/consignment-api';
@@ -130,7 +129,15 @@ describe('the classification of consignments over HTTP', () => {
   it('refuses the same cerium oxide to an end user owned 50 % or more by a Watch-List party: licence-required', async () => {
     const endUser = anEndUser();
     const owner = `Kestrel Holdings ${randomUUID().slice(0, 8)} Ltd`;
-    const listed = await post('/restricted-parties', { name: owner, country: 'GB', reason: 'Supplies a restricted end user', listReference: 'WL-2025-7', listId: WATCH_LIST_ID }, OFFICER);
+    // The reference lists are defined at start; the Watch List is found by its published name.
+    const lists = await eventually(
+      async () => ((await get('/restricted-lists')).body.items ?? []) as Array<{ listId: string; name: string; consequence: string }>,
+      (items) => items.some((list) => list.name.startsWith('Watch List')),
+      { what: 'the Watch List among the restricted lists' },
+    );
+    const watchList = (lists ?? []).find((list) => list.name.startsWith('Watch List'));
+    expect(watchList?.consequence).toBe('licence-required');
+    const listed = await post('/restricted-parties', { name: owner, country: 'GB', reason: 'Supplies a restricted end user', listReference: 'WL-2025-7', listId: watchList?.listId }, OFFICER);
     expect(listed.status).toBe(201);
     const owned = await post(
       '/ownership',
