@@ -86,6 +86,21 @@ describe('the classification of consignments over HTTP', () => {
       listPosition: expect.any(String),
       classification: { controlled: true, controlCode: expect.stringMatching(/^1C905/), licenceRequired: true, hsCodeMatches: true },
     });
+
+    const review = await eventually(
+      async () => (await get(`/consignments/${id}/review`)).body,
+      (body) => body.classification !== undefined && body.classification !== null,
+      { what: 'the review of the dysprosium oxide consignment' },
+    );
+    expect(review.classification).toMatchObject({
+      stage: 'registration',
+      controlled: true,
+      licenceRequired: true,
+      listPosition: expect.any(String),
+      entries: [expect.objectContaining({ announcement: expect.stringContaining('No. 18 of 2025'), effectiveOn: '2025-04-04', textUrl: expect.any(String) })],
+    });
+    const search = await get(`/consignments?controlCode=${review.classification.controlCode}&exporterOrg=${ORG}`);
+    expect(search.body.items.map((item: { consignmentId: string }) => item.consignmentId)).toContain(id);
   });
 
   it('declares, releases, departs and lands a cerium oxide shipment without any licence; both classifications are in the history', async () => {
