@@ -52,12 +52,12 @@ describe('the classification of consignments over HTTP', () => {
   const anEndUser = () => ({ name: `Hanau Magnetwerk ${randomUUID().slice(0, 8)} GmbH`, country: 'DE', address: 'Grüner Weg 37, 63450 Hanau' });
 
   /** Registered, sourced and with its end-use declaration: no licence attached. */
-  async function readyWithoutLicence(item: typeof CE_OXIDE, endUser = anEndUser()): Promise<string> {
+  async function readyWithoutLicence(item: typeof CE_OXIDE, endUser = anEndUser(), commitments = aDeclaration().commitments): Promise<string> {
     const created = await post('/consignments', item);
     expect(created.status).toBe(201);
     const id: string = created.body.id;
     expect((await post(`/consignments/${id}/mining-sources`, { mineId, extractionBatchRef: 'BO-2025-0117', kgReo: item.quantityKg, extractedOn: '2025-01-15' })).status).toBe(200);
-    expect((await post(`/consignments/${id}/end-use-declaration`, aDeclaration({ endUser }))).status).toBe(200);
+    expect((await post(`/consignments/${id}/end-use-declaration`, aDeclaration({ endUser, commitments }))).status).toBe(200);
     return id;
   }
 
@@ -166,6 +166,13 @@ describe('the classification of consignments over HTTP', () => {
     const problem = expectProblem(await customs(id, 'shipment', declaration(CE_OXIDE)), 422, 'licence-required');
     expect(problem.detail).toEqual(expect.stringContaining(owner));
     expect(problem.detail).toEqual(expect.stringContaining('Watch List'));
+  });
+
+  it('refuses a cerium oxide shipment whose end-use declaration does not exclude military use: licence-required', async () => {
+    const military = { noMilitaryUse: false, noReexportWithoutConsent: true, acceptsPostShipmentChecks: true };
+    const id = await readyWithoutLicence(CE_OXIDE, anEndUser(), military);
+    const problem = expectProblem(await customs(id, 'shipment', declaration(CE_OXIDE)), 422, 'licence-required');
+    expect(problem.detail).toEqual(expect.stringContaining('military'));
   });
 
   it("refuses a cerium oxide shipment after a licensing officer's notice: licence-required with the officer's reason", async () => {
