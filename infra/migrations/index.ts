@@ -18,6 +18,7 @@ import { EventsPlacedByTheirTransaction1764300018000 } from './1764300018000-eve
 import { ControlAnnouncements1764300022000 } from './1764300022000-control-announcements';
 import { PartyListsAndOwnership1764300023000 } from './1764300023000-party-lists-and-ownership';
 import { LicenceKinds1764300024000 } from './1764300024000-licence-kinds';
+import { ReviewClassification1764300025000 } from './1764300025000-review-classification';
 
 /** Every migration, in order. Add a new one at the end; never edit one that has shipped. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -39,5 +40,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ControlAnnouncements1764300022000,
   PartyListsAndOwnership1764300023000,
   LicenceKinds1764300024000,
+  ReviewClassification1764300025000,
 ];
 

@@ -92,8 +92,8 @@ export interface paths {
         get: operations["ListRestrictedPartiesHttpController_listRestrictedParties"];
         put?: never;
         /**
-         * Put a party on the restricted list (RestrictedPartyListed)
-         * @description Put a party on the restricted list (RestrictedPartyListed).
+         * Put a party on a restricted list (RestrictedPartyListed)
+         * @description Put a party on a restricted list (RestrictedPartyListed).
          *
          *     Roles: licensing-officer.
          */
@@ -134,8 +134,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Fuzzy matches of a name against the listed restricted parties, best first
-         * @description Fuzzy matches of a name against the listed restricted parties, best first.
+         * Matches of a name against every restricted list, best first: fuzzy on the name, and, with a country, through the ownership registry (a chain of holdings ≥ 50 %)
+         * @description Matches of a name against every restricted list, best first: fuzzy on the name, and, with a country, through the ownership registry (a chain of holdings ≥ 50 %).
          *
          *     Roles: licensing-officer, customs-agent, auditor, admin.
          */
@@ -302,6 +302,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/restricted-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The restricted lists with their consequences: the reference lists first, then those officers defined
+         * @description The restricted lists with their consequences: the reference lists first, then those officers defined.
+         *
+         *     Roles: licensing-officer, customs-agent, auditor, admin.
+         */
+        get: operations["ListRestrictedListsHttpController_listRestrictedLists"];
+        put?: never;
+        /**
+         * Define a restricted list with its consequence (RestrictedListDefined)
+         * @description Define a restricted list with its consequence (RestrictedListDefined).
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["DefineRestrictedListHttpController_defineRestrictedList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ownership registry: who owns what share of whom, in force or ended
+         * @description The ownership registry: who owns what share of whom, in force or ended.
+         *
+         *     Roles: licensing-officer, customs-agent, auditor, admin.
+         */
+        get: operations["ListOwnershipHttpController_listOwnership"];
+        put?: never;
+        /**
+         * Record who owns what share of whom (OwnershipRecorded)
+         * @description Record who owns what share of whom (OwnershipRecorded).
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["RecordOwnershipHttpController_recordOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ownership/{factId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an ownership fact: it leaves the walk (OwnershipEnded)
+         * @description End an ownership fact: it leaves the walk (OwnershipEnded).
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["EndOwnershipHttpController_endOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consignments": {
         parameters: {
             query?: never;
@@ -310,8 +388,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element and registration time; an exporter sees only its own
-         * @description The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element and registration time; an exporter sees only its own.
+         * The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element, control code, controlled or not, and registration time; an exporter sees only its own
+         * @description The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element, control code, controlled or not, and registration time; an exporter sees only its own.
          *
          *     Roles: exporter, licensing-officer, customs-agent, auditor, admin.
          */
@@ -516,8 +594,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough, endorsed on the licence by its kind (LicenceDeclarationEndorsed)
-         * @description Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough, endorsed on the licence by its kind (LicenceDeclarationEndorsed).
+         * Declare the shipment for export (ConsignmentClassified, ShipmentDeclared): sources, end-use declaration, and an active licence holding enough when the control list or a catch-all ground requires one (422 licence-required); a declaration under a licence is endorsed on it by its kind (LicenceDeclarationEndorsed)
+         * @description Declare the shipment for export (ConsignmentClassified, ShipmentDeclared): sources, end-use declaration, and an active licence holding enough when the control list or a catch-all ground requires one (422 licence-required); a declaration under a licence is endorsed on it by its kind (LicenceDeclarationEndorsed).
          *
          *     Roles: customs-agent.
          */
@@ -676,6 +754,28 @@ export interface paths {
          *     Roles: licensing-officer.
          */
         post: operations["RecordEndUseCheckHttpController_recordEndUseCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consignments/{id}/licence-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Notify the exporter that the consignment needs a licence (LicenceRequirementNotified): a catch-all ground at the shipment declaration, until it is declared
+         * @description Notify the exporter that the consignment needs a licence (LicenceRequirementNotified): a catch-all ground at the shipment declaration, until it is declared.
+         *
+         *     Roles: licensing-officer.
+         */
+        post: operations["NotifyLicenceRequirementHttpController_notifyLicenceRequirement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1397,6 +1497,11 @@ export interface components {
              * @example UEL-2023-1
              */
             listReference: string;
+            /**
+             * Format: uuid
+             * @description The list (GET /restricted-lists); without it the Unreliable Entity List, the one list this route put parties on before lists existed
+             */
+            listId?: string;
         };
         DelistRestrictedPartyRequestDto: {
             /** @example Removed by announcement UEL-2025-4 */
@@ -1417,12 +1522,30 @@ export interface components {
             /** Format: date-time */
             delistedAt: string | null;
             delistingReason: string | null;
+            /**
+             * Format: uuid
+             * @description The list the party is on
+             */
+            listId: string;
+            /** @description The list's name (null only while an officer-defined list is not yet in the read model) */
+            listName: string | null;
+            /**
+             * @description What a match on that list leads to
+             * @enum {string|null}
+             */
+            consequence: "refuse" | "licence-required" | "flag" | null;
             /** @description With `query`: similarity of the best name or alias, in [0, 1] */
             score?: number;
         };
         RestrictedPartyPageResponseDto: {
             items: components["schemas"]["RestrictedPartyResponseDto"][];
             nextCursor: string | null;
+        };
+        OwnershipLinkResponseDto: {
+            owner: string;
+            owned: string;
+            /** @description Percent of the owned company the owner holds */
+            sharePercent: number;
         };
         ScreeningMatchResponseDto: {
             /** Format: uuid */
@@ -1433,7 +1556,18 @@ export interface components {
             /** @description That name's confusable skeleton (UTS #39), the form it was compared in */
             matchedSkeleton: string;
             country: string;
+            /** @description The matcher's score; 1 for a match through the ownership registry, whose links are exact */
             score: number;
+            /** Format: uuid */
+            listId: string;
+            listName: string;
+            /**
+             * @description refuse, licence-required (with case review) or flag
+             * @enum {string}
+             */
+            consequence: "refuse" | "licence-required" | "flag";
+            /** @description Empty when the name matched the party; else the majority holdings (each ≥ 50 %) from the screened company up to the party */
+            chain: components["schemas"]["OwnershipLinkResponseDto"][];
         };
         ScreeningResponseDto: {
             name: string;
@@ -1443,7 +1577,7 @@ export interface components {
             /** @description Scores at or above it are matches */
             threshold: number;
             algorithm: string;
-            /** @description The restricted list's projection checkpoint that was searched */
+            /** @description The earliest of the restricted-party and ownership projections' checkpoints that were searched */
             listPosition: string | null;
             matches: components["schemas"]["ScreeningMatchResponseDto"][];
         };
@@ -1660,6 +1794,98 @@ export interface components {
             /** @description The control-list projection's checkpoint the list was read at */
             listPosition: string | null;
         };
+        DefineRestrictedListRequestDto: {
+            /** @example Magnet brokers under observation */
+            name: string;
+            /** @example Brokers seen re-exporting magnets to restricted end users */
+            description: string;
+            /**
+             * @description refuse: no licence; licence-required: a licence with case review, approval refused in principle; flag: recorded and flagged only
+             * @enum {string}
+             */
+            consequence: "refuse" | "licence-required" | "flag";
+        };
+        RestrictedListResponseDto: {
+            /** Format: uuid */
+            listId: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            consequence: "refuse" | "licence-required" | "flag";
+            /** @description One of the lists the regime publishes, present from the first start */
+            reference: boolean;
+            /** Format: date-time */
+            definedAt: string;
+        };
+        RestrictedListsResponseDto: {
+            items: components["schemas"]["RestrictedListResponseDto"][];
+        };
+        CompanyRequestDto: {
+            /** @example Kestrel Holdings Ltd */
+            name: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example GB
+             */
+            country: components["schemas"]["CountryCode"];
+        };
+        RecordOwnershipRequestDto: {
+            /** @description Who holds the share */
+            owner: components["schemas"]["CompanyRequestDto"];
+            /** @description Whose share it is */
+            owned: components["schemas"]["CompanyRequestDto"];
+            /**
+             * @description Percent of the owned company held, in (0, 100], at most two decimals
+             * @example 60
+             */
+            sharePercent: number;
+            /**
+             * @description Where the fact comes from
+             * @example Companies House 01234567, confirmation statement 2026-09-30
+             */
+            source: string;
+            /**
+             * Format: date
+             * @description The day the share was held (YYYY-MM-DD)
+             * @example 2026-09-30
+             */
+            asOf: string;
+        };
+        EndOwnershipRequestDto: {
+            /**
+             * Format: date
+             * @description The day the fact stopped holding (YYYY-MM-DD)
+             * @example 2026-11-15
+             */
+            endedOn: string;
+            /** @example Shares sold to an unrelated investor (register extract of 2026-11-16) */
+            reason: string;
+        };
+        CompanyResponseDto: {
+            name: string;
+            country: string;
+        };
+        OwnershipFactResponseDto: {
+            /** Format: uuid */
+            factId: string;
+            owner: components["schemas"]["CompanyResponseDto"];
+            owned: components["schemas"]["CompanyResponseDto"];
+            sharePercent: number;
+            source: string;
+            /** Format: date */
+            asOf: string;
+            /** @enum {string} */
+            status: "in-force" | "ended";
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date */
+            endedOn: string | null;
+            endReason: string | null;
+        };
+        OwnershipPageResponseDto: {
+            items: components["schemas"]["OwnershipFactResponseDto"][];
+            nextCursor: string | null;
+        };
         RegisterConsignmentRequestDto: {
             /** @example Neodymium oxide 99.5 % */
             product: string;
@@ -1847,7 +2073,7 @@ export interface components {
             address: string;
         };
         CommitmentsDto: {
-            /** @description Must be true: a declaration that does not exclude military use is refused */
+            /** @description Must be true once a licence is attached (the licences are for civil use only). Without a licence, false is recorded and makes a licence required at the shipment declaration (catch-all: licence-required) */
             noMilitaryUse: boolean;
             noReexportWithoutConsent: boolean;
             acceptsPostShipmentChecks: boolean;
@@ -1923,6 +2149,11 @@ export interface components {
              * @example 2025-03-01
              */
             declaredOn: string;
+            /**
+             * @description The declaration's remark: whether the item is on the control list in force on declaredOn. The product derives it and records it; a stated remark that contradicts it is refused (422 control-remark-contradicted)
+             * @enum {string}
+             */
+            controlRemark?: "controlled" | "not-controlled";
         };
         InspectShipmentRequestDto: {
             /**
@@ -2008,6 +2239,13 @@ export interface components {
              * @example Site visit in Hanau: magnets in production
              */
             notes?: string;
+        };
+        NotifyLicenceRequirementRequestDto: {
+            /**
+             * @description Why the consignment needs a licence although the control list does not name it
+             * @example The end user supplies a missile programme
+             */
+            reason: string;
         };
         GeneralLicenceEligibilityDto: {
             /**
@@ -2162,6 +2400,11 @@ export interface components {
             element: string;
             requestedKg: number;
         };
+        LicenceOwnershipLinkResponseDto: {
+            owner: string;
+            owned: string;
+            sharePercent: number;
+        };
         LicenceScreeningMatchResponseDto: {
             /** Format: uuid */
             partyId: string;
@@ -2177,6 +2420,19 @@ export interface components {
             candidateName?: string;
             /** @description That name's confusable skeleton (UTS #39) */
             candidateSkeleton?: string;
+            /**
+             * Format: uuid
+             * @description The party's list (absent from screenings before there were several lists: the Unreliable Entity List)
+             */
+            listId?: string;
+            listName?: string;
+            /**
+             * @description What the match leads to; absent before there were several lists (refuse)
+             * @enum {string}
+             */
+            consequence?: "refuse" | "licence-required" | "flag";
+            /** @description For a match through the ownership registry: the holdings (each ≥ 50 %) from the licence party up to the listed party; empty for a name match */
+            chain?: components["schemas"]["LicenceOwnershipLinkResponseDto"][];
         };
         LicenceScreenedSkeletonsResponseDto: {
             consignee: string;
@@ -2303,8 +2559,12 @@ export interface components {
             updatedAt: string;
             /** Format: uuid */
             licenceId: string | null;
+            /** @description The latest classification's control code; null when the list does not name the item */
+            controlCode: string | null;
+            /** @description On the control list of the latest classification; null when never classified (registered before the control list) */
+            controlled: boolean | null;
             /** @description The codes of the open red flags */
-            openFlags: ("SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION")[];
+            openFlags: ("SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION")[];
             /**
              * @description The most urgent open red flag; null when none is open
              * @enum {string|null}
@@ -2314,6 +2574,60 @@ export interface components {
         ConsignmentPageResponseDto: {
             items: components["schemas"]["ConsignmentSummaryResponseDto"][];
             nextCursor: string | null;
+        };
+        CatchAllGroundResponseDto: {
+            /** @enum {string} */
+            kind: "restricted-end-user" | "military-end-use" | "officer-notice";
+            /** @description restricted-end-user: the listed party */
+            partyId?: string;
+            partyName?: string;
+            /** @example Watch List */
+            listName?: string;
+            /** @description restricted-end-user: company names from the end user up to the listed party */
+            chain?: string[];
+            /** @description officer-notice: the officer's reason */
+            reason?: string;
+            /** @description officer-notice: the officer's sub */
+            notifiedBy?: string;
+        };
+        ReviewClassificationResponseDto: {
+            /**
+             * @description The latest classification: the shipment declaration’s once declared
+             * @enum {string}
+             */
+            stage: "registration" | "shipment-declaration";
+            /**
+             * Format: date
+             * @description The day whose control list was applied
+             */
+            on: string;
+            /** @description The control list read model's position the list was read at */
+            listPosition: string | null;
+            /** @description The control list in force that day names the item */
+            controlled: boolean;
+            /** @example 1C905 */
+            controlCode: string | null;
+            /** @description Listed, or a catch-all ground applied */
+            licenceRequired: boolean;
+            /** @description One sentence per ground */
+            reasons: string[];
+            entries: components["schemas"]["ClassificationEntryResponseDto"][];
+            /** @description false for a controlled item declared under an HS code none of its entries names (HS_CODE_MISMATCH) */
+            hsCodeMatches: boolean;
+            catchAll: components["schemas"]["CatchAllGroundResponseDto"][];
+            /** Format: date-time */
+            classifiedAt: string;
+        };
+        ReviewLicenceNoticeResponseDto: {
+            /** Format: uuid */
+            noticeId: string;
+            reason: string;
+            /** @description The notifying officer's sub */
+            notifiedBy: string;
+            /** Format: date */
+            notifiedOn: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         ActorResponseDto: {
             sub: string;
@@ -2489,6 +2803,11 @@ export interface components {
             destinationCountry: string;
             /** Format: date */
             declaredOn: string;
+            /**
+             * @description The declaration's customs remark, derived from the classification; null for declarations recorded before the control list
+             * @enum {string|null}
+             */
+            controlRemark: "controlled" | "not-controlled" | null;
             /** @description The latest inspection */
             inspection: components["schemas"]["InspectionResponseDto"] | null;
             held: boolean;
@@ -2514,7 +2833,7 @@ export interface components {
         };
         ReviewFlagResponseDto: {
             /** @enum {string} */
-            code: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
+            code: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
             /**
@@ -2558,6 +2877,10 @@ export interface components {
             quantityKg: number;
             reoEquivalentKg: number;
             destinationCountry: string;
+            /** @description The latest classification by the control list of its day; null for consignments registered before the control list */
+            classification: components["schemas"]["ReviewClassificationResponseDto"] | null;
+            /** @description Licensing officers' notices that a licence is required (catch-all) */
+            licenceNotices: components["schemas"]["ReviewLicenceNoticeResponseDto"][];
             stages: components["schemas"]["StagesResponseDto"];
             /** @description In force: a correction takes the place of what it corrects */
             miningSources: components["schemas"]["ReviewMiningSourceResponseDto"][];
@@ -2579,7 +2902,7 @@ export interface components {
             consignmentId: string;
             exporterOrg: string;
             /** @enum {string} */
-            code: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
+            code: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
             /** @enum {string} */
             severity: "low" | "medium" | "high" | "critical";
             detail: string;
@@ -2595,7 +2918,7 @@ export interface components {
             nextCursor: string | null;
         };
         ExportStatisticsItemResponseDto: {
-            /** @description The month (YYYY-MM), element, destination country or HS code */
+            /** @description The month (YYYY-MM), element, destination country, HS code, control code (`not-controlled` or `unclassified` for items no entry lists), or controlled / not-controlled / unclassified (registered before the control list) */
             key: string;
             /** @description Declared net mass released by customs (kg) */
             shippedKg: number;
@@ -2604,7 +2927,7 @@ export interface components {
         };
         ExportStatisticsResponseDto: {
             /** @enum {string} */
-            groupBy: "month" | "element" | "destinationCountry" | "hsCode";
+            groupBy: "month" | "element" | "destinationCountry" | "hsCode" | "controlCode" | "controlled";
             /** Format: date */
             from: string | null;
             /** Format: date */
@@ -3611,7 +3934,7 @@ export interface operations {
         parameters: {
             query: {
                 name: string;
-                /** @description ISO 3166-1 alpha-2; ranks same-country parties first, excludes none */
+                /** @description ISO 3166-1 alpha-2; ranks same-country parties first, excludes none; with it, the ownership registry is walked from the company */
                 country?: components["schemas"]["CountryCode"];
             };
             header?: {
@@ -3951,6 +4274,234 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    ListRestrictedListsHttpController_listRestrictedLists: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
+                "X-Min-Position"?: components["parameters"]["MinPosition"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Stale": components["headers"]["Stale"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestrictedListsResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    DefineRestrictedListHttpController_defineRestrictedList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineRestrictedListRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Location: the new resource */
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    ListOwnershipHttpController_listOwnership: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Facts where this company is the owner or the owned (name skeleton equality, as the walk matches) */
+                company?: string;
+                /** @description ISO 3166-1 alpha-2: with company, the company's country */
+                country?: components["schemas"]["CountryCode"];
+                status?: "in-force" | "ended";
+            };
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description A command's `position`: the read waits until the read models have reached it (else answers with X-Stale: true) */
+                "X-Min-Position"?: components["parameters"]["MinPosition"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "X-Stale": components["headers"]["Stale"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnershipPageResponseDto"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            414: components["responses"]["Problem414"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    RecordOwnershipHttpController_recordOwnership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOwnershipRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Location: the new resource */
+            201: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    EndOwnershipHttpController_endOwnership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description An id (UUID) */
+                factId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndOwnershipRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     SearchConsignmentsHttpController_search: {
         parameters: {
             query?: {
@@ -3959,7 +4510,7 @@ export interface operations {
                 cursor?: string;
                 status?: "registered" | "sourced" | "processed" | "licensed" | "end-use-declared" | "shipment-declared" | "inspected" | "released" | "departed" | "arrived" | "end-use-checked" | "closed" | "cancelled";
                 /** @description Consignments with an open red flag of this code */
-                flag?: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
+                flag?: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
                 /** @description Consignments with an open red flag of this severity */
                 severity?: "low" | "medium" | "high" | "critical";
                 /** @description The exporter's organisation; an exporter sees only its own whatever this says */
@@ -3967,6 +4518,10 @@ export interface operations {
                 /** @description ISO 3166-1 alpha-2 */
                 destinationCountry?: components["schemas"]["CountryCode"];
                 element?: "Sc" | "Y" | "La" | "Ce" | "Pr" | "Nd" | "Pm" | "Sm" | "Eu" | "Gd" | "Tb" | "Dy" | "Ho" | "Er" | "Tm" | "Yb" | "Lu" | "NdPr" | "mixed";
+                /** @description The latest classification's control code */
+                controlCode?: string;
+                /** @description true: on the control list of the latest classification; false: classified and not on it (never-classified consignments match neither) */
+                controlled?: "true" | "false";
                 /** @description Registered at or after: a day (from 00:00 UTC) or an instant with its offset */
                 from?: string;
                 /** @description Registered before: an instant (exclusive) or a day (that whole day included, to 24:00 UTC) */
@@ -4869,6 +5424,57 @@ export interface operations {
             503: components["responses"]["Problem503"];
         };
     };
+    NotifyLicenceRequirementHttpController_notifyLicenceRequirement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the logs and the events it writes; a new UUID when absent or not acceptable */
+                "X-Correlation-Id"?: components["parameters"]["CorrelationId"];
+                /** @description Makes retries safe: a repeat with the same key and body gets the first answer back (docs/http-conventions.md). One key per command */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The revision last read or written, in quotes (`"3"`): the command is refused with 412 if the resource is at another (one not yet created is at none) */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description An id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotifyLicenceRequirementRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-Correlation-Id": components["headers"]["CorrelationId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            408: components["responses"]["Problem408"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            414: components["responses"]["Problem414"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            431: components["responses"]["Problem431"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
     ListLicencesHttpController_listLicences: {
         parameters: {
             query?: {
@@ -5350,7 +5956,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                code?: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
+                code?: "SOURCE_SHORTFALL" | "LOW_YIELD" | "RESTRICTED_PARTY_MATCH" | "LICENCE_SUSPENDED_IN_TRANSIT" | "WEIGHT_DISCREPANCY" | "HS_CODE_MISMATCH" | "ARRIVAL_NOT_CONFIRMED" | "END_USE_CHECK_OVERDUE" | "END_USE_VIOLATION";
                 severity?: "low" | "medium" | "high" | "critical";
                 /** @description true: the flags still open (the default); false: the flags that were cleared */
                 open?: "true" | "false";
@@ -5391,7 +5997,7 @@ export interface operations {
     ExportStatisticsHttpController_exportStatistics: {
         parameters: {
             query: {
-                groupBy: "month" | "element" | "destinationCountry" | "hsCode";
+                groupBy: "month" | "element" | "destinationCountry" | "hsCode" | "controlCode" | "controlled";
                 /** @description Released on or after this day */
                 from?: string;
                 /** @description Released on or before this day (included) */

@@ -117,13 +117,13 @@ export async function walkConsignmentToClose(clients: Clients, suffix: string): 
   accepted(await exporter.POST('/api/v1/consignments/{id}/mining-sources', { ...consignment, body: { mineId, extractionBatchRef: `BO-${suffix}`, kgReo: 14000.5, extractedOn: '2025-01-15' } }));
   const staleWrite = refused(
     await exporter.POST('/api/v1/consignments/{id}/processing-steps', {
-      params: { path: { id }, header: { 'If-Match': '"0"' } },
+      params: { path: { id }, header: { 'If-Match': '"1"' } },
       body: { facility: { id: 'fac-baotou', name: 'Baotou separation plant', region: 'Inner Mongolia' }, process: 'separation', inputForm: 'mixed-carbonate', outputForm: 'separated-oxide', inputKgReo: 14000.5, outputKgReo: 12050, completedOn: '2025-02-10' },
     }),
   );
   accepted(
     await exporter.POST('/api/v1/consignments/{id}/processing-steps', {
-      params: { path: { id }, header: { 'If-Match': '"1"' } },
+      params: { path: { id }, header: { 'If-Match': '"2"' } },
       body: { facility: { id: 'fac-baotou', name: 'Baotou separation plant', region: 'Inner Mongolia' }, process: 'separation', inputForm: 'mixed-carbonate', outputForm: 'separated-oxide', inputKgReo: 14000.5, outputKgReo: 12050, completedOn: '2025-02-10' },
     }),
   );

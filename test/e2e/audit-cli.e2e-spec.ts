@@ -86,7 +86,7 @@ describe('the auditor’s command line (npm run audit)', () => {
     expect(lines[2]).toMatch(/^POSITION\s+TIME \(UTC\)\s+STREAM\s+REV\s+TYPE\s+ACTOR\s+SUMMARY\s+STATE AFTER$/);
     const rows = lines.slice(4, -1);
     expect(rows).toHaveLength(history.events.length);
-    expect(rows.find((row) => row.includes('MiningSourceDeclared'))).toMatch(/consignment-\w{8}\s+1\s+MiningSourceDeclared .* sourced\s+✓·····$/);
+    expect(rows.find((row) => row.includes('MiningSourceDeclared'))).toMatch(/consignment-\w{8}\s+2\s+MiningSourceDeclared .* sourced\s+✓·····$/);
     expect(rows.at(-1)).toMatch(new RegExp(`^${suspension.position}\\s+\\S+ \\S+\\s+licence-\\w{8}\\s+\\d+\\s+LicenceSuspended\\s+${audited.suspendedBy} \\(licensing-officer\\).*licensed\\s+✓✓✗···$`));
     expect(lines.at(-1)).toMatch(/^State: licensed\s+✓✓✗···$/);
 
@@ -99,7 +99,7 @@ describe('the auditor’s command line (npm run audit)', () => {
   it('verifies every chain, with progress on streams longer than a page, and names a broken one with exit code 1', async () => {
     const clean = await runs.clean;
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(new RegExp(`✓ consignment-${audited.consignmentId}: 4 events, head [0-9a-f]{64}`));
+    expect(clean.stdout).toMatch(new RegExp(`✓ consignment-${audited.consignmentId}: 5 events, head [0-9a-f]{64}`));
     expect(clean.stdout).toMatch(/^Valid: every link of 3 streams holds \(\d+ events\)\.$/m);
     // What the chain cannot show is the anchors': the latest one is named, with the command that checks it.
     expect(clean.stdout).toMatch(/^The chain cannot show a deleted tail or a stream rewritten with the key(: check the latest anchor \([0-9a-f-]{36}, .+\) with npm run audit -- check-anchor [0-9a-f-]{36}|, and no anchor has been taken yet to check them against\.)$/m);
@@ -108,7 +108,7 @@ describe('the auditor’s command line (npm run audit)', () => {
 
     const pool = new Pool({ connectionString: database.url, max: 1 });
     try {
-      await tamperWithEvents(pool, `UPDATE event_store.events SET data = jsonb_set(data, '{kgReo}', '1400') WHERE stream_id = $1 AND revision = 1`, [
+      await tamperWithEvents(pool, `UPDATE event_store.events SET data = jsonb_set(data, '{kgReo}', '1400') WHERE stream_id = $1 AND revision = 2`, [
         `consignment-${audited.consignmentId}`,
       ]);
     } finally {
@@ -116,9 +116,9 @@ describe('the auditor’s command line (npm run audit)', () => {
     }
     const broken = await audit(['verify', audited.consignmentId]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 1, hash (4 events stored)`);
+    expect(broken.stdout).toContain(`✗ consignment-${audited.consignmentId}: BROKEN at revision 2, hash (5 events stored)`);
     expect(broken.stdout).toContain(`✓ licence-${audited.licenceId}`);
-    expect(broken.stdout.trimEnd().split('\n').at(-1)).toBe(`BROKEN: consignment-${audited.consignmentId} at revision 1.`);
+    expect(broken.stdout.trimEnd().split('\n').at(-1)).toBe(`BROKEN: consignment-${audited.consignmentId} at revision 2.`);
   });
 
   it('checks an anchor against the store: consistent before the tampering, the stream and revision named after it', async () => {
@@ -127,10 +127,10 @@ describe('the auditor’s command line (npm run audit)', () => {
     expect(clean.stdout).toMatch(new RegExp(`^Anchor ${anchorId} taken \\S+ by key [0-9a-f]{16}…: \\d+ streams, \\d+ events up to position \\d+$`, 'm'));
     expect(clean.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Consistent: the store holds what the anchor signed \(\d+ events\)\.$/);
 
-    // The previous test changed revision 1 of the consignment's stream below this anchor.
+    // The previous test changed revision 2 of the consignment's stream below this anchor.
     const broken = await audit(['check-anchor', anchorId]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`✗ chain-broken consignment-${audited.consignmentId} revision 1: `);
+    expect(broken.stdout).toContain(`✗ chain-broken consignment-${audited.consignmentId} revision 2: `);
     expect(broken.stdout.trimEnd().split('\n').at(-1)).toMatch(/^NOT CONSISTENT: \d+ finding\(s\)/);
     const usage = await runs.anchorUsage;
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/^yesterday is neither an anchor id \(a UUID\) nor latest\./)]);

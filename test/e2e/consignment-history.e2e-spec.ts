@@ -68,9 +68,10 @@ describe('a consignment’s history and integrity over HTTP', () => {
     events.forEach((event) => expect(Object.keys(event).sort()).toEqual([...ENVELOPE].sort()));
     expect(ofStream(events, 'consignment-').map((event) => [event.revision, event.type])).toEqual([
       [0, 'ConsignmentRegistered'],
-      [1, 'MiningSourceDeclared'],
-      [2, 'ProcessingStepRecorded'],
-      [3, 'LicenceAttached'],
+      [1, 'ConsignmentClassified'],
+      [2, 'MiningSourceDeclared'],
+      [3, 'ProcessingStepRecorded'],
+      [4, 'LicenceAttached'],
     ]);
     expect(ofStream(events, 'mine-').map((event) => event.type)).toEqual(['MineRegistered', 'MiningQuotaAllocated', 'MiningQuotaDrawn']);
     expect(ofStream(events, 'licence-').at(-1)).toMatchObject({
@@ -117,21 +118,21 @@ describe('a consignment’s history and integrity over HTTP', () => {
   });
 
   it('cuts at a revision of the consignment’s stream, leaving out what other streams recorded after it', async () => {
-    const sourced = (await history({ untilRevision: 1 })).body;
-    expect(sourced.untilRevision).toBe(1);
+    const sourced = (await history({ untilRevision: 2 })).body;
+    expect(sourced.untilRevision).toBe(2);
     expect(streamsOf(sourced.events)).toEqual([`consignment-${audited.consignmentId}`, `mine-${audited.mineId}`].sort());
-    expect(sourced.events.at(-1)).toMatchObject({ type: 'MiningSourceDeclared', revision: 1 });
+    expect(sourced.events.at(-1)).toMatchObject({ type: 'MiningSourceDeclared', revision: 2 });
     expect(sourced.state).toMatchObject({ status: 'sourced', licence: null });
 
-    const attached = (await history({ untilRevision: 3 })).body;
-    expect(attached.events.at(-1)).toMatchObject({ type: 'LicenceAttached', revision: 3 });
+    const attached = (await history({ untilRevision: 4 })).body;
+    expect(attached.events.at(-1)).toMatchObject({ type: 'LicenceAttached', revision: 4 });
     expect(attached.events.map((event: HistoryEvent) => event.type)).toContain('LicenceQuantityAllocated');
     expect(attached.state.licence.status).toBe('issued');
 
     // Past the head, the cut is the consignment's last event: the licence's later suspension is left out.
     expect((await history({ untilRevision: 99 })).body.events).toEqual(attached.events);
     const registeredAt = whole.events.find((event) => event.type === 'ConsignmentRegistered')!.recordedAt;
-    expect((await history({ untilRevision: 3, asOf: registeredAt })).body.state.status).toBe('registered');
+    expect((await history({ untilRevision: 4, asOf: registeredAt })).body.state.status).toBe('registered');
   });
 
   it('recomputes every stream’s chain: all whole, each with its count and head', async () => {

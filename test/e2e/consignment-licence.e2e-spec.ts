@@ -61,15 +61,15 @@ describe('licence attachment and end-use declaration over HTTP', () => {
     const id = await sourcedConsignment();
 
     const attached = await post(`/consignments/${id}/licence`, { licenceId });
-    expect([attached.status, attached.body.id, attached.body.revision]).toEqual([200, id, 2]);
+    expect([attached.status, attached.body.id, attached.body.revision]).toEqual([200, id, 3]);
     expect(await readLicence(licenceId, attached.body.position)).toMatchObject({ allocatedKg: 12000, remainingKg: 8000 });
 
     const filed = await post(`/consignments/${id}/end-use-declaration`, aDeclaration());
-    expect([filed.status, filed.body.revision]).toEqual([200, 3]);
+    expect([filed.status, filed.body.revision]).toEqual([200, 4]);
     expect(refusal(await post(`/consignments/${id}/end-use-declaration`, aDeclaration()))).toEqual([422, 'invalid-transition']);
 
     const cancelled = await post(`/consignments/${id}/cancel`, { reason: 'buyer withdrew' });
-    expect([cancelled.status, cancelled.body.revision]).toEqual([200, 4]);
+    expect([cancelled.status, cancelled.body.revision]).toEqual([200, 5]);
     // The release is eventual: a reactor gives the allocation back shortly after the answer.
     const released = await eventually(() => readLicence(licenceId, cancelled.body.position), (read: { allocatedKg: number }) => read.allocatedKg === 0);
     expect(released).toMatchObject({ allocatedKg: 0, remainingKg: 20000 });
@@ -110,14 +110,20 @@ describe('licence attachment and end-use declaration over HTTP', () => {
     expect(refusal(await post(`/consignments/${id}/licence`, { licenceId: randomUUID() }))).toEqual([404, 'not-found']);
 
     const attached = await post(`/consignments/${id}/licence`, { licenceId });
-    expect([attached.status, attached.body.revision]).toEqual([200, 2]);
+    expect([attached.status, attached.body.revision]).toEqual([200, 3]);
     expect(await readLicence(licenceId, attached.body.position)).toMatchObject({ allocatedKg: 12000, remainingKg: 8000 });
     expect(refusal(await post(`/consignments/${id}/licence`, { licenceId: await licence() }))).toEqual([422, 'invalid-transition']);
   });
 
+  it('files an end-use declaration before any licence: an item the control list does not name may ship without one', async () => {
+    const id = await sourcedConsignment();
+    const filed = await post(`/consignments/${id}/end-use-declaration`, aDeclaration());
+    expect([filed.status, filed.body.revision]).toEqual([200, 3]);
+    expect(refusal(await post(`/consignments/${id}/end-use-declaration`, aDeclaration()))).toEqual([422, 'invalid-transition']);
+  });
+
   it('refuses an end-use declaration with its code', async () => {
     const id = await sourcedConsignment();
-    expect(refusal(await post(`/consignments/${id}/end-use-declaration`, aDeclaration()))).toEqual([422, 'invalid-transition']);
     expect((await post(`/consignments/${id}/licence`, { licenceId: await licence() })).status).toBe(200);
     const stranger = aDeclaration({ endUser: { name: 'Kestrel Magnetics Trading', country: 'DE', address: 'Hanau' } });
     expect(refusal(await post(`/consignments/${id}/end-use-declaration`, stranger))).toEqual([422, 'licence-scope-mismatch']);

@@ -79,18 +79,18 @@ describe('a consignment from mine registration to close', () => {
       { product: 'Praseodymium-neodymium oxide 99 %', productForm: 'separated-oxide', element: 'NdPr', hsCode: '2846.90', quantityKg: 12000, destinationCountry: 'DE' },
       'exporter',
     );
-    expect([registered.status, registered.body.revision]).toEqual([201, 0]);
+    expect([registered.status, registered.body.revision]).toEqual([201, 1]);
     const id = registered.body.id;
     const at = (path: string) => `/consignments/${id}/${path}`;
 
-    await ok(post(at('mining-sources'), { mineId: mineA, extractionBatchRef: 'BO-2025-0117', kgReo: 8000, extractedOn: '2025-01-15' }, 'exporter'), 1);
-    const fromB = await ok(post(at('mining-sources'), { mineId: mineB, extractionBatchRef: 'WS-2025-0042', kgReo: 6000.5, extractedOn: '2025-01-20' }, 'exporter'), 2);
+    await ok(post(at('mining-sources'), { mineId: mineA, extractionBatchRef: 'BO-2025-0117', kgReo: 8000, extractedOn: '2025-01-15' }, 'exporter'), 2);
+    const fromB = await ok(post(at('mining-sources'), { mineId: mineB, extractionBatchRef: 'WS-2025-0042', kgReo: 6000.5, extractedOn: '2025-01-20' }, 'exporter'), 3);
     expect((await read(`/mines/${mineB}`, fromB.position)).quotas[0]).toMatchObject({ drawnKgReo: 6000.5, remainingKgReo: 43999.5 });
     const facility = { id: 'fac-baotou-sep-2', name: 'Baotou separation plant 2', region: 'Inner Mongolia' };
-    await ok(post(at('processing-steps'), { facility, process: 'separation', inputForm: 'mixed-carbonate', outputForm: 'mixed-oxide', inputKgReo: 14000.5, outputKgReo: 12600, completedOn: '2025-02-05' }, 'exporter'), 3);
-    await ok(post(at('processing-steps'), { facility, process: 'conversion', inputForm: 'mixed-oxide', outputForm: 'separated-oxide', inputKgReo: 12600, outputKgReo: 12050, completedOn: '2025-02-10' }, 'exporter'), 4);
+    await ok(post(at('processing-steps'), { facility, process: 'separation', inputForm: 'mixed-carbonate', outputForm: 'mixed-oxide', inputKgReo: 14000.5, outputKgReo: 12600, completedOn: '2025-02-05' }, 'exporter'), 4);
+    await ok(post(at('processing-steps'), { facility, process: 'conversion', inputForm: 'mixed-oxide', outputForm: 'separated-oxide', inputKgReo: 12600, outputKgReo: 12050, completedOn: '2025-02-10' }, 'exporter'), 5);
 
-    const attached = await ok(post(at('licence'), { licenceId }, 'exporter'), 5);
+    const attached = await ok(post(at('licence'), { licenceId }, 'exporter'), 6);
     expect(await read(`/licences/${licenceId}`, attached.position)).toMatchObject({ status: 'issued', allocatedKg: 12000, shippedKg: 0, remainingKg: 0 });
     await ok(
       post(
@@ -98,7 +98,7 @@ describe('a consignment from mine registration to close', () => {
         aDeclaration(),
         'exporter',
       ),
-      6,
+      7,
     );
 
     const shipment = {
@@ -111,16 +111,16 @@ describe('a consignment from mine registration to close', () => {
       destinationCountry: 'DE',
       declaredOn: '2025-03-01',
     };
-    await ok(post(at('shipment'), shipment, CUSTOMS), 7);
-    await ok(post(at('shipment/inspection'), { inspectedOn: '2025-03-02', measuredNetKg: 12001.5, sealNos: ['CN1234567'], result: 'conforming', notes: '' }, CUSTOMS), 8);
-    await ok(post(at('shipment/hold'), { reason: 'Seal number differs from the declaration' }, CUSTOMS), 9);
-    await ok(post(at('shipment/lift-hold'), { reason: 'Resealed under supervision' }, CUSTOMS), 10);
-    const released = await ok(post(at('shipment/release'), { releasedOn: '2025-03-03' }, CUSTOMS), 11);
+    await ok(post(at('shipment'), shipment, CUSTOMS), 9);
+    await ok(post(at('shipment/inspection'), { inspectedOn: '2025-03-02', measuredNetKg: 12001.5, sealNos: ['CN1234567'], result: 'conforming', notes: '' }, CUSTOMS), 10);
+    await ok(post(at('shipment/hold'), { reason: 'Seal number differs from the declaration' }, CUSTOMS), 11);
+    await ok(post(at('shipment/lift-hold'), { reason: 'Resealed under supervision' }, CUSTOMS), 12);
+    const released = await ok(post(at('shipment/release'), { releasedOn: '2025-03-03' }, CUSTOMS), 13);
     expect(await read(`/licences/${licenceId}`, released.position, 'exporter')).toMatchObject({ status: 'exhausted', issuedKg: 12000, allocatedKg: 12000, shippedKg: 12000, remainingKg: 0 });
-    await ok(post(at('shipment/departure'), { departedAt: '2025-03-04T06:00:00Z', vesselOrFlight: 'COSCO Aries' }, CUSTOMS), 12);
-    await ok(post(at('shipment/arrival'), { arrivedAt: '2025-04-10T14:00:00Z', portOfArrival: 'DEHAM', confirmedBy: END_USER.name }, CUSTOMS), 13);
-    await ok(post(at('end-use-checks'), { checkedOn: '2025-06-01', outcome: 'verified', notes: 'Site visit in Hanau: magnets in production' }, OFFICER), 14);
-    const closed = await ok(post(at('close'), {}, OFFICER), 15);
+    await ok(post(at('shipment/departure'), { departedAt: '2025-03-04T06:00:00Z', vesselOrFlight: 'COSCO Aries' }, CUSTOMS), 14);
+    await ok(post(at('shipment/arrival'), { arrivedAt: '2025-04-10T14:00:00Z', portOfArrival: 'DEHAM', confirmedBy: END_USER.name }, CUSTOMS), 15);
+    await ok(post(at('end-use-checks'), { checkedOn: '2025-06-01', outcome: 'verified', notes: 'Site visit in Hanau: magnets in production' }, OFFICER), 16);
+    const closed = await ok(post(at('close'), {}, OFFICER), 17);
 
     expect((await read(`/mines/${mineA}`, closed.position)).quotas[0]).toMatchObject({ allocatedKgReo: 50000, drawnKgReo: 8000, remainingKgReo: 42000 });
     expect((await read(`/mines/${mineB}`, closed.position)).quotas[0]).toMatchObject({ allocatedKgReo: 50000, drawnKgReo: 6000.5, remainingKgReo: 43999.5 });

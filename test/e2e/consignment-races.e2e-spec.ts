@@ -24,7 +24,7 @@ describe('consignments over HTTP: concurrent requests', () => {
     );
     expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([200]));
     expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
-    expect(answers[0].body.revision).toBe(1);
+    expect(answers[0].body.revision).toBe(2);
     expect(await quotaOf(mineId, answers[0].body.position)).toMatchObject({ drawnKgReo: 10 });
   });
 
@@ -36,9 +36,9 @@ describe('consignments over HTTP: concurrent requests', () => {
     const refused = answers.filter((answer) => answer.status !== 200);
     expect(refused.map((answer) => [answer.status, answer.body.code])).toEqual(refused.map(() => [409, 'concurrency-conflict']));
     const revisions = answers.filter((answer) => answer.status === 200).map((answer) => answer.body.revision).sort((a, b) => a - b);
-    expect(revisions).toEqual(Array.from({ length: revisions.length }, (_, index) => index + 2));
+    expect(revisions).toEqual(Array.from({ length: revisions.length }, (_, index) => index + 3));
     const next = await post(`/consignments/${id}/processing-steps`, aStep(14000, 12600));
-    expect(next.body.revision).toBe(revisions.length + 2);
+    expect(next.body.revision).toBe(revisions.length + 3);
   });
 
   it('quota race: 50 concurrent declarations on a quota that covers 20 — exactly 20 draw, the rest are quota-exceeded', async () => {

@@ -19,34 +19,34 @@ describe('consignments over HTTP', () => {
 
     const created = await post('/consignments', aConsignment());
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), revision: 0, position: expect.any(String) });
+    expect(created.body).toEqual({ id: expect.any(String), revision: 1, position: expect.any(String) });
     expect(created.headers.location).toBe(`/api/v1/consignments/${created.body.id}`);
     const id = created.body.id;
 
     const fromA = await post(`/consignments/${id}/mining-sources`, aSource(mineA, 8000));
     const fromB = await post(`/consignments/${id}/mining-sources`, aSource(mineB, 6000.5));
-    expect([fromA.status, fromA.body.revision, fromB.status, fromB.body.revision]).toEqual([200, 1, 200, 2]);
+    expect([fromA.status, fromA.body.revision, fromB.status, fromB.body.revision]).toEqual([200, 2, 200, 3]);
     expect(fromA.body.declarationId).toEqual(expect.any(String));
     expect(await quotaOf(mineB, fromB.body.position)).toMatchObject({ drawnKgReo: 6000.5, remainingKgReo: 13999.5 });
 
     const separation = await post(`/consignments/${id}/processing-steps`, aStep(14000.5, 12600));
     const conversion = await post(`/consignments/${id}/processing-steps`, aStep(12600, 12100, { process: 'conversion', inputForm: 'separated-oxide' }));
-    expect([separation.status, separation.body.revision, conversion.status, conversion.body.revision]).toEqual([200, 3, 200, 4]);
+    expect([separation.status, separation.body.revision, conversion.status, conversion.body.revision]).toEqual([200, 4, 200, 5]);
     const stepFix = await post(`/consignments/${id}/processing-steps/${separation.body.stepId}/corrections`, { ...aStep(14000.5, 12500), reason: 'assay re-issued' });
-    expect([stepFix.status, stepFix.body.revision]).toEqual([200, 5]);
+    expect([stepFix.status, stepFix.body.revision]).toEqual([200, 6]);
 
     const corrected = await post(`/consignments/${id}/mining-sources/${fromA.body.declarationId}/corrections`, {
       ...aSource(mineA, 7000),
       reason: 'weighbridge ticket corrected',
     });
-    expect([corrected.status, corrected.body.revision]).toEqual([200, 6]);
+    expect([corrected.status, corrected.body.revision]).toEqual([200, 7]);
     expect(corrected.body.declarationId).not.toBe(fromA.body.declarationId);
     expect(await quotaOf(mineA, corrected.body.position)).toMatchObject({ allocatedKgReo: 50000, drawnKgReo: 7000, remainingKgReo: 43000 });
     const again = await post(`/consignments/${id}/mining-sources/${fromA.body.declarationId}/corrections`, { ...aSource(mineA, 6000), reason: 'twice' });
     expect([again.status, again.body.code]).toEqual([422, 'invalid-transition']);
 
     const cancelled = await post(`/consignments/${id}/cancel`, { reason: 'buyer withdrew' });
-    expect([cancelled.status, cancelled.body.id, cancelled.body.revision]).toEqual([200, id, 7]);
+    expect([cancelled.status, cancelled.body.id, cancelled.body.revision]).toEqual([200, id, 8]);
     // The give-back is eventual: a reactor returns the draws shortly after the answer.
     const given = (quota: { drawnKgReo: number }) => quota.drawnKgReo === 0;
     expect(await eventually(() => quotaOf(mineA, cancelled.body.position), given)).toMatchObject({ drawnKgReo: 0, remainingKgReo: 50000 });
@@ -75,7 +75,7 @@ describe('consignments over HTTP', () => {
     const ionic = await post(`/consignments/${id}/mining-sources`, aSource(mineId, 0.001, { category: 'medium-heavy' }));
     expect([ionic.status, ionic.body.code]).toEqual([422, 'quota-exceeded']);
     const last = await post(`/consignments/${id}/mining-sources`, aSource(mineId, 0.001));
-    expect([last.status, last.body.revision]).toEqual([200, 2]);
+    expect([last.status, last.body.revision]).toEqual([200, 3]);
     expect(await quotaOf(mineId, last.body.position)).toMatchObject({ drawnKgReo: 1000, remainingKgReo: 0 });
   });
 
@@ -111,8 +111,8 @@ describe('consignments over HTTP', () => {
       app.http().post(`/api/v1/consignments/${id}/mining-sources`).set('Authorization', bearer('exporter')).set('If-Match', `"${revision}"`).send(aSource(mineId, 300));
     const stale = await withIfMatch(3);
     expect([stale.status, stale.body.code]).toEqual([412, 'precondition-failed']);
-    const current = await withIfMatch(0);
-    expect([current.status, current.body.revision]).toEqual([200, 1]);
+    const current = await withIfMatch(1);
+    expect([current.status, current.body.revision]).toEqual([200, 2]);
     expect(await quotaOf(mineId, current.body.position)).toMatchObject({ drawnKgReo: 300 });
   });
 
@@ -125,6 +125,6 @@ describe('consignments over HTTP', () => {
     const over = await post(`/consignments/${id}/processing-steps`, aStep(1000, 1005.001));
     expect([over.status, over.body.code]).toEqual([422, 'mass-balance-violation']);
     const edge = await post(`/consignments/${id}/processing-steps`, aStep(1000, 1005));
-    expect([edge.status, edge.body.revision]).toEqual([200, 2]);
+    expect([edge.status, edge.body.revision]).toEqual([200, 3]);
   });
 });

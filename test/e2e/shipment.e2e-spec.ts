@@ -59,33 +59,33 @@ describe('the customs shipment and the end-use check over HTTP', () => {
     const id = await readyToShip(licenceId);
 
     const declared = await customs(id, 'shipment', aShipment({ declaredNetKg: 11500 }));
-    expect([declared.status, declared.body.id, declared.body.revision]).toEqual([200, id, 4]);
+    expect([declared.status, declared.body.id, declared.body.revision]).toEqual([200, id, 6]);
     expect(refusal(await customs(id, 'shipment', aShipment()))).toEqual([422, 'invalid-transition']);
 
-    expect((await customs(id, 'shipment/inspection', anInspection)).body.revision).toBe(5);
-    expect((await customs(id, 'shipment/hold', { reason: 'Measured mass below the declaration' })).body.revision).toBe(6);
+    expect((await customs(id, 'shipment/inspection', anInspection)).body.revision).toBe(7);
+    expect((await customs(id, 'shipment/hold', { reason: 'Measured mass below the declaration' })).body.revision).toBe(8);
     expect(refusal(await customs(id, 'shipment/hold', { reason: 'twice' }))).toEqual([422, 'invalid-transition']);
     expect(refusal(await customs(id, 'shipment/release', { releasedOn: '2025-03-03' }))).toEqual([422, 'invalid-transition']);
     expect(refusal(await post(`/consignments/${id}/end-use-checks`, aCheck, OFFICER))).toEqual([422, 'invalid-transition']);
-    expect((await customs(id, 'shipment/lift-hold', { reason: 'Re-weighed: 11 500 kg' })).body.revision).toBe(7);
+    expect((await customs(id, 'shipment/lift-hold', { reason: 'Re-weighed: 11 500 kg' })).body.revision).toBe(9);
     expect(refusal(await customs(id, 'shipment/lift-hold', { reason: 'twice' }))).toEqual([422, 'invalid-transition']);
 
     expect(refusal(await customs(id, 'shipment/departure', aDeparture))).toEqual([422, 'invalid-transition']);
     const released = await customs(id, 'shipment/release', { releasedOn: '2025-03-03' });
-    expect([released.status, released.body.revision]).toEqual([200, 8]);
+    expect([released.status, released.body.revision]).toEqual([200, 10]);
     expect(await readLicence(licenceId, released.body.position)).toMatchObject({ allocatedKg: 11500, shippedKg: 11500, remainingKg: 8500 });
     expect(refusal(await customs(id, 'shipment/release', { releasedOn: '2025-03-03' }))).toEqual([422, 'invalid-transition']);
     expect(refusal(await customs(id, 'shipment/hold', { reason: 'too late' }))).toEqual([422, 'invalid-transition']);
     expect(refusal(await post(`/consignments/${id}/cancel`, { reason: 'too late' }))).toEqual([422, 'invalid-transition']);
 
     expect(refusal(await customs(id, 'shipment/arrival', anArrival))).toEqual([422, 'invalid-transition']);
-    expect((await customs(id, 'shipment/departure', aDeparture)).body.revision).toBe(9);
-    expect((await customs(id, 'shipment/arrival', anArrival)).body.revision).toBe(10);
+    expect((await customs(id, 'shipment/departure', aDeparture)).body.revision).toBe(11);
+    expect((await customs(id, 'shipment/arrival', anArrival)).body.revision).toBe(12);
     expect(refusal(await customs(id, 'shipment/arrival', anArrival))).toEqual([422, 'invalid-transition']);
     const checked = await post(`/consignments/${id}/end-use-checks`, aCheck, OFFICER);
-    expect([checked.status, checked.body.revision]).toEqual([200, 11]);
+    expect([checked.status, checked.body.revision]).toEqual([200, 13]);
     const closed = await post(`/consignments/${id}/close`, {}, OFFICER);
-    expect([closed.status, closed.body.revision]).toEqual([200, 12]);
+    expect([closed.status, closed.body.revision]).toEqual([200, 14]);
     expect(refusal(await post(`/consignments/${id}/end-use-checks`, aCheck, OFFICER))).toEqual([422, 'invalid-transition']);
   });
 
@@ -137,7 +137,7 @@ describe('the customs shipment and the end-use check over HTTP', () => {
     for (let index = 0; index < 10; index++) ids.push(await readyToShip(licenceId, { quantityKg: 2000 }));
     for (const id of ids) expect((await customs(id, 'shipment', aShipment({ declaredNetKg: 1999.5 }))).status).toBe(200);
     const releases = await Promise.all(ids.map((id) => customs(id, 'shipment/release', { releasedOn: '2025-03-03' })));
-    expect(releases.map((release) => [release.status, release.body.revision])).toEqual(ids.map(() => [200, 5]));
+    expect(releases.map((release) => [release.status, release.body.revision])).toEqual(ids.map(() => [200, 7]));
     await Promise.all(releases.map((release) => app.waitForPosition(release.body.position)));
     expect(await readLicence(licenceId, releases[0].body.position)).toMatchObject({ status: 'issued', allocatedKg: 19995, shippedKg: 19995, remainingKg: 5 });
 

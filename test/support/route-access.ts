@@ -72,6 +72,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/v1/consignments/:id/processing-steps/:stepId/corrections': EXPORTER,
   'POST /api/v1/consignments/:id/licence': EXPORTER,
   'POST /api/v1/consignments/:id/end-use-declaration': EXPORTER,
+  'POST /api/v1/consignments/:id/licence-notices': OFFICER,
   'POST /api/v1/consignments/:id/shipment': CUSTOMS,
   'POST /api/v1/consignments/:id/shipment/inspection': CUSTOMS,
   'POST /api/v1/consignments/:id/shipment/hold': CUSTOMS,

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { RegistryModule } from '@ree/registry';
+import { ClassificationFacts } from './commands/classification-facts';
+import { NotifyLicenceRequirementHandler } from './commands/notify-licence-requirement/notify-licence-requirement.handler';
+import { NotifyLicenceRequirementHttpController } from './commands/notify-licence-requirement/notify-licence-requirement.http.controller';
 import { AttachLicenceHandler } from './commands/attach-licence/attach-licence.handler';
 import { AttachLicenceHttpController } from './commands/attach-licence/attach-licence.http.controller';
 import { CancelConsignmentHandler } from './commands/cancel-consignment/cancel-consignment.handler';
@@ -44,7 +48,7 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
  * and close. Expects the application to provide `EVENT_STORE`; the reads are the review's.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, RegistryModule],
   controllers: [
     RegisterConsignmentHttpController,
     DeclareMiningSourceHttpController,
@@ -63,10 +67,13 @@ import { RegisterConsignmentHttpController } from './commands/register-consignme
     RecordDepartureHttpController,
     RecordArrivalHttpController,
     RecordEndUseCheckHttpController,
+    NotifyLicenceRequirementHttpController,
   ],
   providers: [
     MineReservations,
     LicenceReservations,
+    ClassificationFacts,
+    NotifyLicenceRequirementHandler,
     RegisterConsignmentHandler,
     DeclareMiningSourceHandler,
     CorrectMiningSourceHandler,

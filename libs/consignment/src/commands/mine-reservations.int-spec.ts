@@ -15,7 +15,7 @@ import {
 } from '@ree/registry';
 import { type CommandContext, DomainRuleViolation, fold } from '@ree/shared-kernel';
 import type { Pool } from 'pg';
-import { registration, source } from '../testing/consignment-events';
+import { registered, registration, source } from '../testing/consignment-events';
 import { consignmentStreamId } from '../consignment/consignment.stream';
 import { CancelConsignmentCommand } from './cancel-consignment/cancel-consignment.command';
 import { CancelConsignmentHandler } from './cancel-consignment/cancel-consignment.handler';
@@ -24,8 +24,6 @@ import { CorrectMiningSourceCommand } from './correct-mining-source/correct-mini
 import { CorrectMiningSourceHandler } from './correct-mining-source/correct-mining-source.handler';
 import { DeclareMiningSourceCommand } from './declare-mining-source/declare-mining-source.command';
 import { DeclareMiningSourceHandler } from './declare-mining-source/declare-mining-source.handler';
-import { RegisterConsignmentCommand } from './register-consignment/register-consignment.command';
-import { RegisterConsignmentHandler } from './register-consignment/register-consignment.handler';
 import { ConsignmentGiver } from '../jobs/consignment-giver';
 import { MineReservations } from './mine-reservations';
 
@@ -67,7 +65,8 @@ describe('quota reservations', () => {
 
   async function registeredConsignment(): Promise<string> {
     const consignmentId = randomUUID();
-    await new RegisterConsignmentHandler(store).execute(new RegisterConsignmentCommand({ ...registration, consignmentId }, randomUUID(), exporter()));
+    const event = { ...registered, data: { ...registration, consignmentId }, metadata: { actor: exporter().actor } };
+    await store.appendToStream(consignmentStreamId(consignmentId), [event], { expectedRevision: 'no-stream' });
     return consignmentId;
   }
 

@@ -1,3 +1,4 @@
+import type { Classification } from '@ree/registry/domain';
 import type { HsCode, Process, ProductElement, ProductForm, QuotaCategory } from '@ree/shared-kernel';
 
 /** Stored type strings: stable names, never derived from a class name. */
@@ -19,6 +20,8 @@ export const END_USE_CHECK_RECORDED = 'EndUseCheckRecorded';
 export const CONSIGNMENT_FLAGGED = 'ConsignmentFlagged';
 export const CONSIGNMENT_CANCELLED = 'ConsignmentCancelled';
 export const CONSIGNMENT_CLOSED = 'ConsignmentClosed';
+export const CONSIGNMENT_CLASSIFIED = 'ConsignmentClassified';
+export const LICENCE_REQUIREMENT_NOTIFIED = 'LicenceRequirementNotified';
 
 /** The schema version each consignment event type is written with today. */
 export const CONSIGNMENT_SCHEMA_VERSIONS = {
@@ -40,6 +43,8 @@ export const CONSIGNMENT_SCHEMA_VERSIONS = {
   [CONSIGNMENT_FLAGGED]: 1,
   [CONSIGNMENT_CANCELLED]: 1,
   [CONSIGNMENT_CLOSED]: 1,
+  [CONSIGNMENT_CLASSIFIED]: 1,
+  [LICENCE_REQUIREMENT_NOTIFIED]: 1,
 } as const;
 
 export const CONSIGNMENT_EVENT_TYPES = Object.keys(CONSIGNMENT_SCHEMA_VERSIONS) as readonly ConsignmentEvent['type'][];
@@ -151,6 +156,44 @@ export interface ShipmentDeclaredData {
   readonly hsCode: HsCode;
   readonly destinationCountry: string;
   readonly declaredOn: string;
+  /**
+   * The remark the customs declaration carries: whether the control list in force on `declaredOn`
+   * names the item (the consignment's `ConsignmentClassified` of stage `shipment-declaration`,
+   * appended with it). Absent from the declarations recorded before the control list (issue 12).
+   */
+  readonly controlRemark?: ControlRemark;
+}
+
+/** What a customs declaration says of its goods: on the control list in force that day, or not. */
+export const CONTROL_REMARKS = ['controlled', 'not-controlled'] as const;
+export type ControlRemark = (typeof CONTROL_REMARKS)[number];
+
+/** When a consignment is classified: at its registration and again at its shipment declaration. */
+export const CLASSIFICATION_STAGES = ['registration', 'shipment-declaration'] as const;
+export type ClassificationStage = (typeof CLASSIFICATION_STAGES)[number];
+
+/**
+ * The item classified by the control list in force on the day (`classification.on`): the
+ * registration's day, or the shipment declaration's `declaredOn`. `listPosition` is the position of
+ * the control-list read model the list was read at (`null` when it had folded nothing yet), so
+ * that an auditor can rebuild the list that was applied.
+ */
+export interface ConsignmentClassifiedData {
+  readonly stage: ClassificationStage;
+  readonly classification: Classification;
+  readonly listPosition: string | null;
+}
+
+/**
+ * A licensing officer's notice to the exporter that this consignment needs a licence whatever the
+ * control list says (a catch-all ground of its own). `notifiedBy` is the officer's `sub`.
+ */
+export interface LicenceRequirementNotifiedData {
+  readonly noticeId: string;
+  readonly reason: string;
+  readonly notifiedBy: string;
+  /** YYYY-MM-DD. */
+  readonly notifiedOn: string;
 }
 
 export interface ShipmentInspectedData {
@@ -213,6 +256,8 @@ export type EndUseCheckRecorded = Event<typeof END_USE_CHECK_RECORDED, EndUseChe
 export type ConsignmentFlagged = Event<typeof CONSIGNMENT_FLAGGED, ConsignmentFlaggedData>;
 export type ConsignmentCancelled = Event<typeof CONSIGNMENT_CANCELLED, ReasonData>;
 export type ConsignmentClosed = Event<typeof CONSIGNMENT_CLOSED, Record<string, never>>;
+export type ConsignmentClassified = Event<typeof CONSIGNMENT_CLASSIFIED, ConsignmentClassifiedData>;
+export type LicenceRequirementNotified = Event<typeof LICENCE_REQUIREMENT_NOTIFIED, LicenceRequirementNotifiedData>;
 
 export type ConsignmentEvent =
   | ConsignmentRegistered
@@ -232,4 +277,6 @@ export type ConsignmentEvent =
   | EndUseCheckRecorded
   | ConsignmentFlagged
   | ConsignmentCancelled
-  | ConsignmentClosed;
+  | ConsignmentClosed
+  | ConsignmentClassified
+  | LicenceRequirementNotified;

@@ -1,5 +1,9 @@
 import {
   CONSIGNMENT_CANCELLED,
+  CONSIGNMENT_CLASSIFIED,
+  ConsignmentClassifiedData,
+  LICENCE_REQUIREMENT_NOTIFIED,
+  LicenceRequirementNotifiedData,
   CONSIGNMENT_CLOSED,
   CONSIGNMENT_FLAGGED,
   CONSIGNMENT_REGISTERED,
@@ -74,6 +78,10 @@ export interface ConsignmentState {
   readonly held: boolean;
   readonly endUseChecks: readonly EndUseCheckRecordedData[];
   readonly flags: readonly ConsignmentFlaggedData[];
+  /** The latest classification (the shipment declaration's once declared); `null` for consignments registered before the control list. */
+  readonly classification: ConsignmentClassifiedData | null;
+  /** Licensing officers' notices that this consignment needs a licence (catch-all). */
+  readonly licenceNotices: readonly LicenceRequirementNotifiedData[];
 }
 
 export const initialConsignmentState = (): ConsignmentState => ({
@@ -88,6 +96,8 @@ export const initialConsignmentState = (): ConsignmentState => ({
   held: false,
   endUseChecks: [],
   flags: [],
+  classification: null,
+  licenceNotices: [],
 });
 
 const advance = (state: ConsignmentState, reached: ConsignmentStatus): ConsignmentState => ({
@@ -153,6 +163,10 @@ export function evolveConsignment(state: ConsignmentState, event: ConsignmentEve
       return advance({ ...state, endUseChecks: [...state.endUseChecks, event.data] }, 'end-use-checked');
     case CONSIGNMENT_FLAGGED:
       return { ...state, flags: [...state.flags, event.data] };
+    case CONSIGNMENT_CLASSIFIED:
+      return { ...state, classification: event.data };
+    case LICENCE_REQUIREMENT_NOTIFIED:
+      return { ...state, licenceNotices: [...state.licenceNotices, event.data] };
     case CONSIGNMENT_CANCELLED:
       return { ...state, status: 'cancelled' };
     case CONSIGNMENT_CLOSED:

@@ -2,7 +2,7 @@ import { evaluateEventFlags, evaluateFlags, flagChanges, nextFlagDueAt } from '.
 import { EVENT_FLAG_CODES } from './flag';
 import { flagPolicy } from './flag-policy';
 import {
-  arrived, cancelled, departed, endUseChecked, inspected, licenceSuspended, registered, shipmentDeclared, source, step,
+  arrived, cancelled, classified, departed, endUseChecked, inspected, licenceSuspended, registered, shipmentDeclared, source, step,
 } from '../testing/flag-events';
 import { foldFlagState } from './flag-state';
 
@@ -58,11 +58,11 @@ describe('the flags that follow from events alone', () => {
 
   it('gives every event-based code, each a code of EVENT_FLAG_CODES, with the policy\'s floors', () => {
     const state = foldFlagState([
-      registered(1000), source('d-1', 500), step('s-1', 'separation', 1000, 850), shipmentDeclared(1000), inspected(900),
+      registered(1000), source('d-1', 500), step('s-1', 'separation', 1000, 850), classified(true, false), shipmentDeclared(1000), inspected(900),
       licenceSuspended, departed(), arrived(), endUseChecked('diverted'),
     ]);
     const codes = evaluateEventFlags(state).map((flag) => flag.code);
-    expect(codes).toEqual(['SOURCE_SHORTFALL', 'LOW_YIELD', 'WEIGHT_DISCREPANCY', 'LICENCE_SUSPENDED_IN_TRANSIT', 'END_USE_VIOLATION']);
+    expect(codes).toEqual(['SOURCE_SHORTFALL', 'LOW_YIELD', 'WEIGHT_DISCREPANCY', 'LICENCE_SUSPENDED_IN_TRANSIT', 'END_USE_VIOLATION', 'HS_CODE_MISMATCH']);
     expect([...codes].sort()).toEqual([...EVENT_FLAG_CODES].sort());
     expect(evaluateEventFlags(state, flagPolicy({ yieldFloors: { separation: 0.8 } })).map((flag) => flag.code)).not.toContain('LOW_YIELD');
   });

@@ -4,6 +4,7 @@ import type { FlagState } from './flag-state';
 import { arrivalNotConfirmed } from './rules/arrival-not-confirmed.rule';
 import { endUseCheckOverdue } from './rules/end-use-check-overdue.rule';
 import { endUseViolation } from './rules/end-use-violation.rule';
+import { hsCodeMismatch } from './rules/hs-code-mismatch.rule';
 import { licenceSuspendedInTransit } from './rules/licence-suspended-in-transit.rule';
 import { lowYield } from './rules/low-yield.rule';
 import { sourceShortfall } from './rules/source-shortfall.rule';
@@ -21,6 +22,7 @@ export function evaluateEventFlags(state: FlagState, policy: FlagPolicy = DEFAUL
     ...weightDiscrepancy(state),
     ...licenceSuspendedInTransit(state),
     ...endUseViolation(state),
+    ...hsCodeMismatch(state),
   ];
 }
 

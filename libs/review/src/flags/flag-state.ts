@@ -43,6 +43,19 @@ export interface FlagState {
   readonly endUseChecks: readonly { readonly checkedOn: string; readonly outcome: EndUseCheckOutcome; readonly notes: string }[];
   readonly licenceInterruptions: readonly LicenceInterruption[];
   readonly cancelled: boolean;
+  /** The registered HS code: the one the classification judged (a declaration may not differ from it). */
+  readonly hsCode: string | null;
+  /** The latest classification's facts; null before one (and for consignments registered before the control list). */
+  readonly classification: ClassificationFact | null;
+}
+
+/** What HS_CODE_MISMATCH reads of a consignment's latest `ConsignmentClassified`. */
+export interface ClassificationFact {
+  readonly stage: string;
+  readonly on: string;
+  readonly controlled: boolean;
+  readonly controlCode: string | null;
+  readonly hsCodeMatches: boolean;
 }
 
 export const initialFlagState = (): FlagState => ({
@@ -57,6 +70,8 @@ export const initialFlagState = (): FlagState => ({
   endUseChecks: [],
   licenceInterruptions: [],
   cancelled: false,
+  hsCode: null,
+  classification: null,
 });
 
 const replaceOrAppend = <T extends { readonly id: string }>(items: readonly T[], correctsId: string | null, item: T): T[] =>
@@ -96,7 +111,11 @@ function evolveLicenceSide(state: FlagState, event: LicenceEvent): FlagState {
 export function evolveFlagState(state: FlagState, event: ConsignmentEvent | LicenceEvent): FlagState {
   switch (event.type) {
     case 'ConsignmentRegistered':
-      return { ...state, reoEquivalentGrams: toGrams(event.data.reoEquivalentKg) };
+      return { ...state, reoEquivalentGrams: toGrams(event.data.reoEquivalentKg), hsCode: event.data.hsCode };
+    case 'ConsignmentClassified': {
+      const { on, controlled, controlCode, hsCodeMatches } = event.data.classification;
+      return { ...state, classification: { stage: event.data.stage, on, controlled, controlCode, hsCodeMatches } };
+    }
     case 'MiningSourceDeclared':
     case 'MiningSourceCorrected': {
       const correctsId = event.type === 'MiningSourceCorrected' ? event.data.correctsId : null;

@@ -7,6 +7,7 @@ export const FLAG_CODES = [
   'ARRIVAL_NOT_CONFIRMED',
   'END_USE_CHECK_OVERDUE',
   'END_USE_VIOLATION',
+  'HS_CODE_MISMATCH',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
@@ -20,6 +21,7 @@ export const EVENT_FLAG_CODES: readonly FlagCode[] = [
   'WEIGHT_DISCREPANCY',
   'LICENCE_SUSPENDED_IN_TRANSIT',
   'END_USE_VIOLATION',
+  'HS_CODE_MISMATCH',
 ];
 
 export type FlagSeverity = 'low' | 'medium' | 'high' | 'critical';

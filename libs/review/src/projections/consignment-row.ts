@@ -1,7 +1,7 @@
 import { consignmentStream } from '@ree/consignment';
 import { toGrams } from '@ree/shared-kernel';
 import type { ReviewDocument, ReviewFlag } from '../review-document/review-document';
-import type { Review } from '../review-document/review';
+import { initialReview, type Review } from '../review-document/review';
 import type { ConsignmentFold } from './review-batch';
 
 /** A `consignments` row as written: the search and statistics columns, all taken from the document. */
@@ -19,6 +19,10 @@ export interface ConsignmentRow {
   readonly updated_at: string;
   readonly released_on: string | null;
   readonly shipped_grams: number;
+  /** The latest classification's control code; null when the list names the item not, or it was never classified. */
+  readonly control_code: string | null;
+  /** Null for consignments registered before the control list (never classified). */
+  readonly controlled: boolean | null;
   readonly open_flags: readonly string[];
   readonly open_severities: readonly string[];
   readonly last_position: string;
@@ -72,13 +76,25 @@ export function consignmentRow(consignmentId: string, fold: ConsignmentFold): Co
     // The last event that concerned the consignment; another consignment's allocation on a shared licence does not count.
     updated_at: document.timeline[document.timeline.length - 1].at,
     released_on: document.shipment?.releasedOn ?? null,
-    shipped_grams: toGrams(document.licence?.shippedKg ?? 0),
+    shipped_grams: shippedGrams(document),
+    control_code: document.classification?.controlCode ?? null,
+    controlled: document.classification?.controlled ?? null,
     open_flags: distinct(open.map((flag) => flag.code)),
     open_severities: distinct(open.map((flag) => flag.severity)),
     last_position: fold.lastPosition,
     document,
     fold: { review: rest, raisedPositions: fold.raisedPositions },
   };
+}
+
+/**
+ * What left under the licence (its shipped record for this consignment), or, for a shipment
+ * declared without a licence (an item no list or catch-all required one for), its declared net
+ * mass once customs released it.
+ */
+function shippedGrams(document: ReviewDocument): number {
+  if (document.licence) return toGrams(document.licence.shippedKg);
+  return document.shipment?.releasedOn ? toGrams(document.shipment.declaredNetKg) : 0;
 }
 
 /** One row per entry of the document's `flags`, `seq` its index. */
@@ -97,12 +113,26 @@ export function flagRows(row: ConsignmentRow): FlagRow[] {
   }));
 }
 
-/** The fold again from a stored row and the fold of the licence it attached, if any. */
+/**
+ * The fold again from a stored row and the fold of the licence it attached, if any. A row stored
+ * before a field was added to the document, the consignment's state or the flag state gets the
+ * field's initial value (the control list's classification and licence notices, issue 12).
+ */
 export const foldOf = (document: ReviewDocument, stored: StoredFold, lastPosition: string, licences: Review['licences']): ConsignmentFold => ({
-  review: { ...stored.review, document, licences },
+  review: withInitialFields({ ...stored.review, document, licences }),
   lastPosition,
   raisedPositions: stored.raisedPositions,
 });
 
 /** What a consignment's flag rows are written from: a batch that leaves it as it was rewrites none of them. */
 export const flagsOf = (fold: ConsignmentFold): string => JSON.stringify([fold.review.document.flags, fold.raisedPositions]);
+
+function withInitialFields(review: Review): Review {
+  const initial = initialReview();
+  return {
+    ...review,
+    document: { ...initial.document, ...review.document },
+    consignment: { ...initial.consignment, ...review.consignment },
+    flagState: { ...initial.flagState, ...review.flagState },
+  };
+}

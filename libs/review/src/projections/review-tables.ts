@@ -19,6 +19,8 @@ const CONSIGNMENT_COLUMNS: readonly (readonly [keyof ConsignmentRow, string])[] 
   ['updated_at', 'timestamptz'],
   ['released_on', 'date'],
   ['shipped_grams', 'bigint'],
+  ['control_code', 'text'],
+  ['controlled', 'boolean'],
   ['open_flags', 'text[]'],
   ['open_severities', 'text[]'],
   ['last_position', 'bigint'],

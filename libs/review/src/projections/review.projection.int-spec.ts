@@ -134,6 +134,39 @@ describe('the review projection', () => {
     );
   });
 
+  it('folds the classifications: the latest in the document and the control_code / controlled columns, HS_CODE_MISMATCH from it, a release without a licence counted at its declared mass', async () => {
+    const mine = await lifecycles.mine();
+    const dysprosium = await lifecycles.register(500);
+    await lifecycles.classify(dysprosium, 'registration', { on: '2025-04-10', controlCode: '1C905', hsCodeMatches: false });
+    const cerium = await lifecycles.register(800);
+    await lifecycles.classify(cerium, 'registration', { on: '2025-04-10', controlCode: null });
+    await lifecycles.source(cerium, mine, 'd-1', 800);
+    await lifecycles.endUse(cerium);
+    await lifecycles.notice(cerium, 'Checked on request of the exporter');
+    await lifecycles.classify(cerium, 'shipment-declaration', { on: '2025-04-11', controlCode: null, licenceRequired: false });
+    await lifecycles.declareShipment(cerium, 800);
+    await lifecycles.releaseWithoutLicence(cerium);
+    const schema = await freshSchema();
+    await projected(schema);
+    const events = await allEvents();
+
+    for (const consignmentId of [dysprosium, cerium]) {
+      expect((await rowOf(schema, consignmentId)).document).toEqual(reviewDocument(inputOf(events, consignmentId), consignmentId, policy));
+    }
+    expect(await rowOf(schema, dysprosium)).toMatchObject({ control_code: '1C905', controlled: true, open_flags: ['HS_CODE_MISMATCH'], open_severities: ['high'] });
+    expect((await rowOf(schema, dysprosium)).document.classification).toMatchObject({
+      stage: 'registration', on: '2025-04-10', listPosition: '42', controlled: true, controlCode: '1C905', licenceRequired: true,
+      entries: [{ controlCode: '1C905', announcement: 'MOFCOM/GACC Announcement No. 18 of 2025' }],
+    });
+    const shippedWithout = await rowOf(schema, cerium);
+    expect(shippedWithout).toMatchObject({ control_code: null, controlled: false, licence_id: null, shipped_grams: '800000', status: 'released' });
+    expect(shippedWithout.document.classification).toMatchObject({ stage: 'shipment-declaration', on: '2025-04-11', licenceRequired: false });
+    expect(shippedWithout.document.licenceNotices).toMatchObject([{ reason: 'Checked on request of the exporter', notifiedBy: 'officer-wang' }]);
+    expect(shippedWithout.document.timeline.map((entry: { summary: string }) => entry.summary)).toContain(
+      'Classified at shipment-declaration by the list of 2025-04-11: not on the control list, licence not required',
+    );
+  });
+
   it('shows a mine registered long before the source by its name, and one never registered by its id only', async () => {
     const mine = await lifecycles.mine('Maoniuping');
     const consignmentId = await lifecycles.register(400);

@@ -60,6 +60,12 @@ function documentChange(document: ReviewDocument, event: RecordedEvent & Consign
     }
     case 'LicenceAttached':
       return [{}, 'licence'];
+    case 'ConsignmentClassified': {
+      const { stage, listPosition, classification } = event.data;
+      return [{ classification: { ...classification, stage, listPosition, classifiedAt: at } }, null];
+    }
+    case 'LicenceRequirementNotified':
+      return [{ licenceNotices: [...document.licenceNotices, { ...event.data, recordedAt: at }] }, 'licence'];
     case 'EndUseDeclarationFiled':
       return [{ endUse: { ...event.data, filedAt: at } }, 'endUse'];
     case 'EndUseCheckRecorded':

@@ -1,4 +1,6 @@
 import type {
+  ClassificationStage,
+  ConsignmentClassifiedData,
   ConsignmentStatus,
   EndUseCheckOutcome,
   EndUseDeclarationFiledData,
@@ -105,6 +107,8 @@ export interface ReviewShipment {
   readonly hsCode: string;
   readonly destinationCountry: string;
   readonly declaredOn: string;
+  /** The declaration's customs remark; null for declarations recorded before the control list. */
+  readonly controlRemark: 'controlled' | 'not-controlled' | null;
   readonly inspection: { readonly inspectedOn: string; readonly measuredNetKg: number; readonly result: InspectionResult; readonly sealNos: readonly string[]; readonly notes: string } | null;
   readonly held: boolean;
   readonly holdReason: string | null;
@@ -113,6 +117,27 @@ export interface ReviewShipment {
   readonly vesselOrFlight: string | null;
   readonly arrivedAt: string | null;
   readonly portOfArrival: string | null;
+}
+
+/**
+ * The consignment's latest classification (the shipment declaration's once declared, else the
+ * registration's): the day whose control list was applied (`on`), the list's read-model position,
+ * whether the list names the item and by which entries and announcements, the catch-all grounds,
+ * and whether a licence was required then. Null for consignments registered before the control list.
+ */
+export type ReviewClassification = ConsignmentClassifiedData['classification'] & {
+  readonly stage: ClassificationStage;
+  readonly listPosition: string | null;
+  readonly classifiedAt: string;
+};
+
+/** A licensing officer's notice that the consignment needs a licence (a catch-all ground at the shipment declaration). */
+export interface ReviewLicenceNotice {
+  readonly noticeId: string;
+  readonly reason: string;
+  readonly notifiedBy: string;
+  readonly notifiedOn: string;
+  readonly recordedAt: string;
 }
 
 export interface ReviewCheck {
@@ -161,6 +186,8 @@ export interface ReviewDocument {
   readonly quantityKg: number | null;
   readonly reoEquivalentKg: number | null;
   readonly destinationCountry: string | null;
+  readonly classification: ReviewClassification | null;
+  readonly licenceNotices: readonly ReviewLicenceNotice[];
   readonly stages: Readonly<Record<StageName, Stage>>;
   readonly miningSources: readonly ReviewMiningSource[];
   readonly processingSteps: readonly ReviewProcessingStep[];

@@ -53,6 +53,8 @@ export const initialReview = (consignmentId: string | null = null): Review => ({
     quantityKg: null,
     reoEquivalentKg: null,
     destinationCountry: null,
+    classification: null,
+    licenceNotices: [],
     stages: emptyStages(),
     miningSources: [],
     processingSteps: [],

@@ -6,6 +6,7 @@ export function applyShipmentEvent(shipment: ReviewShipment | null, event: Consi
   if (event.type === 'ShipmentDeclared') {
     return {
       ...event.data,
+      controlRemark: event.data.controlRemark ?? null,
       inspection: null,
       held: false,
       holdReason: null,

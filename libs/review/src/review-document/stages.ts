@@ -7,6 +7,7 @@ export const FLAG_STAGES: Readonly<Record<string, StageName>> = {
   RESTRICTED_PARTY_MATCH: 'licence',
   LICENCE_SUSPENDED_IN_TRANSIT: 'licence',
   WEIGHT_DISCREPANCY: 'shipment',
+  HS_CODE_MISMATCH: 'shipment',
   ARRIVAL_NOT_CONFIRMED: 'shipment',
   END_USE_CHECK_OVERDUE: 'verification',
   END_USE_VIOLATION: 'verification',

@@ -19,7 +19,8 @@ const SUMMARIES: Readonly<Record<string, Summary>> = {
   ProcessingStepCorrected: (d) => `Processing step ${String(d.correctsId)} corrected: ${String(d.process)}, ${kg(d.inputKgReo)} in, ${kg(d.outputKgReo)} out (REO)${because(d)}`,
   LicenceAttached: (d) => `Licence ${String(d.licenceId)} attached, ${kg(d.allocatedKg)} allocated`,
   EndUseDeclarationFiled: (d) => `End-use declaration filed: ${String(d.endUser?.name)} (${String(d.endUser?.country)}), ${String(d.endUseCategory)}`,
-  ShipmentDeclared: (d) => `Shipment declared: ${String(d.customsDeclarationNo)}, ${kg(d.declaredNetKg)} net from ${String(d.portOfExport)}`,
+  ShipmentDeclared: (d) =>
+    `Shipment declared: ${String(d.customsDeclarationNo)}, ${kg(d.declaredNetKg)} net from ${String(d.portOfExport)}${d.controlRemark ? `, remarked ${String(d.controlRemark)}` : ''}`,
   ShipmentInspected: (d) => `Inspected: ${kg(d.measuredNetKg)} measured, ${String(d.result)}`,
   ShipmentHeld: (d) => `Shipment held${because(d)}`,
   ShipmentHoldLifted: (d) => `Hold lifted${because(d)}`,
@@ -27,6 +28,12 @@ const SUMMARIES: Readonly<Record<string, Summary>> = {
   ShipmentDeparted: (d) => `Departed on ${String(d.vesselOrFlight)} at ${String(d.departedAt)}`,
   ShipmentArrived: (d) => `Arrived at ${String(d.portOfArrival)} at ${String(d.arrivedAt)}`,
   EndUseCheckRecorded: (d) => `End-use check: ${String(d.outcome)}`,
+  ConsignmentClassified: (d) => {
+    const c = (d.classification ?? {}) as Data;
+    const listed = c.controlled ? `controlled under ${String(c.controlCode)}` : 'not on the control list';
+    return `Classified at ${String(d.stage)} by the list of ${String(c.on)}: ${listed}, licence ${c.licenceRequired ? 'required' : 'not required'}`;
+  },
+  LicenceRequirementNotified: (d) => `Licence notice by ${String(d.notifiedBy)}: a licence is required${because(d)}`,
   ConsignmentFlagged: (d) => `Red flag ${String(d.code)} (${String(d.severity)}): ${String(d.detail)}`,
   ConsignmentCancelled: (d) => `Cancelled${because(d)}`,
   ConsignmentClosed: () => 'Closed',

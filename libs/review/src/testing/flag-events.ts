@@ -68,3 +68,15 @@ export const flagsAfter = (events: readonly Given[], now = new Date('2025-03-01T
 
 export const codesAfter = (events: readonly Given[], now?: Date, policy = DEFAULT_FLAG_POLICY): string[] =>
   flagsAfter(events, now, policy).map((flag) => flag.code);
+
+/** The consignment's classification: `controlled` under 1C905 by the list of `on`, its HS code among the entry's or not. */
+export const classified = (controlled: boolean, hsCodeMatches: boolean, stage: 'registration' | 'shipment-declaration' = 'registration', on = '2025-04-10'): Given => ({
+  type: 'ConsignmentClassified',
+  data: {
+    stage,
+    listPosition: '17',
+    classification: {
+      on, controlled, controlCode: controlled ? '1C905' : null, licenceRequired: controlled, reasons: [], entries: [], hsCodeMatches, catchAll: [],
+    },
+  },
+});

@@ -108,6 +108,34 @@ export class Lifecycles {
     await this.append(`consignment-${consignmentId}`, [{ type: 'ShipmentDeclared', data }], CUSTOMS);
   }
 
+  /** A `ConsignmentClassified` as the consignment's commands append it (with the registration, or before the declaration). */
+  async classify(
+    consignmentId: string,
+    stage: 'registration' | 'shipment-declaration',
+    fact: { on: string; controlCode: string | null; hsCodeMatches?: boolean; licenceRequired?: boolean },
+  ): Promise<void> {
+    const controlled = fact.controlCode !== null;
+    const entries = controlled
+      ? [{ controlCode: fact.controlCode, description: 'Listed item', announcement: 'MOFCOM/GACC Announcement No. 18 of 2025', effectiveOn: '2025-04-04', textUrl: 'https://www.mofcom.gov.cn/' }]
+      : [];
+    const classification = {
+      on: fact.on, controlled, controlCode: fact.controlCode, licenceRequired: fact.licenceRequired ?? controlled, reasons: ['for the spec'],
+      entries, hsCodeMatches: fact.hsCodeMatches ?? true, catchAll: [],
+    };
+    await this.append(`consignment-${consignmentId}`, [{ type: 'ConsignmentClassified', data: { stage, classification, listPosition: '42' } }], stage === 'registration' ? EXPORTER : CUSTOMS);
+  }
+
+  /** A licensing officer's notice that the consignment needs a licence. */
+  async notice(consignmentId: string, reason: string): Promise<void> {
+    const data = { noticeId: randomUUID(), reason, notifiedBy: OFFICER.sub, notifiedOn: '2025-03-05' };
+    await this.append(`consignment-${consignmentId}`, [{ type: 'LicenceRequirementNotified', data }], OFFICER);
+  }
+
+  /** A release with no licence behind it (an item no list or catch-all required one for). */
+  async releaseWithoutLicence(consignmentId: string): Promise<void> {
+    await this.append(`consignment-${consignmentId}`, [{ type: 'ShipmentReleased', data: { releasedOn: '2025-03-12' } }], CUSTOMS);
+  }
+
   async inspect(consignmentId: string, measuredNetKg: number): Promise<void> {
     const data = { inspectedOn: '2025-03-11', measuredNetKg, sealNos: ['S-1'], result: 'conforming', notes: '' };
     await this.append(`consignment-${consignmentId}`, [{ type: 'ShipmentInspected', data }], CUSTOMS);

@@ -31,6 +31,9 @@ export interface ConsignmentRow {
   readonly updatedAt: string;
   readonly releasedOn: string | null;
   readonly shippedGrams: number;
+  readonly controlCode: string | null;
+  /** Null: never classified (registered before the control list). */
+  readonly controlled: boolean | null;
   readonly flags: readonly FlagEntry[];
 }
 
@@ -49,6 +52,8 @@ export function consignmentRow(overrides: Partial<ConsignmentRow> = {}): Consign
     updatedAt: overrides.registeredAt ?? '2025-03-01T08:00:00.000Z',
     releasedOn: null,
     shippedGrams: 0,
+    controlCode: null,
+    controlled: null,
     flags: [],
     ...overrides,
   };
@@ -83,13 +88,13 @@ export async function insertConsignment(dataSource: DataSource, row: Consignment
   await dataSource.query(
     `INSERT INTO review.consignments (consignment_id, exporter_org, status, product, element, hs_code, destination_country,
        quantity_grams, licence_id, registered_at, updated_at, released_on, shipped_grams, open_flags, open_severities,
-       last_position, document, fold)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17)`,
+       last_position, document, fold, control_code, controlled)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $18, $19)`,
     [
       row.consignmentId, row.exporterOrg, row.status, row.product, row.element, row.hsCode, row.destinationCountry,
       row.quantityGrams, row.licenceId, row.registeredAt, row.updatedAt, row.releasedOn, row.shippedGrams,
       [...new Set(open.map((flag) => flag.code))], [...new Set(open.map((flag) => flag.severity))],
-      JSON.stringify(document), JSON.stringify({}),
+      JSON.stringify(document), JSON.stringify({}), row.controlCode, row.controlled,
     ],
   );
   for (const [seq, flag] of row.flags.entries()) {

@@ -1,5 +1,6 @@
 import type { LicenceState } from '@ree/licensing/domain';
 import type { CommandContext } from '@ree/shared-kernel';
+import type { EndUserMatch, ListOnDay } from '../../consignment/classification';
 import type { ShipmentDeclaredData } from '../../consignment/consignment.events';
 
 /** A customs agent lodges the export declaration of a consignment's shipment. */
@@ -13,12 +14,16 @@ export class DeclareShipmentCommand {
 }
 
 /**
- * The declaration with the state of the licence the consignment is attached to, read from the
- * licence's stream by the handler (`null` when no licence is attached), so that the decision stays pure.
+ * The declaration with what the handler read so that the decision stays pure: the state of the
+ * licence the consignment is attached to, from the licence's stream (`null` when no licence is
+ * attached); the control list in force on `declaredOn`; the end user's matches on the restricted lists.
+ * `shipment.controlRemark` is the remark the declaration states, if it states one.
  */
 export interface ShipmentDeclaration {
   readonly consignmentId: string;
   readonly shipment: ShipmentDeclaredData;
   readonly context: CommandContext;
   readonly licence: LicenceState | null;
+  readonly list: ListOnDay;
+  readonly endUserMatches: readonly EndUserMatch[];
 }

@@ -4,8 +4,9 @@ import { createEventStorePool, PostgresEventStore } from '@ree/event-store';
 import { declarationsLeft, evolveLicence, initialLicenceState, licenceStream, licenceStreamId } from '@ree/licensing';
 import type { Pool } from 'pg';
 import { EXPORTER_ORG, endUseDeclared, shipmentDeclared } from '../../testing/consignment-events';
+import { classificationFacts } from '../../testing/classification-facts';
 import { issuedLicence, sourcedConsignment } from '../../testing/given-streams';
-import { SHIPMENT_DECLARED, type ShipmentDeclaredData } from '../../consignment/consignment.events';
+import { CONSIGNMENT_CLASSIFIED, SHIPMENT_DECLARED, type ShipmentDeclaredData } from '../../consignment/consignment.events';
 import { consignmentStreamId } from '../../consignment/consignment.stream';
 import { AttachLicenceCommand } from '../attach-licence/attach-licence.command';
 import { AttachLicenceHandler } from '../attach-licence/attach-licence.handler';
@@ -28,7 +29,7 @@ describe('the endorsement of a declaration on its licence', () => {
     store = new PostgresEventStore({ pool });
     const licences = new LicenceReservations(store);
     attach = new AttachLicenceHandler(store, licences);
-    declare = new DeclareShipmentHandler(store, licences);
+    declare = new DeclareShipmentHandler(store, licences, classificationFacts());
     cancel = new CancelConsignmentHandler(store);
   });
   afterAll(() => pool.end());
@@ -65,7 +66,7 @@ describe('the endorsement of a declaration on its licence', () => {
 
     const declared = await declare.execute(declaration(consignmentId, '020120250000000001'));
 
-    expect(declared.newEvents.map((event) => event.type)).toEqual([SHIPMENT_DECLARED]);
+    expect(declared.newEvents.map((event) => event.type)).toEqual([CONSIGNMENT_CLASSIFIED, SHIPMENT_DECLARED]);
     const { events, state } = await licence(licenceId);
     expect(events.at(-1)).toMatchObject({
       type: 'LicenceDeclarationEndorsed',
@@ -109,7 +110,7 @@ describe('the endorsement of a declaration on its licence', () => {
       },
     });
 
-    const late = new DeclareShipmentHandler(racing, new LicenceReservations(racing));
+    const late = new DeclareShipmentHandler(racing, new LicenceReservations(racing), classificationFacts());
     await expect(late.execute(declaration(consignmentId))).rejects.toMatchObject({ code: 'invalid-transition' });
 
     const { events, state } = await licence(licenceId);

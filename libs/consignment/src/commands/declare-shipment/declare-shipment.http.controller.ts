@@ -19,7 +19,7 @@ export class DeclareShipmentHttpController {
   @Post(':id/shipment')
   @HttpCode(200)
   @Roles('customs-agent')
-  @ApiOperation({ summary: 'Declare the shipment for export (ShipmentDeclared): sources, end-use declaration and an active licence holding enough, endorsed on the licence by its kind (LicenceDeclarationEndorsed)' })
+  @ApiOperation({ summary: 'Declare the shipment for export (ConsignmentClassified, ShipmentDeclared): sources, end-use declaration, and an active licence holding enough when the control list or a catch-all ground requires one (422 licence-required); a declaration under a licence is endorsed on it by its kind (LicenceDeclarationEndorsed)' })
   @ApiOkResponse({ type: CommandResponse })
   async declareShipment(
     @Param('id', ParseIdPipe) consignmentId: string,

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDay, IsCountryCode, IsPositiveKilograms } from '@ree/platform/http';
 import { HS_CODES, HsCode } from '@ree/shared-kernel';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CONTROL_REMARKS, type ControlRemark } from '../../consignment/consignment.events';
 import { UN_LOCODE } from '../validation';
 
 export class DeclareShipmentRequestDto {
@@ -36,4 +37,12 @@ export class DeclareShipmentRequestDto {
   @ApiProperty({ example: '2025-03-01' })
   @IsCalendarDay()
   declaredOn: string;
+
+  @ApiPropertyOptional({
+    enum: CONTROL_REMARKS,
+    description:
+      "The declaration's remark: whether the item is on the control list in force on declaredOn. The product derives it and records it; a stated remark that contradicts it is refused (422 control-remark-contradicted)",
+  })
+  @IsOptional() @IsIn(CONTROL_REMARKS)
+  controlRemark?: ControlRemark;
 }

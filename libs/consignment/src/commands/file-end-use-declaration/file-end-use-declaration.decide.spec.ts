@@ -52,8 +52,10 @@ describe('file the end-use declaration', () => {
     spec(fileEndUseDeclarationDecider).given(licensedConsignment).when(file({ commitments })).thenRefused('military-use-not-excluded');
   });
 
-  it('invalid-transition: no licence attached yet', () => {
-    spec(fileEndUseDeclarationDecider).given([registered, sourced()]).when(file({}, null)).thenRefused('invalid-transition');
+  it('files the declaration before any licence (an item that may ship without one), a military end use included', () => {
+    spec(fileEndUseDeclarationDecider).given([registered, sourced()]).when(file({}, null)).then([filed()]);
+    const commitments = { noMilitaryUse: false, noReexportWithoutConsent: true, acceptsPostShipmentChecks: true };
+    spec(fileEndUseDeclarationDecider).given([registered, sourced()]).when(file({ commitments }, null)).then([filed({ commitments })]);
   });
 
   it('invalid-transition: a second declaration, or one after cancel', () => {

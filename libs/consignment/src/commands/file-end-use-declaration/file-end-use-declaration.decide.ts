@@ -14,10 +14,13 @@ const isSameParty = (declared: Party, licensed: Party): boolean =>
   declared.country === licensed.country && normaliseName(declared.name) === normaliseName(licensed.name);
 
 /**
- * The end user's declaration, filed once the licence is attached (docs/domain.md, "Lifecycle of a consignment"): the
- * licence names the end user the authority screened, and the declaration must come from that
- * party (`licence-scope-mismatch`). A declaration that does not exclude military use is refused
- * (`military-use-not-excluded`): the licences of this record are for civil end uses only. One
+ * The end user's declaration. When a licence is attached (docs/domain.md, "Lifecycle of a
+ * consignment"), the licence names the end user the authority screened, and the declaration must
+ * come from that party (`licence-scope-mismatch`); a declaration that does not exclude military
+ * use is then refused (`military-use-not-excluded`): the licences of this record are for civil end
+ * uses only. An item the control list does not name may ship without a licence, so a declaration
+ * may be filed before any licence; one that does not exclude military use is then recorded, and is
+ * a catch-all ground that requires a licence at the shipment declaration (`licence-required`). One
  * declaration per consignment; the same one again (a retry) is quiet.
  */
 export function fileEndUseDeclaration(command: EndUseDeclarationFiling, state: ConsignmentState): ConsignmentEvent[] {
@@ -25,10 +28,9 @@ export function fileEndUseDeclaration(command: EndUseDeclarationFiling, state: C
   visibleRegistration(state, consignmentId, command.context.actor);
   assertOpen(state, consignmentId);
   if (state.endUseDeclaration?.declarationId === declaration.declarationId) return [];
-  if (!state.licence || !licensedEndUser) {
-    throw invalidTransition(`Consignment ${consignmentId} has no licence: attach it before filing the end-use declaration`);
-  }
   if (state.endUseDeclaration) throw invalidTransition(`Consignment ${consignmentId} has its end-use declaration already`);
+  if (!state.licence) return [{ type: END_USE_DECLARATION_FILED, data: declaration }];
+  if (!licensedEndUser) throw invalidTransition(`Licence ${state.licence.licenceId} of consignment ${consignmentId} has no application`);
   if (!declaration.commitments.noMilitaryUse) {
     throw new DomainRuleViolation('military-use-not-excluded', 'The end user must commit to no military use');
   }

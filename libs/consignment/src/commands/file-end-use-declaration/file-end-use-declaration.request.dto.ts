@@ -5,7 +5,7 @@ import { IsCalendarDay, PartyRequestDto } from '@ree/platform/http';
 import { END_USE_CATEGORIES, EndUseCategory } from '../../consignment/consignment.events';
 
 export class CommitmentsDto {
-  @ApiProperty({ description: 'Must be true: a declaration that does not exclude military use is refused' })
+  @ApiProperty({ description: 'Must be true once a licence is attached (the licences are for civil use only). Without a licence, false is recorded and makes a licence required at the shipment declaration (catch-all: licence-required)' })
   @IsBoolean()
   noMilitaryUse: boolean;
 

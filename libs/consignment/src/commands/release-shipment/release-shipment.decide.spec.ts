@@ -1,6 +1,9 @@
 import { spec } from '@ree/testing';
 import { SHIPMENT_HELD, SHIPMENT_HOLD_LIFTED } from '../../consignment/consignment.events';
-import { cancelled, CONSIGNMENT_ID, registered, released, sourced, untilShipmentDeclared } from '../../testing/consignment-events';
+import { classify } from '@ree/registry/domain';
+import { CONSIGNMENT_CLASSIFIED, ConsignmentEvent } from '../../consignment/consignment.events';
+import { cancelled, CONSIGNMENT_ID, endUseDeclared, processed, registered, released, shipmentDeclared, sourced, untilShipmentDeclared } from '../../testing/consignment-events';
+import { LIST_POSITION } from '../../testing/control-list';
 import { activeLicence, asCustoms, shippedLicence, suspendedLicence } from '../../testing/customs';
 import { ShipmentRelease } from './release-shipment.command';
 import { releaseShipmentDecider } from './release-shipment.decide';
@@ -15,7 +18,25 @@ const release = (overrides: Partial<ShipmentRelease> = {}): ShipmentRelease => (
 const held = { type: SHIPMENT_HELD, data: { reason: 'x-ray' } } as const;
 const lifted = { type: SHIPMENT_HOLD_LIFTED, data: { reason: 'x-ray clear' } } as const;
 
+const NDPR = { element: 'NdPr', productForm: 'separated-oxide', hsCode: '2846.90' } as const;
+const classifiedOnDeclaration = (catchAll: Parameters<typeof classify>[3] = []): ConsignmentEvent => ({
+  type: CONSIGNMENT_CLASSIFIED,
+  data: { stage: 'shipment-declaration', classification: classify([], NDPR, '2025-03-01', catchAll), listPosition: LIST_POSITION },
+});
+/** Declared without a licence: the list of the day did not name the item and no catch-all applied. */
+const declaredWithoutLicence = [registered, sourced(), processed(), endUseDeclared, classifiedOnDeclaration(), shipmentDeclared];
+
 describe('release a shipment', () => {
+  it('releases a shipment declared without a licence when its classification required none', () => {
+    spec(releaseShipmentDecider).given(declaredWithoutLicence).when(release({ licence: null })).then([released]);
+  });
+
+  it('licence-not-active: no licence, and the classification required one (or none was recorded)', () => {
+    const required = [registered, sourced(), processed(), endUseDeclared, classifiedOnDeclaration([{ kind: 'military-end-use' }]), shipmentDeclared];
+    spec(releaseShipmentDecider).given(required).when(release({ licence: null })).thenRefused('licence-not-active');
+    spec(releaseShipmentDecider).given([registered, sourced(), processed(), endUseDeclared, shipmentDeclared]).when(release({ licence: null })).thenRefused('licence-not-active');
+  });
+
   it('releases a declared shipment under an active licence', () => {
     spec(releaseShipmentDecider).given(untilShipmentDeclared).when(release()).then([released]);
   });

@@ -8,6 +8,12 @@ import { ExportStatisticsQuery } from './export-statistics.query';
 import { ExportStatisticsResponseDto } from './export-statistics.response.dto';
 
 /**
+ * A consignment's place on the control list by its latest classification: `controlled`,
+ * `not-controlled`, or `unclassified` for one registered before the control list.
+ */
+const NOT_LISTED = `CASE WHEN controlled THEN 'controlled' WHEN NOT controlled THEN 'not-controlled' ELSE 'unclassified' END`;
+
+/**
  * The SQL of each grouping's key (fixed text, never taken from the request): summed first per
  * `inner` key, then per `outer` one. A month is summed per day first, in the order of the covering
  * index, and named once per day rather than once per consignment.
@@ -17,6 +23,8 @@ const KEYS: Readonly<Record<StatisticsGrouping, { readonly inner: string; readon
   element: { inner: 'element', outer: 'key' },
   destinationCountry: { inner: 'destination_country', outer: 'key' },
   hsCode: { inner: 'hs_code', outer: 'key' },
+  controlCode: { inner: `coalesce(control_code, ${NOT_LISTED})`, outer: 'key' },
+  controlled: { inner: NOT_LISTED, outer: 'key' },
 };
 
 /**

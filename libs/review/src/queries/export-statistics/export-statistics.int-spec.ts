@@ -21,9 +21,9 @@ describe('export statistics (ExportStatisticsHandler)', () => {
     dataSource = await openTestDataSource();
     handler = new ExportStatisticsHandler(dataSource);
     const released = [
-      { releasedOn: on('01-01'), shippedGrams: 12_000_001, element: 'Nd', destinationCountry: 'DE', hsCode: '2846.90' },
-      { releasedOn: on('01-31'), shippedGrams: 500_500, element: 'Dy', destinationCountry: 'JP', hsCode: '2846.90' },
-      { releasedOn: on('02-15'), shippedGrams: 2_000_000, element: 'Nd', destinationCountry: 'US', hsCode: '8505.11', exporterOrg: `${org}-other` },
+      { releasedOn: on('01-01'), shippedGrams: 12_000_001, element: 'Nd', destinationCountry: 'DE', hsCode: '2846.90', controlled: false },
+      { releasedOn: on('01-31'), shippedGrams: 500_500, element: 'Dy', destinationCountry: 'JP', hsCode: '2846.90', controlled: true, controlCode: '1C905' },
+      { releasedOn: on('02-15'), shippedGrams: 2_000_000, element: 'Nd', destinationCountry: 'US', hsCode: '8505.11', exporterOrg: `${org}-other`, controlled: true, controlCode: '1C904' },
       { releasedOn: on('12-31'), shippedGrams: 1, element: 'NdPr', destinationCountry: 'DE', hsCode: '2805.30' },
       { releasedOn: on('12-31'), shippedGrams: 7_000, element: 'mixed', destinationCountry: 'DE', hsCode: '2846.90' },
     ];
@@ -57,6 +57,20 @@ describe('export statistics (ExportStatisticsHandler)', () => {
     ]);
     expect((await statistics('destinationCountry')).items.map((item) => [item.key, item.consignments])).toEqual([['DE', 3], ['JP', 1], ['US', 1]]);
     expect((await statistics('hsCode')).items.map((item) => [item.key, item.shippedKg])).toEqual([['2805.30', 0.001], ['2846.90', 12507.501], ['8505.11', 2000]]);
+  });
+
+  it('groups by control code and by controlled or not; consignments registered before the control list are unclassified', async () => {
+    expect((await statistics('controlCode')).items).toEqual([
+      { key: '1C904', shippedKg: 2000, consignments: 1 },
+      { key: '1C905', shippedKg: 500.5, consignments: 1 },
+      { key: 'not-controlled', shippedKg: 12000.001, consignments: 1 },
+      { key: 'unclassified', shippedKg: 7.001, consignments: 2 },
+    ]);
+    expect((await statistics('controlled')).items).toEqual([
+      { key: 'controlled', shippedKg: 2500.5, consignments: 2 },
+      { key: 'not-controlled', shippedKg: 12000.001, consignments: 1 },
+      { key: 'unclassified', shippedKg: 7.001, consignments: 2 },
+    ]);
   });
 
   it('counts the days from and to both included', async () => {

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { STATISTICS_GROUPINGS } from './export-statistics.request.dto';
 
 export class ExportStatisticsItemResponseDto {
-  @ApiProperty({ description: 'The month (YYYY-MM), element, destination country or HS code' }) key: string;
+  @ApiProperty({ description: 'The month (YYYY-MM), element, destination country, HS code, control code (`not-controlled` or `unclassified` for items no entry lists), or controlled / not-controlled / unclassified (registered before the control list)' }) key: string;
   @ApiProperty({ description: 'Declared net mass released by customs (kg)' }) shippedKg: number;
   @ApiProperty({ description: 'Consignments released' }) consignments: number;
 }

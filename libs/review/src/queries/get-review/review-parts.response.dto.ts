@@ -141,6 +141,12 @@ export class ReviewShipmentResponseDto {
   @ApiProperty() hsCode: string;
   @ApiProperty() destinationCountry: string;
   @ApiProperty({ format: 'date' }) declaredOn: string;
+  @ApiProperty({
+    enum: ['controlled', 'not-controlled'],
+    nullable: true,
+    description: "The declaration's customs remark, derived from the classification; null for declarations recorded before the control list",
+  })
+  controlRemark: string | null;
   @ApiProperty({ type: InspectionResponseDto, nullable: true, description: 'The latest inspection' }) inspection: InspectionResponseDto | null;
   @ApiProperty() held: boolean;
   @ApiProperty({ type: String, nullable: true }) holdReason: string | null;
@@ -149,6 +155,46 @@ export class ReviewShipmentResponseDto {
   @ApiProperty({ type: String, nullable: true }) vesselOrFlight: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) arrivedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) portOfArrival: string | null;
+}
+
+export class ClassificationEntryResponseDto {
+  @ApiProperty({ example: '1C905' }) controlCode: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ example: 'MOFCOM/GACC Announcement No. 18 of 2025', description: 'The announcement that worded the entry' }) announcement: string;
+  @ApiProperty({ format: 'date' }) effectiveOn: string;
+  @ApiProperty({ description: "A link to the announcement's published text" }) textUrl: string;
+}
+
+export class CatchAllGroundResponseDto {
+  @ApiProperty({ enum: ['restricted-end-user', 'military-end-use', 'officer-notice'] }) kind: string;
+  @ApiPropertyOptional({ description: 'restricted-end-user: the listed party' }) partyId?: string;
+  @ApiPropertyOptional() partyName?: string;
+  @ApiPropertyOptional({ example: 'Watch List' }) listName?: string;
+  @ApiPropertyOptional({ type: [String], description: 'restricted-end-user: company names from the end user up to the listed party' }) chain?: string[];
+  @ApiPropertyOptional({ description: "officer-notice: the officer's reason" }) reason?: string;
+  @ApiPropertyOptional({ description: "officer-notice: the officer's sub" }) notifiedBy?: string;
+}
+
+export class ReviewClassificationResponseDto {
+  @ApiProperty({ enum: ['registration', 'shipment-declaration'], description: 'The latest classification: the shipment declaration’s once declared' }) stage: string;
+  @ApiProperty({ format: 'date', description: 'The day whose control list was applied' }) on: string;
+  @ApiProperty({ type: String, nullable: true, description: "The control list read model's position the list was read at" }) listPosition: string | null;
+  @ApiProperty({ description: 'The control list in force that day names the item' }) controlled: boolean;
+  @ApiProperty({ type: String, nullable: true, example: '1C905' }) controlCode: string | null;
+  @ApiProperty({ description: 'Listed, or a catch-all ground applied' }) licenceRequired: boolean;
+  @ApiProperty({ type: [String], description: 'One sentence per ground' }) reasons: string[];
+  @ApiProperty({ type: [ClassificationEntryResponseDto] }) entries: ClassificationEntryResponseDto[];
+  @ApiProperty({ description: "false for a controlled item declared under an HS code none of its entries names (HS_CODE_MISMATCH)" }) hsCodeMatches: boolean;
+  @ApiProperty({ type: [CatchAllGroundResponseDto] }) catchAll: CatchAllGroundResponseDto[];
+  @ApiProperty({ format: 'date-time' }) classifiedAt: string;
+}
+
+export class ReviewLicenceNoticeResponseDto {
+  @ApiProperty({ format: 'uuid' }) noticeId: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: "The notifying officer's sub" }) notifiedBy: string;
+  @ApiProperty({ format: 'date' }) notifiedOn: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
 export class ReviewCheckResponseDto {

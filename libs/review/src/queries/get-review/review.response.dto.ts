@@ -4,8 +4,10 @@ import { PRODUCT_ELEMENTS, PRODUCT_FORMS } from '@ree/shared-kernel';
 import {
   MassBalanceResponseDto,
   ReviewCheckResponseDto,
+  ReviewClassificationResponseDto,
   ReviewEndUseResponseDto,
   ReviewFlagResponseDto,
+  ReviewLicenceNoticeResponseDto,
   ReviewLicenceResponseDto,
   ReviewMiningSourceResponseDto,
   ReviewProcessingStepResponseDto,
@@ -26,6 +28,14 @@ export class ReviewResponseDto {
   @ApiProperty() quantityKg: number;
   @ApiProperty() reoEquivalentKg: number;
   @ApiProperty() destinationCountry: string;
+  @ApiProperty({
+    type: ReviewClassificationResponseDto,
+    nullable: true,
+    description: 'The latest classification by the control list of its day; null for consignments registered before the control list',
+  })
+  classification: ReviewClassificationResponseDto | null;
+  @ApiProperty({ type: [ReviewLicenceNoticeResponseDto], description: "Licensing officers' notices that a licence is required (catch-all)" })
+  licenceNotices: ReviewLicenceNoticeResponseDto[];
   @ApiProperty({ type: StagesResponseDto }) stages: StagesResponseDto;
   @ApiProperty({ type: [ReviewMiningSourceResponseDto], description: 'In force: a correction takes the place of what it corrects' })
   miningSources: ReviewMiningSourceResponseDto[];

@@ -16,6 +16,9 @@ export class ConsignmentSummaryResponseDto {
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
   @ApiProperty({ format: 'date-time', description: 'When the latest event that concerned the consignment was recorded' }) updatedAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) licenceId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The latest classification's control code; null when the list does not name the item" }) controlCode: string | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'On the control list of the latest classification; null when never classified (registered before the control list)' })
+  controlled: boolean | null;
   @ApiProperty({ enum: RED_FLAG_CODES, isArray: true, description: 'The codes of the open red flags' }) openFlags: string[];
   @ApiProperty({ enum: FLAG_SEVERITIES, nullable: true, description: 'The most urgent open red flag; null when none is open' })
   highestSeverity: string | null;

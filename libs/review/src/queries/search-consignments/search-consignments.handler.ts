@@ -20,6 +20,8 @@ interface SummaryRow {
   registered_at: Date;
   updated_at: Date;
   licence_id: string | null;
+  control_code: string | null;
+  controlled: boolean | null;
   open_flags: string[];
   open_severities: string[];
   registered_key: string;
@@ -37,6 +39,8 @@ const summaryOf = (row: SummaryRow): ConsignmentSummaryResponseDto => ({
   registeredAt: row.registered_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
   licenceId: row.licence_id,
+  controlCode: row.control_code,
+  controlled: row.controlled,
   openFlags: row.open_flags,
   highestSeverity: highestSeverityOf(row.open_severities),
 });
@@ -61,12 +65,14 @@ export class SearchConsignmentsHandler implements IQueryHandler<SearchConsignmen
       .addIf(filter.severity, (severity) => `open_severities @> ARRAY[${severity}]::text[]`)
       .addIf(filter.destinationCountry, (country) => `destination_country = ${country}`)
       .addIf(filter.element, (element) => `element = ${element}`)
+      .addIf(filter.controlCode, (code) => `control_code = ${code}`)
+      .addIf(filter.controlled, (controlled) => `controlled = ${controlled}`)
       .addIf(filter.registeredFrom, (from) => `registered_at >= ${EPOCH_MS(from)}`)
       .addIf(filter.registeredBefore, (to) => `registered_at < ${EPOCH_MS(to)}`);
     if (after) conditions.add((at, id) => `(registered_at, consignment_id) < (${at}::timestamptz, ${id})`, ...after);
     const rows: SummaryRow[] = await this.dataSource.query(
       `SELECT consignment_id, status, exporter_org, product, element, hs_code, quantity_grams, destination_country,
-              registered_at, updated_at, licence_id, open_flags, open_severities, ${CURSOR_INSTANT('registered_at')} AS registered_key
+              registered_at, updated_at, licence_id, control_code, controlled, open_flags, open_severities, ${CURSOR_INSTANT('registered_at')} AS registered_key
          FROM review.consignments ${conditions.where}
         ORDER BY registered_at DESC, consignment_id DESC
         LIMIT ${conditions.next(limit + 1)}`,

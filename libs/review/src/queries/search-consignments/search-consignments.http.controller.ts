@@ -19,11 +19,11 @@ export class SearchConsignmentsHttpController {
   @Get()
   @Roles(...REVIEW_READERS)
   @ApiOperation({
-    summary: "The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element and registration time; an exporter sees only its own",
+    summary: "The reviewers' search: consignments newest registered first, by status, open red flag, severity, exporter, destination, element, control code, controlled or not, and registration time; an exporter sees only its own",
   })
   @ApiOkResponse({ type: ConsignmentPageResponseDto })
   search(@Query() request: SearchConsignmentsRequestDto, @Ctx() ctx: CommandContext): Promise<ConsignmentPageResponseDto> {
-    const { status, flag, severity, exporterOrg, destinationCountry, element, from, to, limit = DEFAULT_LIMIT, cursor } = request;
+    const { status, flag, severity, exporterOrg, destinationCountry, element, controlCode, controlled, from, to, limit = DEFAULT_LIMIT, cursor } = request;
     const filter = {
       status,
       flag,
@@ -31,6 +31,8 @@ export class SearchConsignmentsHttpController {
       exporterOrg,
       destinationCountry,
       element,
+      controlCode,
+      controlled: controlled === undefined ? undefined : controlled === 'true',
       registeredFrom: from === undefined ? undefined : rangeStartOf(from),
       registeredBefore: to === undefined ? undefined : rangeEndOf(to),
     };

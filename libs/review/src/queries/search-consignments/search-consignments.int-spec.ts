@@ -35,11 +35,11 @@ describe('the reviewers search (SearchConsignmentsHandler)', () => {
     const specs: Record<string, Partial<ConsignmentRow>> = {
       registered: { exporterOrg: orgA, registeredAt: at(2) },
       shortfall: {
-        exporterOrg: orgA, status: 'processed', element: 'Dy', destinationCountry: 'JP', registeredAt: at(3),
+        exporterOrg: orgA, status: 'processed', element: 'Dy', destinationCountry: 'JP', registeredAt: at(3), controlCode: '1C905', controlled: true,
         flags: [flagEntry('SOURCE_SHORTFALL', 'high', at(4)), flagEntry('LOW_YIELD', 'medium', at(4), at(5), 'LOW_YIELD:s1')],
       },
       released: {
-        exporterOrg: orgB, status: 'released', licenceId, registeredAt: at(10), updatedAt: at(12), quantityGrams: 1_234_567,
+        exporterOrg: orgB, status: 'released', licenceId, registeredAt: at(10), updatedAt: at(12), quantityGrams: 1_234_567, controlled: false,
         flags: [flagEntry('WEIGHT_DISCREPANCY', 'high', at(11)), flagEntry('RESTRICTED_PARTY_MATCH', 'critical', at(12))],
       },
       lowYieldCleared: { exporterOrg: orgB, status: 'processed', registeredAt: at(20), flags: [flagEntry('LOW_YIELD', 'medium', at(21), at(22))] },
@@ -68,10 +68,20 @@ describe('the reviewers search (SearchConsignmentsHandler)', () => {
       registeredAt: at(10),
       updatedAt: at(12),
       licenceId: rows.released.licenceId,
+      controlCode: null,
+      controlled: false,
       openFlags: ['WEIGHT_DISCREPANCY', 'RESTRICTED_PARTY_MATCH'],
       highestSeverity: 'critical',
     });
     expect(page.items[0]).toMatchObject({ openFlags: [], highestSeverity: null, licenceId: null });
+  });
+
+  it('filters by control code and by controlled or not (never-classified consignments match neither)', async () => {
+    expect(await ids({ controlCode: '1C905' })).toEqual(idsOf('shortfall'));
+    expect(await ids({ controlCode: '1C902' })).toEqual([]);
+    expect(await ids({ controlled: true })).toEqual(idsOf('shortfall'));
+    expect(await ids({ controlled: false })).toEqual(idsOf('released'));
+    expect((await search({ controlCode: '1C905' })).items[0]).toMatchObject({ controlCode: '1C905', controlled: true });
   });
 
   it('filters by status, open flag, open severity, exporter, destination and element', async () => {

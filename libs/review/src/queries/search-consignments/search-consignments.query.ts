@@ -7,6 +7,8 @@ export interface ConsignmentFilter {
   readonly exporterOrg?: string;
   readonly destinationCountry?: string;
   readonly element?: string;
+  readonly controlCode?: string;
+  readonly controlled?: boolean;
   /** Registered at or after, in epoch milliseconds. */
   readonly registeredFrom?: number;
   /** Registered before, in epoch milliseconds. */

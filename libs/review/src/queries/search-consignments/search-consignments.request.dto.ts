@@ -9,6 +9,9 @@ import { IsAfterRangeStart, IsDayOrInstant } from '../time-range';
 /** Organisation names are printable: a NUL could not even be compared in PostgreSQL. */
 export const NO_CONTROL_CHARACTERS = /^\P{Cc}+$/u;
 
+/** An export-control code as the control list writes it: digit, category letter, three digits, optional sub-items (`1C902`, `1C902.a`). */
+export const CONTROL_CODE = /^[0-9][A-Z][0-9]{3}(\.[a-z0-9]{1,10}){0,3}$/;
+
 export const SEARCHABLE_STATUSES = [...CONSIGNMENT_STATUSES, 'cancelled'] as const;
 
 /** The reviewers' search (docs/api.md, "The whole-process review"): every filter optional, all of them combined with AND. */
@@ -36,6 +39,17 @@ export class SearchConsignmentsRequestDto extends PageRequestDto {
   @ApiPropertyOptional()
   @IsOptional() @IsIn(PRODUCT_ELEMENTS)
   element?: string;
+
+  @ApiPropertyOptional({ example: '1C905', description: "The latest classification's control code" })
+  @IsOptional() @Matches(CONTROL_CODE, { message: 'controlCode must be a control code such as 1C905' })
+  controlCode?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: on the control list of the latest classification; false: classified and not on it (never-classified consignments match neither)',
+  })
+  @IsOptional() @IsIn(['true', 'false'])
+  controlled?: string;
 
   @ApiPropertyOptional({
     example: '2025-03-01',
