@@ -45,4 +45,5 @@ export type { ControlAnnouncementState, ControlAnnouncementStatus } from './cont
 export { isCalendarDay } from './control-list/control-announcement.rules';
 export { NO_18, NO_57, NO_61, NO_62, NO_70, REFERENCE_ANNOUNCEMENTS, REFERENCE_DATA_ACTOR } from './control-list/reference-announcements';
 export type { ReferenceAnnouncement } from './control-list/reference-announcements';
-export type { ListConsequence, OwnershipLink } from './screening/party-screening';
+export type { ListConsequence, OwnershipLink, PartyListMatch } from './screening/party-screening';
+export type { ControlListOnDay } from './control-list/control-list.reader';

@@ -16,9 +16,8 @@ export class ClassificationFacts {
     private readonly screening: PartyScreening,
   ) {}
 
-  async listOn(day: string): Promise<ListOnDay> {
-    const { entries, listPosition } = await this.controlList.listOn(day);
-    return { day, entries, listPosition };
+  listOn(day: string): Promise<ListOnDay> {
+    return this.controlList.listOn(day);
   }
 
   /** The end-use declaration's end user screened; none while no declaration is filed (the decider refuses then). */

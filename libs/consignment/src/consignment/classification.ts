@@ -1,27 +1,20 @@
-import { type CatchAllGround, type Classification, classify, type EntryInForce } from '@ree/registry/domain';
+import {
+  type CatchAllGround,
+  type Classification,
+  classify,
+  type ControlListOnDay,
+  type ListConsequence,
+  type PartyListMatch,
+} from '@ree/registry/domain';
 import type { ConsignmentEvent, ConsignmentRegisteredData, ControlRemark, ClassificationStage } from './consignment.events';
 import { CONSIGNMENT_CLASSIFIED } from './consignment.events';
 import type { ConsignmentState } from './consignment.state';
 
 /** The control list in force on a day as the registry's `ControlListReader` answers it. */
-export interface ListOnDay {
-  readonly day: string;
-  readonly entries: readonly EntryInForce[];
-  readonly listPosition: string | null;
-}
+export type ListOnDay = ControlListOnDay;
 
-/** What a listing leads to (the registry's `ListConsequence`, restated here: the domain reads the registry only through `@ree/registry/domain`). */
-type ListConsequence = 'refuse' | 'licence-required' | 'flag';
-
-/** One match of the end user against the restricted lists, as the registry's `PartyScreening` answers it. */
-export interface EndUserMatch {
-  readonly partyId: string;
-  readonly partyName: string;
-  readonly listName: string;
-  readonly consequence: ListConsequence;
-  /** From the end user up to the listed party (`owner` holds `sharePercent` of `owned`); empty when the end user is the party. */
-  readonly chain: readonly { readonly owner: string; readonly owned: string; readonly sharePercent: number }[];
-}
+/** One match of the end user against the restricted lists, as the registry's `PartyScreening` answers it (the chain runs from the end user up to the listed party). */
+export type EndUserMatch = Pick<PartyListMatch, 'partyId' | 'partyName' | 'listName' | 'consequence' | 'chain'>;
 
 /** The consequences of a list that make the catch-all apply; a list that only flags does not. */
 const CALLS_FOR_A_LICENCE: readonly ListConsequence[] = ['refuse', 'licence-required'];
