@@ -1835,7 +1835,7 @@ export interface components {
             /** @description Whose share it is */
             owned: components["schemas"]["CompanyRequestDto"];
             /**
-             * @description Percent of the owned company held, in (0, 100], at most two decimals
+             * @description Percent of the owned company held, 0.01 to 100, at most two decimals
              * @example 60
              */
             sharePercent: number;

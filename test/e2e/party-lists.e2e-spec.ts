@@ -144,7 +144,7 @@ describe('restricted lists with consequences and the ownership registry over HTT
 
   it('refuses bad ownership facts: a share outside (0, 100], a company owning itself, an end before its start; exporters may not record', async () => {
     const fact = { owner: { name: unique('A Holding'), country: 'CY' }, owned: { name: unique('B Trading'), country: 'CY' }, source: 'x', asOf: '2026-10-01' };
-    for (const sharePercent of [0, -5, 100.5, 33.333]) expect((await post('/ownership', { ...fact, sharePercent })).status).toBe(400);
+    for (const sharePercent of [0, -5, 100.5, 33.333, 5e-324, 1e21, '60']) expect((await post('/ownership', { ...fact, sharePercent })).status).toBe(400);
     const itself = await post('/ownership', { ...fact, owned: { ...fact.owner, name: fact.owner.name.toUpperCase() }, sharePercent: 60 });
     expect([itself.status, itself.body.code]).toEqual([422, 'ownership-of-itself']);
     expect((await post('/ownership', { ...fact, sharePercent: 60 }, 'exporter')).status).toBe(403);

@@ -8,6 +8,7 @@ import {
   WrongExpectedRevisionError,
 } from '@ree/event-store';
 import { DomainRuleViolation, NotFound } from '@ree/shared-kernel';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { problemOf } from './problem-of';
 
 const facts = { correlationId: 'corr-1', hadIfMatch: false };
@@ -57,6 +58,8 @@ describe('problemOf', () => {
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],
     ['a refused IPv4 and IPv6 connect', new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })])],
     ['ioredis giving up', Object.assign(new Error('Reached the max retries per request limit'), { name: 'MaxRetriesPerRequestError' })],
+    ['a transaction whose connection PostgreSQL ended', new QueryRunnerAlreadyReleasedError()],
+    ['a transaction reading on a connection PostgreSQL ended', new QueryRunnerProviderAlreadyReleasedError()],
   ])('answers %s 503 with Retry-After', (_, error) => {
     const { problem, headers } = problemOf(error, facts);
     expect(problem).toMatchObject({ status: 503, code: 'service-unavailable' });

@@ -9,6 +9,13 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOST
  */
 const POSTGRES_CODE = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
 
+/**
+ * TypeORM's errors for a transaction whose connection went away under it: PostgreSQL ended the
+ * backend (the pg client's 'error' releases the query runner), and the transaction's next query
+ * finds it released.
+ */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 /** Messages of pg-pool and ioredis that carry no code. */
 const MESSAGES = [
   /timeout exceeded when trying to connect/i,
@@ -30,6 +37,7 @@ export function isUnavailable(error: unknown, depth = 0): boolean {
   const code = typeof candidate.code === 'string' ? candidate.code : undefined;
   if (code && (NETWORK_CODES.has(code) || POSTGRES_CODE.test(code))) return true;
   if (candidate.name === 'MaxRetriesPerRequestError') return true;
+  if (typeof candidate.name === 'string' && RELEASED_RUNNER.has(candidate.name)) return true;
   if (typeof candidate.message === 'string' && MESSAGES.some((pattern) => pattern.test(candidate.message as string))) return true;
   const nested = [candidate.driverError, candidate.cause, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];
   return nested.some((inner) => isUnavailable(inner, depth + 1));

@@ -31,6 +31,23 @@ export const IsPositiveKilograms = (options?: ValidationOptions) =>
     options,
   );
 
+/**
+ * A share in percent, 0.01 to 100 with at most two decimals (an ownership fact). Checked here rather than with
+ * `IsNumber({ maxDecimalPlaces })`, which throws on a number JavaScript writes in exponent form (`5e-324`).
+ */
+export const IsSharePercent = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isSharePercent',
+      validator: {
+        validate: (value) =>
+          typeof value === 'number' && Number.isFinite(value) && value >= 0.01 && value <= 100 && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a percentage from 0.01 to 100 with at most two decimals`,
+      },
+    },
+    options,
+  );
+
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day written YYYY-MM-DD (the `…On` fields of docs/http-conventions.md, "Ids, dates and lists"; 2025-02-30 is refused). */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsNotEmpty, IsNumber, IsPositive, IsString, Max, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDay, IsCountryCode } from '@ree/platform/http';
+import { IsDefined, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDay, IsCountryCode, IsSharePercent } from '@ree/platform/http';
 
 export class CompanyRequestDto {
   @ApiProperty({ example: 'Kestrel Holdings Ltd' })
@@ -22,8 +22,8 @@ export class RecordOwnershipRequestDto {
   @IsDefined() @ValidateNested() @Type(() => CompanyRequestDto)
   owned: CompanyRequestDto;
 
-  @ApiProperty({ example: 60, minimum: 0, exclusiveMinimum: true, maximum: 100, description: 'Percent of the owned company held, in (0, 100], at most two decimals' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }) @IsPositive() @Max(100)
+  @ApiProperty({ example: 60, minimum: 0.01, maximum: 100, description: 'Percent of the owned company held, 0.01 to 100, at most two decimals' })
+  @IsSharePercent()
   sharePercent: number;
 
   @ApiProperty({ example: 'Companies House 01234567, confirmation statement 2026-09-30', description: 'Where the fact comes from' })
