@@ -13,6 +13,7 @@ const ORG = `org-e2e-classify-${randomUUID().slice(0, 8)}`;
 const DECLARED_ON = '2025-05-06';
 
 const DY_OXIDE = { product: 'Dysprosium oxide 99.5 %', productForm: 'separated-oxide', element: 'Dy', hsCode: '2846.90', quantityKg: 500, destinationCountry: 'DE' };
+const HO_OXIDE = { product: 'Holmium oxide 99.9 %', productForm: 'separated-oxide', element: 'Ho', hsCode: '2846.90', quantityKg: 300, destinationCountry: 'DE' };
 const CE_OXIDE = { product: 'Cerium oxide 99.9 %', productForm: 'separated-oxide', element: 'Ce', hsCode: '2846.10', quantityKg: 800, destinationCountry: 'DE' };
 
 interface HistoryEvent {
@@ -139,6 +140,17 @@ describe('the classification of consignments over HTTP', () => {
     });
     const search = await get(`/consignments?controlled=false&exporterOrg=${ORG}`);
     expect(search.body.items.map((item: { consignmentId: string }) => item.consignmentId)).toContain(id);
+  });
+
+  it('honours a suspension to the day: holmium oxide ships without a licence on 15 January 2026 (No. 57 suspended by No. 70), not on 15 November 2026', async () => {
+    const suspended = await readyWithoutLicence(HO_OXIDE);
+    const declared = await customs(suspended, 'shipment', declaration(HO_OXIDE, { declaredOn: '2026-01-15', controlRemark: 'not-controlled' }));
+    expect(declared.status).toBe(200);
+
+    const inForce = await readyWithoutLicence(HO_OXIDE);
+    const problem = expectProblem(await customs(inForce, 'shipment', declaration(HO_OXIDE, { declaredOn: '2026-11-15' })), 422, 'licence-required');
+    expect(problem.detail).toEqual(expect.stringContaining('No. 57 of 2025'));
+    expect(problem.detail).toEqual(expect.stringContaining('2026-11-15'));
   });
 
   it('refuses the same cerium oxide to an end user owned 50 % or more by a Watch-List party: licence-required', async () => {
