@@ -40,6 +40,7 @@ export type {
 } from './control-list/classification.rule';
 export * from './control-list/control-announcement.events';
 export { controlAnnouncementStream, controlAnnouncementStreamId } from './control-list/control-announcement.stream';
+export * from './control-list/announcement-number';
 export { evolveControlAnnouncement, initialControlAnnouncementState } from './control-list/control-announcement.state';
 export type { ControlAnnouncementState, ControlAnnouncementStatus } from './control-list/control-announcement.state';
 export { isCalendarDay } from './control-list/control-announcement.rules';

@@ -9,6 +9,7 @@ import { RejectControlAnnouncementHandler } from './commands/reject-control-anno
 import { RejectControlAnnouncementHttpController } from './commands/reject-control-announcement/reject-control-announcement.http.controller';
 import { ControlListReferenceDataModule } from './control-list/control-list-reference.loader';
 import { ControlListReader } from './control-list/control-list.reader';
+import { AnnouncementNumbers } from './control-list/announcement-numbers';
 import { ControlListService } from './control-list/control-list.service';
 import { ClassifyItemHandler } from './queries/classify-item/classify-item.handler';
 import { ClassifyItemHttpController } from './queries/classify-item/classify-item.http.controller';
@@ -98,6 +99,7 @@ import { RegistryPartyScreening } from './screening/registry-party-screening';
     GetControlAnnouncementHandler,
     ClassifyItemHandler,
     ControlListService,
+    AnnouncementNumbers,
     { provide: ControlListReader, useExisting: ControlListService },
     DefineRestrictedListHandler,
     ListRestrictedListsHandler,

@@ -7,6 +7,13 @@ import {
   CONTROL_ANNOUNCEMENT_SCHEMA_VERSIONS,
   type ControlAnnouncementEvent,
 } from './control-announcement.events';
+import {
+  ANNOUNCEMENT_NUMBER_SCHEMA_VERSIONS,
+  ANNOUNCEMENT_NUMBER_TAKEN,
+  announcementNumberId,
+  type AnnouncementNumberEvent,
+  announcementNumberStream,
+} from './announcement-number';
 import { controlAnnouncementStreamId } from './control-announcement.stream';
 import { REFERENCE_ANNOUNCEMENTS, REFERENCE_DATA_ACTOR, type ReferenceAnnouncement } from './reference-announcements';
 
@@ -31,9 +38,25 @@ export function referenceEvents({ announcement, note, citation }: ReferenceAnnou
 }
 
 /**
+ * A reference announcement's number, taken by its adoption on the number's stream (`announcement-number-taken` for
+ * an officer's later proposal of the same number), with an event id derived from the number.
+ */
+export function referenceNumberTaken(number: string): NewEvent & AnnouncementNumberEvent {
+  const streamId = announcementNumberStream.streamId(announcementNumberId(number));
+  return {
+    type: ANNOUNCEMENT_NUMBER_TAKEN,
+    data: { number, announcementId: referenceAnnouncementId(number) },
+    eventId: nameBasedUuid(`${streamId}/reference-data/0`),
+    schemaVersion: ANNOUNCEMENT_NUMBER_SCHEMA_VERSIONS[ANNOUNCEMENT_NUMBER_TAKEN],
+    metadata: { actor: REFERENCE_DATA_ACTOR, correlationId: nameBasedUuid(`${streamId}/reference-data`) },
+  } as NewEvent & AnnouncementNumberEvent;
+}
+
+/**
  * Takes the published announcements in on every start of the API and the worker (docs/decisions.md
  * 44): each on its own stream, whose id and event ids derive from the announcement's number,
- * appended only if the stream does not exist yet. An announcement already present is left alone
+ * appended only if the stream does not exist yet, and its number taken on the number's stream the
+ * same way. An announcement already present is left alone
  * (whatever officers did with it since); two processes starting at once append the same events,
  * and the store keeps one (same ids, same expected revision) or refuses the second as a wrong
  * expected revision, which is taken as "already present".
@@ -53,16 +76,23 @@ export class ControlListReferenceData implements OnApplicationBootstrap {
   async load(): Promise<string[]> {
     const taken: string[] = [];
     for (const reference of REFERENCE_ANNOUNCEMENTS) {
-      const streamId = controlAnnouncementStreamId(referenceAnnouncementId(reference.announcement.number));
-      if ((await this.store.readStream(streamId, { maxCount: 1 })).length > 0) continue;
-      try {
-        await this.store.appendToStream(streamId, referenceEvents(reference), { expectedRevision: 'no-stream' });
-        taken.push(reference.announcement.number);
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
+      const { number } = reference.announcement;
+      if (await this.appendIfMissing(controlAnnouncementStreamId(referenceAnnouncementId(number)), referenceEvents(reference))) taken.push(number);
+      await this.appendIfMissing(announcementNumberStream.streamId(announcementNumberId(number)), [referenceNumberTaken(number)]);
     }
     return taken;
+  }
+
+  /** Appends `events` as the stream's first; false when the stream exists (or another process created it first). */
+  private async appendIfMissing(streamId: string, events: NewEvent[]): Promise<boolean> {
+    if ((await this.store.readStream(streamId, { maxCount: 1 })).length > 0) return false;
+    try {
+      await this.store.appendToStream(streamId, events, { expectedRevision: 'no-stream' });
+      return true;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      return false;
+    }
   }
 }
 

@@ -76,15 +76,6 @@ export class ControlListService extends ControlListReader {
     });
   }
 
-  /** The id of the adopted announcement with this number, if there is one (`announcement-number-taken`). */
-  async adoptedAs(number: string): Promise<string | null> {
-    const rows: Array<{ announcement_id: string }> = await this.dataSource.query(
-      `SELECT announcement_id FROM registry.control_announcements WHERE number = $1 AND status = 'adopted' ORDER BY announcement_id LIMIT 1`,
-      [number],
-    );
-    return rows[0]?.announcement_id ?? null;
-  }
-
   private async listPosition(tx: EntityManager): Promise<string | null> {
     const rows: Array<{ checkpoint: string | null }> = await tx.query(`SELECT checkpoint FROM projections.checkpoints WHERE name = $1`, [CONTROL_LIST_PROJECTION]);
     return rows[0]?.checkpoint ?? null;
