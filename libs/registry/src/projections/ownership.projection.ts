@@ -5,6 +5,7 @@ import { companyKey } from '../ownership/ownership-walk';
 import { OWNERSHIP_ENDED, OWNERSHIP_EVENT_TYPES, OWNERSHIP_RECORDED, type OwnershipEvent } from '../ownership/ownership.events';
 import { evolveOwnership, initialOwnershipState, type OwnershipState } from '../ownership/ownership.state';
 import { ownershipStream } from '../ownership/ownership.stream';
+import type { OwnershipFactColumns } from './ownership.read-model';
 
 /** The projection name is also where screening reads the ownership registry's position (`projections.checkpoints`). */
 export const OWNERSHIP_PROJECTION = 'registry.ownership';
@@ -16,26 +17,11 @@ export interface OwnershipRow {
   readonly recordedAt: string | null;
 }
 
-interface FactColumns {
-  fact_id: string;
-  owner_name: string;
-  owner_country: string;
-  owned_name: string;
-  owned_country: string;
-  share_percent: string;
-  source: string;
-  as_of: string;
-  status: 'in-force' | 'ended';
-  recorded_at: Date | string;
-  ended_on: string | null;
-  end_reason: string | null;
-}
-
 const SELECT = `SELECT fact_id, owner_name, owner_country, owned_name, owned_country, share_percent::text AS share_percent, source,
                        to_char(as_of, 'YYYY-MM-DD') AS as_of, status, recorded_at, to_char(ended_on, 'YYYY-MM-DD') AS ended_on, end_reason
                   FROM registry.ownership_facts`;
 
-function rowOf(columns: FactColumns): OwnershipRow {
+function rowOf(columns: OwnershipFactColumns): OwnershipRow {
   const fact = {
     factId: columns.fact_id,
     owner: { name: columns.owner_name, country: columns.owner_country },
@@ -50,7 +36,7 @@ function rowOf(columns: FactColumns): OwnershipRow {
 
 const ownershipTables = {
   async load(factIds: readonly string[], tx: EntityManager): Promise<Map<string, OwnershipRow>> {
-    const rows: FactColumns[] = await tx.query(`${SELECT} WHERE fact_id = ANY($1::text[])`, [[...factIds]]);
+    const rows: OwnershipFactColumns[] = await tx.query(`${SELECT} WHERE fact_id = ANY($1::text[])`, [[...factIds]]);
     return new Map(rows.map((row) => [row.fact_id, rowOf(row)]));
   },
   async save(changes: ReadonlyArray<RowChange<OwnershipRow>>, tx: EntityManager): Promise<void> {

@@ -28,3 +28,19 @@ export class OwnershipFactReadModel {
   @Column({ name: 'ended_on', type: 'date', nullable: true }) endedOn: string | null;
   @Column({ name: 'end_reason', type: 'text', nullable: true }) endReason: string | null;
 }
+
+/** An ownership fact's row as the queries read it (the share as text, the days as YYYY-MM-DD). */
+export interface OwnershipFactColumns {
+  fact_id: string;
+  owner_name: string;
+  owner_country: string;
+  owned_name: string;
+  owned_country: string;
+  share_percent: string;
+  source: string;
+  as_of: string;
+  status: 'in-force' | 'ended';
+  recorded_at: Date;
+  ended_on: string | null;
+  end_reason: string | null;
+}

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Company } from '../ownership/ownership.events';
 import { companyKey, MAJORITY_SHARE_PERCENT, nameKey, type OwnedReached, type OwnershipEdge, walkToListedOwners, walkToOwnedCompanies } from '../ownership/ownership-walk';
 import { OWNERSHIP_PROJECTION } from '../projections/ownership.projection';
+import type { OwnershipFactColumns } from '../projections/ownership.read-model';
 import { RESTRICTED_PARTY_PROJECTION } from '../projections/restricted-party.projection';
 import { referenceList } from '../restricted-list/reference-lists';
 import { DEFAULT_SCREENING_THRESHOLD, roundScore, SCREENING_ALGORITHM, scoreSql, skeletonise, SkeletonisedName, sqlCutoff } from './name-matcher';
@@ -67,14 +68,7 @@ interface MatchRow {
 
 type ListedRow = Omit<MatchRow, 'score'> & { key: string };
 
-interface EdgeRow {
-  fact_id: string;
-  owner_name: string;
-  owner_country: string;
-  owned_name: string;
-  owned_country: string;
-  share_percent: string;
-}
+type EdgeRow = Pick<OwnershipFactColumns, 'fact_id' | 'owner_name' | 'owner_country' | 'owned_name' | 'owned_country' | 'share_percent'>;
 
 /** How far up the registry the walk reads at most: deeper than any real holding structure, and a bound on a cycle's cost. */
 export const MAX_WALK_DEPTH = 25;

@@ -8,6 +8,7 @@ import type {
   InspectionResult,
   Process,
 } from '@ree/consignment/domain';
+import type { EndorsementState } from '@ree/licensing/domain';
 import type { Actor } from '@ree/shared-kernel';
 
 /** The six stages of the review (docs/api.md, "The whole-process review"), from the mine to the post-shipment check. */
@@ -67,15 +68,7 @@ export interface MassBalance {
 }
 
 /** A customs declaration endorsed on the licence (this consignment's or another's); `withdrawnReason` once it no longer counts. */
-export interface ReviewEndorsement {
-  readonly number: number;
-  readonly consignmentId: string;
-  readonly customsDeclarationNo: string;
-  readonly customsOffice: string;
-  readonly kg: number;
-  readonly endorsedOn: string;
-  readonly withdrawnReason: string | null;
-}
+export type ReviewEndorsement = EndorsementState;
 
 /** The attached licence as it stands: `allocatedKg` is this consignment's share, `remainingKg` the licence's. */
 export interface ReviewLicence {

@@ -2,25 +2,11 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, pageOf } from '@ree/platform/http';
 import { DataSource } from 'typeorm';
 import { companyKey, nameKey } from '../../ownership/ownership-walk';
+import type { OwnershipFactColumns } from '../../projections/ownership.read-model';
 import { ListOwnershipQuery } from './list-ownership.query';
 import { OwnershipFactResponseDto, OwnershipPageResponseDto } from './ownership.response.dto';
 
-interface FactRow {
-  fact_id: string;
-  owner_name: string;
-  owner_country: string;
-  owned_name: string;
-  owned_country: string;
-  share_percent: string;
-  source: string;
-  as_of: string;
-  status: 'in-force' | 'ended';
-  recorded_at: Date;
-  ended_on: string | null;
-  end_reason: string | null;
-}
-
-const toItem = (row: FactRow): OwnershipFactResponseDto => ({
+const toItem = (row: OwnershipFactColumns): OwnershipFactResponseDto => ({
   factId: row.fact_id,
   owner: { name: row.owner_name, country: row.owner_country },
   owned: { name: row.owned_name, country: row.owned_country },
@@ -42,7 +28,7 @@ export class ListOwnershipHandler implements IQueryHandler<ListOwnershipQuery, O
     const after = decodeCursor(cursor, ['string']);
     const name = company === undefined ? null : nameKey(company);
     const key = company === undefined || country === undefined ? null : companyKey({ name: company, country });
-    const rows: FactRow[] = await this.dataSource.query(
+    const rows: OwnershipFactColumns[] = await this.dataSource.query(
       `SELECT fact_id, owner_name, owner_country, owned_name, owned_country, share_percent::text AS share_percent, source,
               to_char(as_of, 'YYYY-MM-DD') AS as_of, status, recorded_at, to_char(ended_on, 'YYYY-MM-DD') AS ended_on, end_reason
          FROM registry.ownership_facts
