@@ -19,6 +19,7 @@ import { ControlAnnouncements1764300022000 } from './1764300022000-control-annou
 import { PartyListsAndOwnership1764300023000 } from './1764300023000-party-lists-and-ownership';
 import { LicenceKinds1764300024000 } from './1764300024000-licence-kinds';
 import { ReviewClassification1764300025000 } from './1764300025000-review-classification';
+import { ReviewUnlicensedConsignments1764300026000 } from './1764300026000-review-unlicensed-consignments';
 
 /** Every migration, in order. Add a new one at the end; never edit one that has shipped. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -41,5 +42,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PartyListsAndOwnership1764300023000,
   LicenceKinds1764300024000,
   ReviewClassification1764300025000,
+  ReviewUnlicensedConsignments1764300026000,
 ];
 

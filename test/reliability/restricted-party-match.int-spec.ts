@@ -2,6 +2,8 @@ import {
   CONSIGNMENT_FLAGGED,
   CONSIGNMENT_REGISTERED,
   ConsignmentEvent,
+  END_USE_DECLARATION_FILED,
+  EndUseDeclarationFiledData,
   consignmentStreamId,
   LICENCE_ATTACHED,
   SHIPMENT_ARRIVED,
@@ -42,11 +44,14 @@ import {
   RestrictedPartyMatchJob,
   RestrictedPartyScreener,
   ScreeningOutcome,
+  UnlicensedConsignmentMatcher,
 } from '@ree/compliance';
 import { RecordedEvent } from '@ree/shared-kernel';
 import { randomInt, randomUUID } from 'node:crypto';
 import { allocated, application, approvedEvent, issued } from '@ree/licensing/testing/licence-events';
-import { registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
+import { endUseDeclared, registration, released, shipmentDeclared } from '@ree/consignment/testing/consignment-events';
+import { loadConfig } from '@ree/platform/config';
+import { ReviewProjection } from '@ree/review';
 import { useJobSuite, useReactorHarness } from '../support/reactor-harness';
 import { eventually } from '@ree/testing';
 
@@ -76,9 +81,9 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
       const screener = new RestrictedPartyScreener(harness.store, harness.dataSource);
       return (job, token) => processScreeningJob(screener, job, token);
     },
-    // The job reads the licensing read model and waits for it and the registry's (the list and the ownership
-    // registry): the projector keeps them, as the worker's does.
-    alongside: () => [new LicenceProjection(), new RestrictedPartyProjection(), new OwnershipProjection()],
+    // The job reads the licensing and review read models (the consignments without a licence) and waits for them and
+    // the registry's (the list and the ownership registry): the projector keeps them, as the worker's does.
+    alongside: () => [new LicenceProjection(), new ReviewProjection(loadConfig({ NODE_ENV: 'test' })), new RestrictedPartyProjection(), new OwnershipProjection()],
   });
 
   async function licenceWith(parties: { consignee: string; endUser?: string }, ...more: LicenceEvent[]): Promise<string> {
@@ -101,6 +106,30 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
       { type: LICENCE_ATTACHED, data: { licenceId, allocatedKg: 12_000 } },
     ];
     if (journey.cancelled) events.push({ type: 'ConsignmentCancelled', data: { reason: 'buyer withdrew' } });
+    if (journey.shipped || journey.arrivedAt) {
+      const departedAt = new Date(Date.parse(journey.arrivedAt ?? new Date().toISOString()) - 30 * 86_400_000).toISOString();
+      events.push(shipmentDeclared, released, { type: SHIPMENT_DEPARTED, data: { departedAt, vesselOrFlight: 'COSCO Aries' } });
+    }
+    if (journey.arrivedAt) events.push({ type: SHIPMENT_ARRIVED, data: { arrivedAt: journey.arrivedAt, portOfArrival: 'DEHAM', confirmedBy: 'consignee' } });
+    await suite.harness.store.appendToStream(consignmentStreamId(consignmentId), events.map((event) => ({ ...event, metadata: { actor: customs } })));
+    return consignmentId;
+  }
+
+  /**
+   * A consignment without a licence (an item the control list does not name), its end-use declaration naming
+   * `endUser` (in Germany): `shipped` declares, releases and departs it; `arrivedAt` lands it then.
+   */
+  async function consignmentWithout(endUser: string, journey: { shipped?: boolean; arrivedAt?: string; licenceId?: string } = {}): Promise<string> {
+    const consignmentId = randomUUID();
+    const declaration = endUseDeclared.data as EndUseDeclarationFiledData;
+    const events: ConsignmentEvent[] = [
+      { type: CONSIGNMENT_REGISTERED, data: { ...registration, consignmentId } },
+      { type: END_USE_DECLARATION_FILED, data: { ...declaration, endUser: { ...declaration.endUser, name: endUser, country: 'DE' } } },
+    ];
+    if (journey.licenceId) {
+      await suite.harness.store.appendToStream(licenceStreamId(journey.licenceId), [{ ...allocated(consignmentId, 12_000), metadata: { actor: officer } }]);
+      events.push({ type: LICENCE_ATTACHED, data: { licenceId: journey.licenceId, allocatedKg: 12_000 } });
+    }
     if (journey.shipped || journey.arrivedAt) {
       const departedAt = new Date(Date.parse(journey.arrivedAt ?? new Date().toISOString()) - 30 * 86_400_000).toISOString();
       events.push(shipmentDeclared, released, { type: SHIPMENT_DEPARTED, data: { departedAt, vesselOrFlight: 'COSCO Aries' } });
@@ -274,6 +303,85 @@ describe('a party listed later suspends and flags, against PostgreSQL and Redis'
       expect((await typesOf(licenceId)).filter((type) => type === LICENCE_SUSPENDED)).toEqual([]);
       expect((await flagsOf(consignmentId)).map((flag) => (flag.data as { detail: string }).detail)).toEqual([expect.stringContaining(': flag)')]);
       expect(await jobs.queue.getJob(minority.eventId)).toBeUndefined();
+    });
+  });
+
+  describe('consignments without a licence, by their end-use declaration\'s end user', () => {
+    const detailOf = (flag: RecordedEvent): string => (flag.data as { detail: string }).detail;
+
+    it('a listing flags those in transit, not shipped and arrived in 24 months, not one arrived 25 months before; one with a licence only through it', async () => {
+      const endUser = `${word()} ${word()} Polishing GmbH`;
+      const inTransit = await consignmentWithout(endUser, { shipped: true });
+      const notShipped = await consignmentWithout(endUser);
+      const arrived23MonthsAgo = await consignmentWithout(endUser, { arrivedAt: monthsAgo(23) });
+      const arrived25MonthsAgo = await consignmentWithout(endUser, { arrivedAt: monthsAgo(25) });
+      const toAnother = await consignmentWithout(`${word()} Optics GmbH`, { shipped: true });
+      // A licence whose parties do not match: its consignment's end-use declaration names the party, but it is screened through its licence.
+      const unmatchedLicence = await licenceWith({ consignee: `${word()} Import BV`, endUser: `${word()} Werke AG` });
+      const onLicence = await consignmentWithout(endUser, { shipped: true, licenceId: unmatchedLicence });
+
+      const listing = await list(endUser.toUpperCase(), []);
+
+      expect(await finished(listing.eventId)).toEqual({ outcome: 'screened', licencesMatched: 0, licencesSuspended: 0, consignmentsFlagged: 3 });
+      for (const consignmentId of [inTransit, notShipped, arrived23MonthsAgo]) {
+        const flags = await flagsOf(consignmentId);
+        expect(flags.map((flag) => flag.data)).toEqual([{ code: 'RESTRICTED_PARTY_MATCH', severity: 'critical', detail: expect.any(String) }]);
+        expect(flags[0].metadata).toMatchObject({ actor: { sub: 'review.restricted-party-match', role: 'system' }, causationId: listing.eventId });
+        expect(detailOf(flags[0])).toContain(
+          `Without a licence: the end user "${endUser}" (skeleton "${nameSkeleton(endUser)}") matches "${endUser.toUpperCase()}" (skeleton "${nameSkeleton(endUser)}") with score 1;` +
+            ` restricted party "${endUser.toUpperCase()}" (${(listing.data as { partyId: string }).partyId}, list reference `,
+        );
+        expect(detailOf(flags[0])).toContain('Unreliable Entity List');
+      }
+      for (const consignmentId of [arrived25MonthsAgo, toAnother, onLicence]) expect(await flagsOf(consignmentId)).toEqual([]);
+
+      // Read a consignment at a time, the matcher finds the same consignments (the window is the decider's, not the read's).
+      const paged = await new UnlicensedConsignmentMatcher(suite.harness.dataSource, 0.7, 1).matches([endUser.toUpperCase()]);
+      expect(paged.map((match) => match.consignmentId).sort()).toEqual([inTransit, notShipped, arrived23MonthsAgo, arrived25MonthsAgo].sort());
+
+      // The job run again under its own id, or under another, flags nothing twice.
+      const job = (await jobs.queue.getJob(listing.eventId))!.data as RestrictedPartyMatchJob;
+      const screener = new RestrictedPartyScreener(suite.harness.store, suite.harness.dataSource);
+      expect(await screener.screen(job, randomUUID(), new Date())).toEqual({ outcome: 'screened', licencesMatched: 0, licencesSuspended: 0, consignmentsFlagged: 0 });
+      expect(await flagsOf(inTransit)).toHaveLength(1);
+    });
+
+    it('a new ownership fact making the end user 60 % owned by a listed party flags it, the chain in the detail', async () => {
+      const [party, endUser] = [`${word()} Defence Holding`, `${word()} Abrasives GmbH`];
+      const listing = await list(party, [], false, WATCH_LIST_ID);
+      await finished(listing.eventId);
+      const shipped = await consignmentWithout(endUser, { shipped: true });
+      const arrivedLongAgo = await consignmentWithout(endUser, { arrivedAt: monthsAgo(25) });
+
+      const fact = await owns(party, 60, endUser);
+
+      expect(await finished(fact.eventId)).toEqual({ outcome: 'screened', licencesMatched: 0, licencesSuspended: 0, consignmentsFlagged: 1 });
+      const [flag, ...more] = await flagsOf(shipped);
+      expect(more).toEqual([]);
+      expect(flag.metadata.causationId).toBe(fact.eventId);
+      expect(detailOf(flag)).toBe(
+        `Without a licence: the end user "${endUser}" (skeleton "${nameSkeleton(endUser)}") is owned 50 % or more by "${party}" through "${endUser}" is owned 60 % by "${party}";` +
+          ` restricted party "${party}" (${(listing.data as { partyId: string }).partyId}, Watch List (关注名单): licence-required);` +
+          ` ownership fact ${(fact.data as { factId: string }).factId} ("${party}" owns 60 % of "${endUser}") recorded ${fact.recordedAt}.`,
+      );
+      expect(await flagsOf(arrivedLongAgo)).toEqual([]);
+    });
+
+    it('a listing reaches an end user its party owns through a chain, on a flag list too', async () => {
+      const listId = randomUUID();
+      await suite.harness.store.appendToStream(restrictedListStreamId(listId), [
+        { type: RESTRICTED_LIST_DEFINED, data: { listId, name: `Observed ${word()}`, description: 'observed', consequence: 'flag' }, metadata: { actor: officer } },
+      ]);
+      const [party, middle, endUser] = [`${word()} Brokers FZE`, `${word()} Trading GmbH`, `${word()} Glassworks GmbH`];
+      for (const fact of [await owns(party, 55, middle), await owns(middle, 60, endUser)]) await finished(fact.eventId);
+      const consignmentId = await consignmentWithout(endUser, { shipped: true });
+
+      const listing = await list(party, [], false, listId);
+
+      expect(await finished(listing.eventId)).toEqual({ outcome: 'screened', licencesMatched: 0, licencesSuspended: 0, consignmentsFlagged: 1 });
+      const [flag] = await flagsOf(consignmentId);
+      expect(detailOf(flag)).toContain(`is owned 50 % or more by "${party}" through "${endUser}" is owned 60 % by "${middle}", "${middle}" is owned 55 % by "${party}"`);
+      expect(detailOf(flag)).toContain(': flag)');
     });
   });
 

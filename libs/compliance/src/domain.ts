@@ -20,6 +20,8 @@ export {
   RETRO_SCREENING_MONTHS,
   retroScreeningSince,
   suspensionReason,
+  unlicensedMatchDetail,
+  unlicensedOwnershipMatchDetail,
 } from './jobs/restricted-party-match.decide';
 export type {
   FlagListedPartyCommand,
@@ -29,4 +31,5 @@ export type {
   OwnedParty,
   OwnershipMatchJob,
   RestrictedPartyMatchJob,
+  UnlicensedMatch,
 } from './jobs/restricted-party-match.decide';

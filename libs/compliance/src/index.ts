@@ -36,6 +36,7 @@ export {
 } from './jobs/restricted-party-match.job';
 export { LICENCE_PAGE_SIZE, LicencePartyMatcher } from './jobs/licence-party-matcher';
 export type { ReachedCompany } from './jobs/licence-party-matcher';
+export { UnlicensedConsignmentMatcher } from './jobs/unlicensed-consignment-matcher';
 export { RestrictedPartyScreener } from './jobs/restricted-party-screener';
 export type { RestrictedPartyScreenerOptions, ScreeningOutcome } from './jobs/restricted-party-screener';
 export { processScreeningJob, READ_MODELS_WAIT_MS, RestrictedPartyMatchReactor, RestrictedPartyMatchWorker } from './jobs/restricted-party-match.module';

@@ -23,7 +23,7 @@ export interface ReachedCompany extends OwnedReached {
 }
 
 interface ScoreRow {
-  licence_id: string;
+  id: string;
   field: 'consignee' | 'endUser';
   licence_name: string;
   licence_skeleton: string;
@@ -84,11 +84,8 @@ export class LicencePartyMatcher {
       for (const row of page) {
         const names: LicenceNameMatch[] = [];
         for (const [field, name, country] of [['consignee', row.consignee, row.consignee_country], ['endUser', row.end_user, row.end_user_country]] as const) {
-          if (!name || !country) continue;
-          const company = byKey.get(companyKey({ name, country }));
-          if (!company) continue;
-          const partySkeleton = skeletonise(company.partyName).skeleton;
-          names.push({ field, licenceName: name, licenceSkeleton: skeletonise(name).skeleton, partyName: company.partyName, partySkeleton, score: 1, chain: company.chain });
+          const match = reachedMatch(byKey, field, name, country);
+          if (match) names.push(match);
         }
         if (names.length > 0) matches.push({ licenceId: row.licence_id, names });
       }
@@ -99,45 +96,81 @@ export class LicencePartyMatcher {
 
   private async scored(page: readonly LicenceRow[], party: readonly SkeletonisedName[]): Promise<LicenceMatch[]> {
     const names = page.flatMap((row) => [
-      { licenceId: row.licence_id, field: 'consignee', ...skeletonise(row.consignee ?? '') },
-      { licenceId: row.licence_id, field: 'endUser', ...skeletonise(row.end_user ?? '') },
+      { id: row.licence_id, field: 'consignee' as const, name: row.consignee ?? '' },
+      { id: row.licence_id, field: 'endUser' as const, name: row.end_user ?? '' },
     ]);
-    const score = scoreSql({ sorted: 'f.sorted', compact: 'f.compact' }, { sorted: 'p.sorted', compact: 'p.compact' });
-    const rows: ScoreRow[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (f.licence_id, f.field) f.licence_id, f.field, f.name AS licence_name, f.skeleton AS licence_skeleton,
-              p.name AS party_name, p.skeleton AS party_skeleton, ${score}::float8 AS score
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS f(licence_id, field, name, skeleton, sorted, compact)
-         CROSS JOIN unnest($7::text[], $8::text[], $9::text[], $10::text[]) AS p(name, skeleton, sorted, compact)
-        WHERE f.sorted <> '' AND ${score} >= $11
-        ORDER BY f.licence_id, f.field, score DESC, p.name`,
-      [
-        names.map((name) => name.licenceId),
-        names.map((name) => name.field),
-        names.map((name) => name.name),
-        names.map((name) => name.skeleton),
-        names.map((name) => name.sorted),
-        names.map((name) => name.compact),
-        party.map((name) => name.name),
-        party.map((name) => name.skeleton),
-        party.map((name) => name.sorted),
-        party.map((name) => name.compact),
-        sqlCutoff(this.threshold),
-      ],
-    );
-    const byLicence = new Map<string, LicenceNameMatch[]>();
-    for (const row of rows) {
-      const score = roundScore(row.score);
-      if (score < this.threshold) continue;
-      const match: LicenceNameMatch = {
-        field: row.field,
-        licenceName: row.licence_name,
-        licenceSkeleton: row.licence_skeleton,
-        partyName: row.party_name,
-        partySkeleton: row.party_skeleton,
-        score,
-      };
-      byLicence.set(row.licence_id, [...(byLicence.get(row.licence_id) ?? []), match]);
-    }
+    const byLicence = await scoredNames(this.dataSource, names, party, this.threshold);
     return [...byLicence].map(([licenceId, matched]) => ({ licenceId, names: matched }));
   }
+}
+
+/** A name to score against a listed party's names: whose it is (a licence's or a consignment's id) and which party field. */
+export interface NameToScore {
+  readonly id: string;
+  readonly field: LicenceNameMatch['field'];
+  readonly name: string;
+}
+
+/**
+ * Scores one page of names against the listed party's skeletons in SQL with the registry's matcher (`scoreSql`), the
+ * best of the party's names per id and field, rounded by `roundScore`, from the threshold on; by id, in page order.
+ */
+export async function scoredNames(
+  dataSource: DataSource,
+  page: readonly NameToScore[],
+  party: readonly SkeletonisedName[],
+  threshold: number,
+): Promise<Map<string, LicenceNameMatch[]>> {
+  const names = page.map((entry) => ({ ...entry, ...skeletonise(entry.name) }));
+  const score = scoreSql({ sorted: 'f.sorted', compact: 'f.compact' }, { sorted: 'p.sorted', compact: 'p.compact' });
+  const rows: ScoreRow[] = await dataSource.query(
+    `SELECT DISTINCT ON (f.id, f.field) f.id, f.field, f.name AS licence_name, f.skeleton AS licence_skeleton,
+            p.name AS party_name, p.skeleton AS party_skeleton, ${score}::float8 AS score
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS f(id, field, name, skeleton, sorted, compact)
+       CROSS JOIN unnest($7::text[], $8::text[], $9::text[], $10::text[]) AS p(name, skeleton, sorted, compact)
+      WHERE f.sorted <> '' AND ${score} >= $11
+      ORDER BY f.id, f.field, score DESC, p.name`,
+    [
+      names.map((name) => name.id),
+      names.map((name) => name.field),
+      names.map((name) => name.name),
+      names.map((name) => name.skeleton),
+      names.map((name) => name.sorted),
+      names.map((name) => name.compact),
+      party.map((name) => name.name),
+      party.map((name) => name.skeleton),
+      party.map((name) => name.sorted),
+      party.map((name) => name.compact),
+      sqlCutoff(threshold),
+    ],
+  );
+  const byId = new Map<string, LicenceNameMatch[]>();
+  for (const row of rows) {
+    const rounded = roundScore(row.score);
+    if (rounded < threshold) continue;
+    const match: LicenceNameMatch = {
+      field: row.field,
+      licenceName: row.licence_name,
+      licenceSkeleton: row.licence_skeleton,
+      partyName: row.party_name,
+      partySkeleton: row.party_skeleton,
+      score: rounded,
+    };
+    byId.set(row.id, [...(byId.get(row.id) ?? []), match]);
+  }
+  return byId;
+}
+
+/** A company the walk reached, as a name match: exact on the company key, score 1, with the chain up to the listed party. */
+export function reachedMatch(
+  byKey: ReadonlyMap<string, ReachedCompany>,
+  field: LicenceNameMatch['field'],
+  name: string | null,
+  country: string | null,
+): LicenceNameMatch | null {
+  if (!name || !country) return null;
+  const company = byKey.get(companyKey({ name, country }));
+  if (!company) return null;
+  const partySkeleton = skeletonise(company.partyName).skeleton;
+  return { field, licenceName: name, licenceSkeleton: skeletonise(name).skeleton, partyName: company.partyName, partySkeleton, score: 1, chain: company.chain };
 }

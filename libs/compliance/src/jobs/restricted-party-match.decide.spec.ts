@@ -1,7 +1,7 @@
 import type { ConsignmentEvent } from '@ree/consignment';
 import { ownershipStream, restrictedPartyStream, WATCH_LIST_ID } from '@ree/registry';
 import { spec } from '@ree/testing';
-import { arrivedAt, attached, cancelled, closed, departed as departure, LICENCE_ID, registered, released, shipmentDeclared } from '../testing/job-events';
+import { arrivedAt, attached, cancelled, closed, departed as departure, endUseFiled, LICENCE_ID, registered, released, shipmentDeclared } from '../testing/job-events';
 import {
   FlagListedPartyCommand,
   flagListedPartyDecider,
@@ -13,6 +13,9 @@ import {
   retroScreeningSince,
   suspendsLicence,
   suspensionReason,
+  UnlicensedMatch,
+  unlicensedMatchDetail,
+  unlicensedOwnershipMatchDetail,
 } from './restricted-party-match.decide';
 import { ownershipMatchRoute, RESTRICTED_PARTY_MATCH_QUEUE, restrictedPartyMatchRoute, SCREEN_OWNERSHIP_JOB } from './restricted-party-match.job';
 
@@ -77,6 +80,61 @@ describe('the consignments a listing flags', () => {
 
   it('flags once: a match flag stays open, through arrival and close', () => {
     spec(flagListedPartyDecider).given([...onLicence, flagged, ...departed, arrivedAt('2026-11-29T00:00:00Z'), closed]).when(flagFor()).thenNothing();
+  });
+});
+
+describe('the consignments without a licence a listing flags (RESTRICTED_PARTY_MATCH by the end user)', () => {
+  const END_USER = 'Nordwind Magnets AG';
+  const unlicensed = (endUser = END_USER): FlagListedPartyCommand => ({ ...flagFor(), licenceId: null, endUser });
+  const withoutLicence = [registered(), endUseFiled(END_USER)];
+
+  it('flags one not yet shipped, one in transit and one arrived in the 24 months before the listing', () => {
+    spec(flagListedPartyDecider).given(withoutLicence).when(unlicensed()).then([flagged]);
+    spec(flagListedPartyDecider).given([...withoutLicence, ...departed]).when(unlicensed()).then([flagged]);
+    spec(flagListedPartyDecider).given([...withoutLicence, ...departed, arrivedAt('2024-11-28T09:00:00.000Z'), closed]).when(unlicensed()).then([flagged]);
+  });
+
+  it('leaves one arrived longer ago, a cancelled one, and one whose declaration names another end user alone', () => {
+    spec(flagListedPartyDecider).given([...withoutLicence, ...departed, arrivedAt('2024-11-28T08:59:59.999Z')]).when(unlicensed()).thenNothing();
+    spec(flagListedPartyDecider).given([...withoutLicence, cancelled]).when(unlicensed()).thenNothing();
+    spec(flagListedPartyDecider).given(withoutLicence).when(unlicensed('Hanse Magnetics GmbH')).thenNothing();
+    spec(flagListedPartyDecider).given([registered()]).when(unlicensed()).thenNothing();
+  });
+
+  it('leaves one that holds a licence to the screening of its licence (never flagged twice), and flags once', () => {
+    spec(flagListedPartyDecider).given([...withoutLicence, attached()]).when(unlicensed()).thenNothing();
+    spec(flagListedPartyDecider).given([registered(), attached(), endUseFiled(END_USER)]).when(unlicensed()).thenNothing();
+    spec(flagListedPartyDecider).given([...withoutLicence, flagged]).when(unlicensed()).thenNothing();
+  });
+
+  const byName: UnlicensedMatch = {
+    consignmentId: 'c-1',
+    names: [{ field: 'endUser', licenceName: END_USER, licenceSkeleton: 'nordwlnd rnagnets ag', partyName: 'Nordwind Magnets', partySkeleton: 'nordwlnd rnagnets', score: 0.9 }],
+  };
+  const throughOwnership: UnlicensedMatch = {
+    consignmentId: 'c-1',
+    names: [{ ...byName.names[0], partyName: 'Caspian Trading FZE', partySkeleton: 'casplan tradlng fze', score: 1, chain: [{ owner: 'Caspian Trading FZE', owned: END_USER, sharePercent: 60 }] }],
+  };
+  const flagList = { listName: 'Brokers', consequence: 'flag' as const };
+
+  it('a detail naming the end user, the party, its list and consequence, and the listing', () => {
+    expect(unlicensedMatchDetail(job, byName, flagList)).toBe(
+      'Without a licence: the end user "Nordwind Magnets AG" (skeleton "nordwlnd rnagnets ag") matches "Nordwind Magnets" (skeleton "nordwlnd rnagnets") with score 0.9;' +
+        ' restricted party "Nordwind Magnet Trading GmbH" (party-1, list reference MOFCOM 2026/14, Brokers: flag) listed 2026-11-28T09:00:00.000Z.',
+    );
+  });
+
+  it('an ownership detail naming the chain, the party, its list and the fact', () => {
+    const fact: OwnershipMatchJob = {
+      factId: 'fact-1', owner: { name: 'Caspian Trading FZE', country: 'AE' }, owned: { name: END_USER, country: 'DE' }, sharePercent: 60,
+      recordedAt: LISTED_AT, factPosition: '4398046511200', factRevision: 0,
+    };
+    const party = { partyId: 'party-2', partyName: 'Caspian Trading FZE', listName: 'Watch List (关注名单)', consequence: 'licence-required' as const };
+    expect(unlicensedOwnershipMatchDetail(fact, throughOwnership, party)).toBe(
+      'Without a licence: the end user "Nordwind Magnets AG" (skeleton "nordwlnd rnagnets ag") is owned 50 % or more by "Caspian Trading FZE"' +
+        ' through "Nordwind Magnets AG" is owned 60 % by "Caspian Trading FZE"; restricted party "Caspian Trading FZE" (party-2, Watch List (关注名单): licence-required);' +
+        ' ownership fact fact-1 ("Caspian Trading FZE" owns 60 % of "Nordwind Magnets AG") recorded 2026-11-28T09:00:00.000Z.',
+    );
   });
 });
 

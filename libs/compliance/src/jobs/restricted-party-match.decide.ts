@@ -85,6 +85,15 @@ export interface LicenceMatch {
   readonly names: readonly LicenceNameMatch[];
 }
 
+/**
+ * A consignment without a licence whose end-use declaration's end user matches the listed party, by name or through
+ * the ownership registry (`field` is always `endUser`; `licenceName` is the name the declaration gives).
+ */
+export interface UnlicensedMatch {
+  readonly consignmentId: string;
+  readonly names: readonly LicenceNameMatch[];
+}
+
 /** The start of the retro-screening: 24 calendar months (UTC) before the listing. */
 export function retroScreeningSince(listedAt: string): Date {
   const since = new Date(listedAt);
@@ -98,7 +107,7 @@ const FIELD_NAMES = { consignee: 'consignee', endUser: 'end user' } as const;
 export const chainText = (chain: readonly OwnershipLink[]): string =>
   chain.map((link) => `"${link.owned}" is owned ${link.sharePercent} % by "${link.owner}"`).join(', ');
 
-const matchedNames = (match: LicenceMatch): string =>
+const matchedNames = (match: { readonly names: readonly LicenceNameMatch[] }): string =>
   match.names
     .map((name) =>
       name.chain && name.chain.length > 0
@@ -120,6 +129,10 @@ export const suspensionReason = (job: RestrictedPartyMatchJob, match: LicenceMat
 export const matchDetail = (job: RestrictedPartyMatchJob, match: LicenceMatch, list?: MatchedList): string =>
   `Licence ${match.licenceId}: ${matchedNames(match)}; ${partyOf(job, list)} listed ${job.listedAt}.`;
 
+/** The flag's detail on a consignment without a licence whose end user matches the listed party. */
+export const unlicensedMatchDetail = (job: RestrictedPartyMatchJob, match: UnlicensedMatch, list?: MatchedList): string =>
+  `Without a licence: ${matchedNames(match)}; ${partyOf(job, list)} listed ${job.listedAt}.`;
+
 /** The listed party an ownership fact connected a licence to. */
 export interface OwnedParty extends MatchedList {
   readonly partyId: string;
@@ -137,6 +150,10 @@ export const ownershipSuspensionReason = (job: OwnershipMatchJob, match: Licence
 export const ownershipMatchDetail = (job: OwnershipMatchJob, match: LicenceMatch, party: OwnedParty): string =>
   `Licence ${match.licenceId}: ${matchedNames(match)}; restricted party "${party.partyName}" (${party.partyId}${listOf(party)}); ${factOf(job)}.`;
 
+/** The flag's detail when a new ownership fact reaches the end user of a consignment without a licence. */
+export const unlicensedOwnershipMatchDetail = (job: OwnershipMatchJob, match: UnlicensedMatch, party: OwnedParty): string =>
+  `Without a licence: ${matchedNames(match)}; restricted party "${party.partyName}" (${party.partyId}${listOf(party)}); ${factOf(job)}.`;
+
 /**
  * Whether a match suspends the licence: a party on a `refuse` or `licence-required` list (and a listing recorded
  * before there were lists, on the Unreliable Entity List). A `flag` list's match flags the consignments only.
@@ -144,20 +161,27 @@ export const ownershipMatchDetail = (job: OwnershipMatchJob, match: LicenceMatch
 export const suspendsLicence = (consequence: ListConsequence): boolean => consequence !== 'flag';
 
 /**
- * Whether a consignment on the matched licence is flagged: every one not yet arrived (a cancelled
- * one never left), and those that arrived since the start of the retro-screening, closed or not.
- * One that holds another licence now is not this licence's business.
+ * Whether a consignment the job matched is flagged: every one not yet arrived (a cancelled one never
+ * left), and those that arrived since the start of the retro-screening, closed or not. On a matched
+ * licence (`licenceId`), one that holds another licence now is not this licence's business. Without a
+ * licence (`licenceId` null, matched by its end-use declaration's end user): one that holds a licence
+ * now is screened through it, never here (so it is not flagged twice), and one whose declaration no
+ * longer names the matched end user (`endUser`) is not concerned.
  */
-export function concernedByListing(consignment: ConsignmentState, licenceId: string, since: Date): boolean {
-  if (consignment.licence?.licenceId !== licenceId || consignment.status === 'cancelled') return false;
+export function concernedByListing(consignment: ConsignmentState, licenceId: string | null, since: Date, endUser?: string): boolean {
+  if (consignment.status === 'cancelled') return false;
+  if (licenceId === null ? consignment.licence !== null || consignment.endUseDeclaration?.endUser.name !== endUser : consignment.licence?.licenceId !== licenceId) return false;
   const arrivedAt = consignment.shipment?.arrivedAt ?? null;
   return arrivedAt === null || Date.parse(arrivedAt) >= since.getTime();
 }
 
-/** The job's question to one consignment on a matched licence. */
+/** The job's question to one consignment on a matched licence, or without a licence and matched by its end user. */
 export interface FlagListedPartyCommand {
   readonly consignmentId: string;
-  readonly licenceId: string;
+  /** The matched licence; null for a consignment without a licence, matched by its end user. */
+  readonly licenceId: string | null;
+  /** Without a licence: the end user's name as the read model gave it, which the declaration must still name. */
+  readonly endUser?: string;
   /** The start of the retro-screening. */
   readonly since: Date;
   readonly detail: string;
@@ -169,7 +193,7 @@ export interface FlagListedPartyCommand {
  * without touching any other event of the consignment.
  */
 export function flagListedParty(command: FlagListedPartyCommand, state: FlaggableConsignment): ConsignmentEvent[] {
-  if (!concernedByListing(state.consignment, command.licenceId, command.since)) return [];
+  if (!concernedByListing(state.consignment, command.licenceId, command.since, command.endUser)) return [];
   const { consignmentId, detail } = command;
   return flagConsignment({ consignmentId, code: RESTRICTED_PARTY_MATCH, severity: RESTRICTED_PARTY_MATCH_SEVERITY, detail }, state);
 }

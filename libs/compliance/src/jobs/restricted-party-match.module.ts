@@ -58,10 +58,10 @@ export class RestrictedPartyMatchWorker extends JobProcessor<RetroScreeningJob> 
 
   protected async process(job: Job<RetroScreeningJob>, token?: string): Promise<ScreeningOutcome> {
     const result = await processScreeningJob(this.screener, job, token);
-    if (result.outcome === 'screened' && result.licencesMatched > 0) {
+    if (result.outcome === 'screened' && (result.licencesMatched > 0 || result.consignmentsFlagged > 0)) {
       const subject = 'factId' in job.data ? `Ownership fact ${job.data.factId}` : `Restricted party ${job.data.partyId}`;
       this.logger.warn(
-        `${subject} matched ${result.licencesMatched} licence(s): ${result.licencesSuspended} suspended, ${result.consignmentsFlagged} consignment(s) flagged (job ${job.id})`,
+        `${subject} matched ${result.licencesMatched} licence(s): ${result.licencesSuspended} suspended, ${result.consignmentsFlagged} consignment(s) flagged, with or without a licence (job ${job.id})`,
       );
     }
     return result;

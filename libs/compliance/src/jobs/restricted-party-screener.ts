@@ -15,6 +15,7 @@ import {
   restrictedPartyStream,
   ScreeningService,
 } from '@ree/registry';
+import { REVIEW_PROJECTION } from '@ree/review';
 import { eventIdsFrom, fold } from '@ree/shared-kernel';
 import type { DataSource } from 'typeorm';
 import { LicencePartyMatcher, ReachedCompany } from './licence-party-matcher';
@@ -32,9 +33,13 @@ import {
   retroScreeningSince,
   suspendsLicence,
   suspensionReason,
+  UnlicensedMatch,
+  unlicensedMatchDetail,
+  unlicensedOwnershipMatchDetail,
 } from './restricted-party-match.decide';
 import { RESTRICTED_PARTY_MATCH_ACTOR, RESTRICTED_PARTY_MATCH_QUEUE } from './restricted-party-match.job';
 import { suspendAsSystem } from './system-suspension';
+import { UnlicensedConsignmentMatcher } from './unlicensed-consignment-matcher';
 
 /** Customs records an arrival while the job flags: a lost race is decided again, up to this many times. */
 const RETRIES = 16;
@@ -49,21 +54,34 @@ export type ScreeningOutcome =
   | { readonly outcome: 'waiting' | 'delisted' | 'ended' };
 
 export interface RestrictedPartyScreenerOptions {
-  /** The projections whose checkpoints must have reached the listing before the licences are read. */
+  /** The projections whose checkpoints must have reached the listing before the licences and consignments are read. */
   readonly readModels?: readonly string[];
   readonly matcher?: LicencePartyMatcher;
+  readonly unlicensed?: UnlicensedConsignmentMatcher;
   readonly screening?: ScreeningService;
 }
 
-/** A matched licence's names, those reached through the ownership registry after those matched by name, one per field. */
-function merged(direct: readonly LicenceMatch[], owned: readonly LicenceMatch[]): LicenceMatch[] {
-  const byLicence = new Map<string, LicenceNameMatch[]>(direct.map((match) => [match.licenceId, [...match.names]]));
-  for (const match of owned) {
-    const names = byLicence.get(match.licenceId) ?? [];
-    byLicence.set(match.licenceId, [...names, ...match.names.filter((name) => !names.some((known) => known.field === name.field))]);
+/** Matched names by id, those reached through the ownership registry after those matched by name, one per field. */
+function mergedNames(direct: ReadonlyArray<readonly [string, readonly LicenceNameMatch[]]>, owned: ReadonlyArray<readonly [string, readonly LicenceNameMatch[]]>): Map<string, LicenceNameMatch[]> {
+  const byId = new Map<string, LicenceNameMatch[]>(direct.map(([id, names]) => [id, [...names]]));
+  for (const [id, more] of owned) {
+    const names = byId.get(id) ?? [];
+    byId.set(id, [...names, ...more.filter((name) => !names.some((known) => known.field === name.field))]);
   }
-  return [...byLicence].map(([licenceId, names]) => ({ licenceId, names }));
+  return byId;
 }
+
+/** A matched licence's names, those reached through the ownership registry after those matched by name, one per field. */
+const merged = (direct: readonly LicenceMatch[], owned: readonly LicenceMatch[]): LicenceMatch[] =>
+  [...mergedNames(direct.map((match) => [match.licenceId, match.names] as const), owned.map((match) => [match.licenceId, match.names] as const))].map(
+    ([licenceId, names]) => ({ licenceId, names }),
+  );
+
+/** The same for consignments without a licence, matched by their end user. */
+const mergedUnlicensed = (direct: readonly UnlicensedMatch[], owned: readonly UnlicensedMatch[]): UnlicensedMatch[] =>
+  [...mergedNames(direct.map((match) => [match.consignmentId, match.names] as const), owned.map((match) => [match.consignmentId, match.names] as const))].map(
+    ([consignmentId, names]) => ({ consignmentId, names }),
+  );
 
 /**
  * Runs one retro-screening job: screens the listed party against every licence of the licensing
@@ -80,6 +98,7 @@ function merged(direct: readonly LicenceMatch[], owned: readonly LicenceMatch[])
 export class RestrictedPartyScreener {
   private readonly readModels: readonly string[];
   private readonly matcher: LicencePartyMatcher;
+  private readonly unlicensed: UnlicensedConsignmentMatcher;
   private readonly screening: ScreeningService;
 
   constructor(
@@ -87,8 +106,9 @@ export class RestrictedPartyScreener {
     private readonly dataSource: DataSource,
     options: RestrictedPartyScreenerOptions = {},
   ) {
-    this.readModels = options.readModels ?? [LICENCE_PROJECTION, RESTRICTED_PARTY_PROJECTION, OWNERSHIP_PROJECTION];
+    this.readModels = options.readModels ?? [LICENCE_PROJECTION, REVIEW_PROJECTION, RESTRICTED_PARTY_PROJECTION, OWNERSHIP_PROJECTION];
     this.matcher = options.matcher ?? new LicencePartyMatcher(dataSource);
+    this.unlicensed = options.unlicensed ?? new UnlicensedConsignmentMatcher(dataSource);
     this.screening = options.screening ?? new ScreeningService(dataSource, store);
   }
 
@@ -100,7 +120,10 @@ export class RestrictedPartyScreener {
     const owned = (await this.screening.companiesOwnedBy({ names })).map((company): ReachedCompany => ({ ...company, partyName: job.name }));
     const matches = merged(await this.matcher.matches(names), await this.matcher.ownedMatches(owned));
     const since = retroScreeningSince(job.listedAt);
-    return this.act(matches, list, jobId, now, (match) => ({ reason: suspensionReason(job, match, list), detail: matchDetail(job, match, list), since }));
+    const outcome = await this.act(matches, list, jobId, now, (match) => ({ reason: suspensionReason(job, match, list), detail: matchDetail(job, match, list), since }));
+    const unlicensed = mergedUnlicensed(await this.unlicensed.matches(names), await this.unlicensed.ownedMatches(owned));
+    const flagged = await this.flagUnlicensed(unlicensed, jobId, since, (match) => unlicensedMatchDetail(job, match, list));
+    return outcome.outcome === 'screened' ? { ...outcome, consignmentsFlagged: outcome.consignmentsFlagged + flagged } : outcome;
   }
 
   /**
@@ -128,6 +151,8 @@ export class RestrictedPartyScreener {
         detail: ownershipMatchDetail(job, licence, party),
         since,
       }));
+      const unlicensed = await this.unlicensed.ownedMatches(reached);
+      totals.consignmentsFlagged += await this.flagUnlicensed(unlicensed, jobId, since, (match) => unlicensedOwnershipMatchDetail(job, match, party));
       if (outcome.outcome !== 'screened') continue;
       totals.licencesMatched += outcome.licencesMatched;
       totals.licencesSuspended += outcome.licencesSuspended;
@@ -157,6 +182,20 @@ export class RestrictedPartyScreener {
       }
     }
     return { outcome: 'screened', licencesMatched: matches.length, licencesSuspended, consignmentsFlagged };
+  }
+
+  /**
+   * Flags each matched consignment without a licence (its end user matched) that is concerned since `since`, through
+   * the same decider as those on a licence: one that has since been given a licence, or whose declaration no longer
+   * names the matched end user, is left alone. Returns how many were flagged.
+   */
+  private async flagUnlicensed(matches: readonly UnlicensedMatch[], jobId: string, since: Date, detail: (match: UnlicensedMatch) => string): Promise<number> {
+    let flagged = 0;
+    for (const match of matches) {
+      const endUser = match.names[0].licenceName;
+      if (await this.flag(null, match.consignmentId, since, detail(match), jobId, endUser)) flagged++;
+    }
+    return flagged;
   }
 
   private async licenceOf(licenceId: string): Promise<LicenceState> {
@@ -199,9 +238,9 @@ export class RestrictedPartyScreener {
     return events.some((event) => event.type === RESTRICTED_PARTY_DELISTED && event.revision > job.listingRevision);
   }
 
-  private async flag(licenceId: string, consignmentId: string, since: Date, detail: string, jobId: string): Promise<boolean> {
+  private async flag(licenceId: string | null, consignmentId: string, since: Date, detail: string, jobId: string, endUser?: string): Promise<boolean> {
     const streamId = consignmentStream.streamId(consignmentId);
-    const command = { consignmentId, licenceId, since, detail };
+    const command = { consignmentId, licenceId, since, detail, ...(endUser === undefined ? {} : { endUser }) };
     const result = await handleCommand(this.store, streamId, flagListedPartyDecider, command, {
       metadata: { actor: RESTRICTED_PARTY_MATCH_ACTOR, correlationId: jobId, causationId: jobId },
       eventId: eventIdsFrom(`${RESTRICTED_PARTY_MATCH_QUEUE}:${jobId}`, streamId),

@@ -26,3 +26,12 @@ export const arrivedAt = (arrivedAt: string): ConsignmentEvent => ({
 });
 export const cancelled: ConsignmentEvent = { type: 'ConsignmentCancelled', data: { reason: 'buyer withdrew' } };
 export const closed: ConsignmentEvent = { type: 'ConsignmentClosed', data: {} };
+/** The end-use declaration naming `endUser` (in Germany): what a consignment without a licence is matched by. */
+export const endUseFiled = (endUser = 'Vacuumschmelze GmbH'): ConsignmentEvent => ({
+  type: 'EndUseDeclarationFiled',
+  data: {
+    declarationId: 'eud-1', endUser: { name: endUser, country: 'DE', address: 'Grüner Weg 37, Hanau' }, endUse: 'Polishing powder for optical glass',
+    endUseCategory: 'civil-industrial', commitments: { noMilitaryUse: true, noReexportWithoutConsent: true, acceptsPostShipmentChecks: true },
+    signatory: { name: 'Erika Mustermann', title: 'Head of Procurement' }, signedOn: '2025-02-20', documentSha256: 'a'.repeat(64),
+  },
+});
